@@ -1,0 +1,395 @@
+#include "domain/schedule_store.h"
+
+#include "domain/roster_store.h"
+#include "domain/self_assessment_store.h"
+#include "store/database.h"
+#include "store/sql.h"
+#include "store/transaction.h"
+
+#include <QSqlQuery>
+
+namespace balcony {
+namespace {
+
+constexpr auto cycleColumns = "SELECT id, name, first_day, last_day, sa_due_days_before, "
+                              "moderation_from_weeks, moderation_to_weeks FROM cycle ";
+
+Cycle cycleFrom(const QSqlQuery& q) {
+    Cycle c;
+    c.id = q.value(0).toLongLong();
+    c.name = q.value(1).toString();
+    c.firstDay = sql::dateFrom(q.value(2));
+    c.lastDay = sql::dateFrom(q.value(3));
+    c.saDueDaysBefore = q.value(4).toInt();
+    c.moderationFromWeeks = q.value(5).toInt();
+    c.moderationToWeeks = q.value(6).toInt();
+    return c;
+}
+
+Status validateCycle(const Cycle& cycle) {
+    if (cycle.name.trimmed().isEmpty()) {
+        return failure(Error::Kind::InvalidInput, QStringLiteral("A cycle needs a name, such as 2022-2023."));
+    }
+    if (!cycle.firstDay.isValid() || !cycle.lastDay.isValid()) {
+        return failure(Error::Kind::InvalidInput,
+                       QStringLiteral("Cycle \"%1\" needs a first and a last day.").arg(cycle.name));
+    }
+    if (cycle.firstDay > cycle.lastDay) {
+        return failure(Error::Kind::InvalidInput,
+                       QStringLiteral("Cycle \"%1\" ends (%2) before it starts (%3).")
+                           .arg(cycle.name, cycle.lastDay.toString(Qt::ISODate),
+                                cycle.firstDay.toString(Qt::ISODate)));
+    }
+    if (cycle.saDueDaysBefore < 0 || cycle.moderationToWeeks < 0 ||
+        cycle.moderationFromWeeks < cycle.moderationToWeeks) {
+        return failure(Error::Kind::InvalidInput,
+                       QStringLiteral("Cycle \"%1\": the due-date settings must not be negative, and the "
+                                      "moderation window must open before it closes.")
+                           .arg(cycle.name));
+    }
+    return {};
+}
+
+Status done(const Result<QSqlQuery>& query) {
+    if (!query) {
+        return query.error();
+    }
+    return {};
+}
+
+// Human words for the schema's refusals, so that a user sees the rule and not the constraint.
+Error explainMemberConflict(const Error& error, const QString& authority) {
+    if (error.kind != Error::Kind::Conflict) {
+        return error;
+    }
+    return failure(Error::Kind::Conflict,
+                   QStringLiteral("%1 is already in another group of this cycle: an authority takes part "
+                                  "once per cycle.")
+                       .arg(authority));
+}
+
+} // namespace
+
+Result<std::vector<Cycle>> ScheduleStore::cycles() const {
+    auto query = sql::run(m_db, QLatin1String(cycleColumns) + QStringLiteral("ORDER BY first_day, name"));
+    if (!query) {
+        return query.error();
+    }
+    std::vector<Cycle> result;
+    while (query->next()) {
+        result.push_back(cycleFrom(*query));
+    }
+    return result;
+}
+
+Result<Cycle> ScheduleStore::cycleByName(const QString& name) const {
+    auto query = sql::run(m_db, QLatin1String(cycleColumns) + QStringLiteral("WHERE name = ?"), {name.trimmed()});
+    if (!query) {
+        return query.error();
+    }
+    if (!query->next()) {
+        return failure(Error::Kind::NotFound,
+                       QStringLiteral("There is no cycle called \"%1\". Add it with \"cycle add\".").arg(name));
+    }
+    return cycleFrom(*query);
+}
+
+Result<Cycle> ScheduleStore::cycleById(qint64 id) const {
+    auto query = sql::run(m_db, QLatin1String(cycleColumns) + QStringLiteral("WHERE id = ?"), {id});
+    if (!query) {
+        return query.error();
+    }
+    if (!query->next()) {
+        return failure(Error::Kind::NotFound, QStringLiteral("The cycle no longer exists."));
+    }
+    return cycleFrom(*query);
+}
+
+Result<qint64> ScheduleStore::addCycle(const Cycle& cycle) {
+    if (auto valid = validateCycle(cycle); !valid) {
+        return valid.error();
+    }
+    if (cycleByName(cycle.name)) {
+        return failure(Error::Kind::Conflict, QStringLiteral("There is already a cycle called \"%1\".")
+                                                  .arg(cycle.name.trimmed()));
+    }
+    auto query = sql::run(m_db,
+                          QStringLiteral("INSERT INTO cycle(name, first_day, last_day, sa_due_days_before, "
+                                         "moderation_from_weeks, moderation_to_weeks) VALUES (?, ?, ?, ?, ?, ?)"),
+                          {cycle.name.trimmed(), sql::isoDate(cycle.firstDay), sql::isoDate(cycle.lastDay),
+                           cycle.saDueDaysBefore, cycle.moderationFromWeeks, cycle.moderationToWeeks});
+    if (!query) {
+        return query.error();
+    }
+    return query->lastInsertId().toLongLong();
+}
+
+Status ScheduleStore::updateCycle(const Cycle& cycle) {
+    if (auto valid = validateCycle(cycle); !valid) {
+        return valid;
+    }
+    return done(sql::run(m_db,
+                         QStringLiteral("UPDATE cycle SET name = ?, first_day = ?, last_day = ?, "
+                                        "sa_due_days_before = ?, moderation_from_weeks = ?, "
+                                        "moderation_to_weeks = ? WHERE id = ?"),
+                         {cycle.name.trimmed(), sql::isoDate(cycle.firstDay), sql::isoDate(cycle.lastDay),
+                          cycle.saDueDaysBefore, cycle.moderationFromWeeks, cycle.moderationToWeeks, cycle.id}));
+}
+
+Status ScheduleStore::removeCycle(qint64 id) {
+    return done(sql::run(m_db, QStringLiteral("DELETE FROM cycle WHERE id = ?"), {id}));
+}
+
+Result<std::optional<Cycle>> ScheduleStore::previousCycle(const Cycle& cycle) const {
+    auto query = sql::run(m_db,
+                          QLatin1String(cycleColumns) +
+                              QStringLiteral("WHERE first_day < ? AND id <> ? ORDER BY first_day DESC LIMIT 1"),
+                          {sql::isoDate(cycle.firstDay), cycle.id});
+    if (!query) {
+        return query.error();
+    }
+    if (!query->next()) {
+        return std::optional<Cycle>{};
+    }
+    return std::optional<Cycle>{cycleFrom(*query)};
+}
+
+Result<std::vector<Group>> ScheduleStore::groups(qint64 cycleId) const {
+    auto query = sql::run(m_db,
+                          QStringLiteral("SELECT id, cycle_id, label, held_on, mode, venue, facilitator_id "
+                                         "FROM review_group WHERE cycle_id = ? ORDER BY held_on, label"),
+                          {cycleId});
+    if (!query) {
+        return query.error();
+    }
+    std::vector<Group> result;
+    while (query->next()) {
+        Group g;
+        g.id = query->value(0).toLongLong();
+        g.cycleId = query->value(1).toLongLong();
+        g.label = query->value(2).toString();
+        g.date = sql::dateFrom(query->value(3));
+        g.mode = modeFromKey(query->value(4).toString()).value_or(Mode::InPerson);
+        g.venue = query->value(5).toString();
+        g.facilitatorId = query->value(6).toLongLong();
+        result.push_back(std::move(g));
+    }
+    auto members = sql::run(m_db,
+                            QStringLiteral("SELECT m.group_id, m.authority_id, r.reviewer_id FROM group_member m "
+                                           "LEFT JOIN lead_review r ON r.group_id = m.group_id "
+                                           "AND r.reviewee_id = m.authority_id "
+                                           "WHERE m.cycle_id = ? ORDER BY m.group_id, m.position"),
+                            {cycleId});
+    if (!members) {
+        return members.error();
+    }
+    while (members->next()) {
+        const qint64 groupId = members->value(0).toLongLong();
+        for (auto& g : result) {
+            if (g.id == groupId) {
+                g.members.push_back({members->value(1).toLongLong(), members->value(2).toLongLong()});
+                break;
+            }
+        }
+    }
+    return result;
+}
+
+Result<qint64> ScheduleStore::addGroup(const Group& group) {
+    if (group.label.trimmed().isEmpty()) {
+        return failure(Error::Kind::InvalidInput, QStringLiteral("A group needs a label."));
+    }
+    if (!group.date.isValid()) {
+        return failure(Error::Kind::InvalidInput,
+                       QStringLiteral("Group \"%1\" needs a date.").arg(group.label));
+    }
+    Transaction tx(m_db);
+    auto query = sql::run(m_db,
+                          QStringLiteral("INSERT INTO review_group(cycle_id, label, held_on, mode, venue, "
+                                         "facilitator_id) VALUES (?, ?, ?, ?, ?, ?)"),
+                          {group.cycleId, group.label.trimmed(), sql::isoDate(group.date), toKey(group.mode),
+                           group.venue.trimmed(), sql::nullable(group.facilitatorId)});
+    if (!query) {
+        if (query.error().kind == Error::Kind::Conflict) {
+            return failure(Error::Kind::Conflict,
+                           QStringLiteral("There is already a group \"%1\" in this cycle.").arg(group.label));
+        }
+        return query.error();
+    }
+    const qint64 groupId = query->lastInsertId().toLongLong();
+    std::vector<qint64> ids;
+    for (const auto& m : group.members) {
+        ids.push_back(m.authorityId);
+    }
+    if (auto set = setMembers(groupId, ids); !set) {
+        return set.error();
+    }
+    for (const auto& m : group.members) {
+        if (m.leadReviewerId != 0) {
+            if (auto set = setLeadReviewer(groupId, m.authorityId, m.leadReviewerId); !set) {
+                return set.error();
+            }
+        }
+    }
+    if (auto saved = tx.commit(); !saved) {
+        return saved.error();
+    }
+    return groupId;
+}
+
+Status ScheduleStore::updateGroup(const Group& group) {
+    if (group.label.trimmed().isEmpty() || !group.date.isValid()) {
+        return failure(Error::Kind::InvalidInput, QStringLiteral("A group needs a label and a date."));
+    }
+    auto query = sql::run(m_db,
+                          QStringLiteral("UPDATE review_group SET label = ?, held_on = ?, mode = ?, venue = ?, "
+                                         "facilitator_id = ? WHERE id = ?"),
+                          {group.label.trimmed(), sql::isoDate(group.date), toKey(group.mode),
+                           group.venue.trimmed(), sql::nullable(group.facilitatorId), group.id});
+    if (!query && query.error().kind == Error::Kind::Conflict) {
+        return failure(Error::Kind::Conflict,
+                       QStringLiteral("There is already a group \"%1\" in this cycle.").arg(group.label));
+    }
+    return done(query);
+}
+
+Status ScheduleStore::removeGroup(qint64 groupId) {
+    return done(sql::run(m_db, QStringLiteral("DELETE FROM review_group WHERE id = ?"), {groupId}));
+}
+
+Status ScheduleStore::setMembers(qint64 groupId, const std::vector<qint64>& authorityIdsInOrder) {
+    Transaction tx(m_db);
+    auto cycle = sql::run(m_db, QStringLiteral("SELECT cycle_id FROM review_group WHERE id = ?"), {groupId});
+    if (!cycle) {
+        return cycle.error();
+    }
+    if (!cycle->next()) {
+        return failure(Error::Kind::NotFound, QStringLiteral("The group no longer exists."));
+    }
+    const qint64 cycleId = cycle->value(0).toLongLong();
+    // Members who stay keep their assignments; positions are rewritten in two steps so that no
+    // intermediate state collides.
+    QStringList keep;
+    for (qint64 id : authorityIdsInOrder) {
+        keep << QString::number(id);
+    }
+    const QString keepList = keep.isEmpty() ? QStringLiteral("-1") : keep.join(QLatin1Char(','));
+    if (auto removed = sql::run(m_db,
+                                QStringLiteral("DELETE FROM group_member WHERE group_id = ? AND authority_id "
+                                               "NOT IN (%1)")
+                                    .arg(keepList),
+                                {groupId});
+        !removed) {
+        return removed.error();
+    }
+    RosterStore roster(m_db);
+    int position = 0;
+    for (qint64 authorityId : authorityIdsInOrder) {
+        auto upsert = sql::run(m_db,
+                               QStringLiteral("INSERT INTO group_member(group_id, cycle_id, authority_id, position) "
+                                              "VALUES (?, ?, ?, ?) ON CONFLICT(group_id, authority_id) "
+                                              "DO UPDATE SET position = excluded.position"),
+                               {groupId, cycleId, authorityId, position++});
+        if (!upsert) {
+            QString name = QString::number(authorityId);
+            auto all = roster.authorities();
+            if (all) {
+                for (const auto& a : *all) {
+                    if (a.id == authorityId) {
+                        name = a.name;
+                    }
+                }
+            }
+            return explainMemberConflict(upsert.error(), name);
+        }
+    }
+    return tx.commit();
+}
+
+Status ScheduleStore::moveMember(qint64 authorityId, qint64 fromGroupId, qint64 toGroupId) {
+    Transaction tx(m_db);
+    if (auto removed = sql::run(m_db, QStringLiteral("DELETE FROM group_member WHERE group_id = ? AND "
+                                                     "authority_id = ?"),
+                                {fromGroupId, authorityId});
+        !removed) {
+        return removed.error();
+    }
+    auto target = sql::run(m_db,
+                           QStringLiteral("SELECT g.cycle_id, coalesce(max(m.position) + 1, 0) FROM review_group g "
+                                          "LEFT JOIN group_member m ON m.group_id = g.id WHERE g.id = ? "
+                                          "GROUP BY g.id"),
+                           {toGroupId});
+    if (!target) {
+        return target.error();
+    }
+    if (!target->next()) {
+        return failure(Error::Kind::NotFound, QStringLiteral("The target group no longer exists."));
+    }
+    if (auto added = sql::run(m_db,
+                              QStringLiteral("INSERT INTO group_member(group_id, cycle_id, authority_id, position) "
+                                             "VALUES (?, ?, ?, ?)"),
+                              {toGroupId, target->value(0), authorityId, target->value(1)});
+        !added) {
+        return added.error();
+    }
+    return tx.commit();
+}
+
+Status ScheduleStore::setLeadReviewer(qint64 groupId, qint64 revieweeId, qint64 reviewerId) {
+    if (reviewerId == 0) {
+        return done(sql::run(m_db, QStringLiteral("DELETE FROM lead_review WHERE group_id = ? AND reviewee_id = ?"),
+                             {groupId, revieweeId}));
+    }
+    if (reviewerId == revieweeId) {
+        return failure(Error::Kind::Conflict, QStringLiteral("An authority cannot be its own lead reviewer."));
+    }
+    auto query = sql::run(m_db,
+                          QStringLiteral("INSERT INTO lead_review(group_id, reviewee_id, reviewer_id) VALUES (?, ?, ?) "
+                                         "ON CONFLICT(group_id, reviewee_id) DO UPDATE SET "
+                                         "reviewer_id = excluded.reviewer_id"),
+                          {groupId, revieweeId, reviewerId});
+    if (!query && query.error().kind == Error::Kind::Conflict) {
+        return failure(Error::Kind::Conflict,
+                       QStringLiteral("A lead reviewer must be another member of the same group."));
+    }
+    return done(query);
+}
+
+Result<CycleSchedule> ScheduleStore::load(qint64 cycleId) const {
+    CycleSchedule schedule;
+    auto cycle = cycleById(cycleId);
+    if (!cycle) {
+        return cycle.error();
+    }
+    schedule.cycle = *cycle;
+    auto groupList = groups(cycleId);
+    if (!groupList) {
+        return groupList.error();
+    }
+    schedule.groups = std::move(*groupList);
+    RosterStore roster(m_db);
+    auto authorities = roster.authorities();
+    if (!authorities) {
+        return authorities.error();
+    }
+    for (auto& a : *authorities) {
+        schedule.authorities.emplace(a.id, a);
+    }
+    auto people = roster.people();
+    if (!people) {
+        return people.error();
+    }
+    for (auto& p : *people) {
+        schedule.people.emplace(p.id, p);
+    }
+    auto assessments = SelfAssessmentStore(m_db).forCycle(cycleId);
+    if (!assessments) {
+        return assessments.error();
+    }
+    for (auto& sa : *assessments) {
+        schedule.selfAssessments.emplace(sa.authorityId, sa);
+    }
+    return schedule;
+}
+
+} // namespace balcony

@@ -1,0 +1,52 @@
+#include "store/migrations.h"
+
+#include "store/database.h"
+#include "store/sql.h"
+#include "store/transaction.h"
+#include "support/logging.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace balcony::migrations {
+
+const std::vector<Migration>& all() {
+    static const std::vector<Migration> steps = {foundation(), dayEngine()};
+    return steps;
+}
+
+int latestVersion() { return all().back().version; }
+
+Status migrate(Database& db) {
+    const int current = db.schemaVersion();
+    for (const auto& step : all()) {
+        if (step.version <= current) {
+            continue;
+        }
+        Transaction tx(db);
+        if (!tx.isActive()) {
+            return tx.error();
+        }
+        QSqlQuery query(db.sql());
+        for (const auto& statement : step.statements) {
+            if (!query.exec(statement)) {
+                return sql::errorFrom(query.lastError(),
+                                      QStringLiteral("Upgrading %1 to schema %2").arg(db.path()).arg(step.version));
+            }
+        }
+        if (step.version == 1 &&
+            !query.exec(QStringLiteral("PRAGMA application_id = %1").arg(Database::applicationId))) {
+            return sql::errorFrom(query.lastError(), QStringLiteral("Marking %1 as Balcony's").arg(db.path()));
+        }
+        if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(step.version))) {
+            return sql::errorFrom(query.lastError(), QStringLiteral("Recording schema %1").arg(step.version));
+        }
+        if (auto saved = tx.commit(); !saved) {
+            return saved;
+        }
+        logging::get("store")->info("schema upgraded to {}", step.version);
+    }
+    return {};
+}
+
+} // namespace balcony::migrations

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "support/result.h"
+
+#include <QStringList>
+
+#include <vector>
+
+namespace balcony {
+class Database;
+
+namespace migrations {
+
+// One numbered step of the schema. Its statements run in one transaction together with
+// PRAGMA user_version = version, so a failed step leaves the file as it was.
+struct Migration {
+    int version;
+    QStringList statements;
+};
+
+// Defined one per file: migration_NNNN.cpp.
+Migration foundation();   // 1: roster, cycles, groups, lead reviewers, self-assessments
+Migration dayEngine();    // 2: day templates, event log, note revisions
+
+const std::vector<Migration>& all();
+int latestVersion();
+
+// Brings the database up to latestVersion(); a no-op when it is current.
+Status migrate(Database& db);
+
+} // namespace migrations
+} // namespace balcony

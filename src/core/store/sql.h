@@ -1,0 +1,32 @@
+#pragma once
+
+#include "support/result.h"
+
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+#include <initializer_list>
+
+class QSqlError;
+
+namespace balcony {
+
+class Database;
+
+namespace sql {
+
+// Prepares and runs a statement with positional (?) bindings. On failure the Error says which
+// statement failed and the database's reason, mapped to a kind (Conflict for constraints,
+// Storage for full disk or I/O, ReadOnly, Locked).
+Result<QSqlQuery> run(Database& db, const QString& statement, std::initializer_list<QVariant> bindings = {});
+
+Error errorFrom(const QSqlError& error, const QString& what);
+
+// NULL for an invalid QDate or an empty optional id.
+QVariant nullable(qint64 id);
+QVariant isoDate(const class QDate& date);
+class QDate dateFrom(const QVariant& value);
+
+} // namespace sql
+} // namespace balcony
