@@ -4,9 +4,12 @@
 
 namespace balcony::test {
 
-TempDir::TempDir() : m_dir(QDir::tempPath() + QStringLiteral("/balcony-test-XXXXXX")) {}
+TempDir::TempDir()
+    : m_dir(QDir::tempPath() + QStringLiteral("/balcony-test-XXXXXX")) {}
 
-QString TempDir::path(const QString& name) const { return m_dir.filePath(name); }
+QString TempDir::path(const QString& name) const {
+    return m_dir.filePath(name);
+}
 
 QByteArray readAll(const QString& path) {
     QFile file(path);

@@ -1,8 +1,8 @@
 #pragma once
 
 #include <QByteArray>
-#include <QString>
 #include <QDir>
+#include <QString>
 #include <QTemporaryDir>
 
 namespace balcony::test {

@@ -1,8 +1,7 @@
 #define CATCH_CONFIG_RUNNER
-#include <catch2/catch.hpp>
-
 #include <QCoreApplication>
 #include <QStandardPaths>
+#include <catch2/catch.hpp>
 
 int main(int argc, char** argv) {
     // Tests never touch the user's real data folder.

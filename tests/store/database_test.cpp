@@ -1,9 +1,8 @@
-#include "store/database.h"
 #include "helpers/temp_dir.h"
-
-#include <catch2/catch.hpp>
+#include "store/database.h"
 
 #include <QSqlQuery>
+#include <catch2/catch.hpp>
 
 using namespace balcony;
 using balcony::test::readAll;

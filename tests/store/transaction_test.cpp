@@ -1,11 +1,10 @@
+#include "helpers/temp_dir.h"
 #include "store/database.h"
 #include "store/sql.h"
 #include "store/transaction.h"
-#include "helpers/temp_dir.h"
-
-#include <catch2/catch.hpp>
 
 #include <QSqlQuery>
+#include <catch2/catch.hpp>
 
 using namespace balcony;
 

@@ -5,13 +5,14 @@
 #include "store/transaction.h"
 
 #include <QSqlQuery>
-
 #include <map>
 
 namespace balcony {
 namespace {
 
-Error notFound(const QString& what) { return failure(Error::Kind::NotFound, what); }
+Error notFound(const QString& what) {
+    return failure(Error::Kind::NotFound, what);
+}
 
 } // namespace
 
@@ -122,10 +123,10 @@ Result<qint64> RosterStore::addPerson(const Person& person) {
         return failure(Error::Kind::InvalidInput, QStringLiteral("A person needs a name."));
     }
     Transaction tx(m_db);
-    auto query = sql::run(m_db,
-                          QStringLiteral("INSERT INTO person(name, email, role, authority_id) VALUES (?, ?, ?, ?)"),
-                          {person.name.trimmed(), person.email.trimmed(), toKey(person.role),
-                           sql::nullable(person.authorityId)});
+    auto query = sql::run(
+        m_db, QStringLiteral("INSERT INTO person(name, email, role, authority_id) VALUES (?, ?, ?, ?)"),
+        {person.name.trimmed(), person.email.trimmed(), toKey(person.role),
+         sql::nullable(person.authorityId)});
     if (!query) {
         return query.error();
     }
@@ -166,8 +167,9 @@ Result<qint64> RosterStore::setPostHolder(qint64 authorityId, Role role, const Q
     if (name.trimmed().isEmpty()) {
         return qint64{0};
     }
-    auto existing = sql::run(m_db, QStringLiteral("SELECT id FROM person WHERE authority_id = ? AND role = ?"),
-                             {authorityId, toKey(role)});
+    auto existing =
+        sql::run(m_db, QStringLiteral("SELECT id FROM person WHERE authority_id = ? AND role = ?"),
+                 {authorityId, toKey(role)});
     if (!existing) {
         return existing.error();
     }

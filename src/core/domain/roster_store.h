@@ -13,16 +13,17 @@ class Database;
 // several writes open the Transaction themselves and call these inside it.
 class RosterStore final {
 public:
-    explicit RosterStore(Database& db) : m_db(db) {}
+    explicit RosterStore(Database& db)
+        : m_db(db) {}
 
     Result<std::vector<LocalAuthority>> authorities() const;
-    Result<LocalAuthority> authorityByName(const QString& name) const;  // case-insensitive; NotFound
+    Result<LocalAuthority> authorityByName(const QString& name) const; // case-insensitive; NotFound
     Result<qint64> addAuthority(const QString& name);
-    Result<qint64> ensureAuthority(const QString& name);  // the existing id, or a new authority
+    Result<qint64> ensureAuthority(const QString& name); // the existing id, or a new authority
     Status renameAuthority(qint64 id, const QString& name);
     Status removeAuthority(qint64 id);
 
-    Result<std::vector<Person>> people() const;  // with their past posts
+    Result<std::vector<Person>> people() const; // with their past posts
     Result<qint64> addPerson(const Person& person);
     Status updatePerson(const Person& person);
     Status removePerson(qint64 id);

@@ -7,6 +7,7 @@
 #include "store/transaction.h"
 
 #include <QSqlQuery>
+#include <QUuid>
 
 namespace balcony {
 namespace {
@@ -35,10 +36,10 @@ Status validateCycle(const Cycle& cycle) {
                        QStringLiteral("Cycle \"%1\" needs a first and a last day.").arg(cycle.name));
     }
     if (cycle.firstDay > cycle.lastDay) {
-        return failure(Error::Kind::InvalidInput,
-                       QStringLiteral("Cycle \"%1\" ends (%2) before it starts (%3).")
-                           .arg(cycle.name, cycle.lastDay.toString(Qt::ISODate),
-                                cycle.firstDay.toString(Qt::ISODate)));
+        return failure(
+            Error::Kind::InvalidInput,
+            QStringLiteral("Cycle \"%1\" ends (%2) before it starts (%3).")
+                .arg(cycle.name, cycle.lastDay.toString(Qt::ISODate), cycle.firstDay.toString(Qt::ISODate)));
     }
     if (cycle.saDueDaysBefore < 0 || cycle.moderationToWeeks < 0 ||
         cycle.moderationFromWeeks < cycle.moderationToWeeks) {
@@ -83,13 +84,15 @@ Result<std::vector<Cycle>> ScheduleStore::cycles() const {
 }
 
 Result<Cycle> ScheduleStore::cycleByName(const QString& name) const {
-    auto query = sql::run(m_db, QLatin1String(cycleColumns) + QStringLiteral("WHERE name = ?"), {name.trimmed()});
+    auto query =
+        sql::run(m_db, QLatin1String(cycleColumns) + QStringLiteral("WHERE name = ?"), {name.trimmed()});
     if (!query) {
         return query.error();
     }
     if (!query->next()) {
-        return failure(Error::Kind::NotFound,
-                       QStringLiteral("There is no cycle called \"%1\". Add it with \"cycle add\".").arg(name));
+        return failure(
+            Error::Kind::NotFound,
+            QStringLiteral("There is no cycle called \"%1\". Add it with \"cycle add\".").arg(name));
     }
     return cycleFrom(*query);
 }
@@ -110,14 +113,15 @@ Result<qint64> ScheduleStore::addCycle(const Cycle& cycle) {
         return valid.error();
     }
     if (cycleByName(cycle.name)) {
-        return failure(Error::Kind::Conflict, QStringLiteral("There is already a cycle called \"%1\".")
-                                                  .arg(cycle.name.trimmed()));
+        return failure(Error::Kind::Conflict,
+                       QStringLiteral("There is already a cycle called \"%1\".").arg(cycle.name.trimmed()));
     }
-    auto query = sql::run(m_db,
-                          QStringLiteral("INSERT INTO cycle(name, first_day, last_day, sa_due_days_before, "
-                                         "moderation_from_weeks, moderation_to_weeks) VALUES (?, ?, ?, ?, ?, ?)"),
-                          {cycle.name.trimmed(), sql::isoDate(cycle.firstDay), sql::isoDate(cycle.lastDay),
-                           cycle.saDueDaysBefore, cycle.moderationFromWeeks, cycle.moderationToWeeks});
+    auto query =
+        sql::run(m_db,
+                 QStringLiteral("INSERT INTO cycle(name, first_day, last_day, sa_due_days_before, "
+                                "moderation_from_weeks, moderation_to_weeks) VALUES (?, ?, ?, ?, ?, ?)"),
+                 {cycle.name.trimmed(), sql::isoDate(cycle.firstDay), sql::isoDate(cycle.lastDay),
+                  cycle.saDueDaysBefore, cycle.moderationFromWeeks, cycle.moderationToWeeks});
     if (!query) {
         return query.error();
     }
@@ -128,12 +132,13 @@ Status ScheduleStore::updateCycle(const Cycle& cycle) {
     if (auto valid = validateCycle(cycle); !valid) {
         return valid;
     }
-    return done(sql::run(m_db,
-                         QStringLiteral("UPDATE cycle SET name = ?, first_day = ?, last_day = ?, "
-                                        "sa_due_days_before = ?, moderation_from_weeks = ?, "
-                                        "moderation_to_weeks = ? WHERE id = ?"),
-                         {cycle.name.trimmed(), sql::isoDate(cycle.firstDay), sql::isoDate(cycle.lastDay),
-                          cycle.saDueDaysBefore, cycle.moderationFromWeeks, cycle.moderationToWeeks, cycle.id}));
+    return done(
+        sql::run(m_db,
+                 QStringLiteral("UPDATE cycle SET name = ?, first_day = ?, last_day = ?, "
+                                "sa_due_days_before = ?, moderation_from_weeks = ?, "
+                                "moderation_to_weeks = ? WHERE id = ?"),
+                 {cycle.name.trimmed(), sql::isoDate(cycle.firstDay), sql::isoDate(cycle.lastDay),
+                  cycle.saDueDaysBefore, cycle.moderationFromWeeks, cycle.moderationToWeeks, cycle.id}));
 }
 
 Status ScheduleStore::removeCycle(qint64 id) {
@@ -141,10 +146,11 @@ Status ScheduleStore::removeCycle(qint64 id) {
 }
 
 Result<std::optional<Cycle>> ScheduleStore::previousCycle(const Cycle& cycle) const {
-    auto query = sql::run(m_db,
-                          QLatin1String(cycleColumns) +
-                              QStringLiteral("WHERE first_day < ? AND id <> ? ORDER BY first_day DESC LIMIT 1"),
-                          {sql::isoDate(cycle.firstDay), cycle.id});
+    auto query =
+        sql::run(m_db,
+                 QLatin1String(cycleColumns) +
+                     QStringLiteral("WHERE first_day < ? AND id <> ? ORDER BY first_day DESC LIMIT 1"),
+                 {sql::isoDate(cycle.firstDay), cycle.id});
     if (!query) {
         return query.error();
     }
@@ -155,10 +161,11 @@ Result<std::optional<Cycle>> ScheduleStore::previousCycle(const Cycle& cycle) co
 }
 
 Result<std::vector<Group>> ScheduleStore::groups(qint64 cycleId) const {
-    auto query = sql::run(m_db,
-                          QStringLiteral("SELECT id, cycle_id, label, held_on, mode, venue, facilitator_id "
-                                         "FROM review_group WHERE cycle_id = ? ORDER BY held_on, label"),
-                          {cycleId});
+    auto query =
+        sql::run(m_db,
+                 QStringLiteral("SELECT id, cycle_id, label, held_on, mode, venue, facilitator_id, uid "
+                                "FROM review_group WHERE cycle_id = ? ORDER BY held_on, label"),
+                 {cycleId});
     if (!query) {
         return query.error();
     }
@@ -172,14 +179,16 @@ Result<std::vector<Group>> ScheduleStore::groups(qint64 cycleId) const {
         g.mode = modeFromKey(query->value(4).toString()).value_or(Mode::InPerson);
         g.venue = query->value(5).toString();
         g.facilitatorId = query->value(6).toLongLong();
+        g.uid = query->value(7).toString();
         result.push_back(std::move(g));
     }
-    auto members = sql::run(m_db,
-                            QStringLiteral("SELECT m.group_id, m.authority_id, r.reviewer_id FROM group_member m "
-                                           "LEFT JOIN lead_review r ON r.group_id = m.group_id "
-                                           "AND r.reviewee_id = m.authority_id "
-                                           "WHERE m.cycle_id = ? ORDER BY m.group_id, m.position"),
-                            {cycleId});
+    auto members =
+        sql::run(m_db,
+                 QStringLiteral("SELECT m.group_id, m.authority_id, r.reviewer_id FROM group_member m "
+                                "LEFT JOIN lead_review r ON r.group_id = m.group_id "
+                                "AND r.reviewee_id = m.authority_id "
+                                "WHERE m.cycle_id = ? ORDER BY m.group_id, m.position"),
+                 {cycleId});
     if (!members) {
         return members.error();
     }
@@ -204,11 +213,14 @@ Result<qint64> ScheduleStore::addGroup(const Group& group) {
                        QStringLiteral("Group \"%1\" needs a date.").arg(group.label));
     }
     Transaction tx(m_db);
-    auto query = sql::run(m_db,
-                          QStringLiteral("INSERT INTO review_group(cycle_id, label, held_on, mode, venue, "
-                                         "facilitator_id) VALUES (?, ?, ?, ?, ?, ?)"),
-                          {group.cycleId, group.label.trimmed(), sql::isoDate(group.date), toKey(group.mode),
-                           group.venue.trimmed(), sql::nullable(group.facilitatorId)});
+    auto query = sql::run(
+        m_db,
+        QStringLiteral("INSERT INTO review_group(cycle_id, label, held_on, mode, venue, "
+                       "facilitator_id, uid) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        {group.cycleId, group.label.trimmed(), sql::isoDate(group.date), toKey(group.mode),
+         group.venue.trimmed(), sql::nullable(group.facilitatorId),
+         group.uid.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) + QStringLiteral("@balcony")
+                             : group.uid});
     if (!query) {
         if (query.error().kind == Error::Kind::Conflict) {
             return failure(Error::Kind::Conflict,
@@ -241,11 +253,12 @@ Status ScheduleStore::updateGroup(const Group& group) {
     if (group.label.trimmed().isEmpty() || !group.date.isValid()) {
         return failure(Error::Kind::InvalidInput, QStringLiteral("A group needs a label and a date."));
     }
-    auto query = sql::run(m_db,
-                          QStringLiteral("UPDATE review_group SET label = ?, held_on = ?, mode = ?, venue = ?, "
-                                         "facilitator_id = ? WHERE id = ?"),
-                          {group.label.trimmed(), sql::isoDate(group.date), toKey(group.mode),
-                           group.venue.trimmed(), sql::nullable(group.facilitatorId), group.id});
+    auto query =
+        sql::run(m_db,
+                 QStringLiteral("UPDATE review_group SET label = ?, held_on = ?, mode = ?, venue = ?, "
+                                "facilitator_id = ? WHERE id = ?"),
+                 {group.label.trimmed(), sql::isoDate(group.date), toKey(group.mode), group.venue.trimmed(),
+                  sql::nullable(group.facilitatorId), group.id});
     if (!query && query.error().kind == Error::Kind::Conflict) {
         return failure(Error::Kind::Conflict,
                        QStringLiteral("There is already a group \"%1\" in this cycle.").arg(group.label));
@@ -285,11 +298,12 @@ Status ScheduleStore::setMembers(qint64 groupId, const std::vector<qint64>& auth
     RosterStore roster(m_db);
     int position = 0;
     for (qint64 authorityId : authorityIdsInOrder) {
-        auto upsert = sql::run(m_db,
-                               QStringLiteral("INSERT INTO group_member(group_id, cycle_id, authority_id, position) "
-                                              "VALUES (?, ?, ?, ?) ON CONFLICT(group_id, authority_id) "
-                                              "DO UPDATE SET position = excluded.position"),
-                               {groupId, cycleId, authorityId, position++});
+        auto upsert =
+            sql::run(m_db,
+                     QStringLiteral("INSERT INTO group_member(group_id, cycle_id, authority_id, position) "
+                                    "VALUES (?, ?, ?, ?) ON CONFLICT(group_id, authority_id) "
+                                    "DO UPDATE SET position = excluded.position"),
+                     {groupId, cycleId, authorityId, position++});
         if (!upsert) {
             QString name = QString::number(authorityId);
             auto all = roster.authorities();
@@ -308,27 +322,30 @@ Status ScheduleStore::setMembers(qint64 groupId, const std::vector<qint64>& auth
 
 Status ScheduleStore::moveMember(qint64 authorityId, qint64 fromGroupId, qint64 toGroupId) {
     Transaction tx(m_db);
-    if (auto removed = sql::run(m_db, QStringLiteral("DELETE FROM group_member WHERE group_id = ? AND "
-                                                     "authority_id = ?"),
+    if (auto removed = sql::run(m_db,
+                                QStringLiteral("DELETE FROM group_member WHERE group_id = ? AND "
+                                               "authority_id = ?"),
                                 {fromGroupId, authorityId});
         !removed) {
         return removed.error();
     }
-    auto target = sql::run(m_db,
-                           QStringLiteral("SELECT g.cycle_id, coalesce(max(m.position) + 1, 0) FROM review_group g "
-                                          "LEFT JOIN group_member m ON m.group_id = g.id WHERE g.id = ? "
-                                          "GROUP BY g.id"),
-                           {toGroupId});
+    auto target =
+        sql::run(m_db,
+                 QStringLiteral("SELECT g.cycle_id, coalesce(max(m.position) + 1, 0) FROM review_group g "
+                                "LEFT JOIN group_member m ON m.group_id = g.id WHERE g.id = ? "
+                                "GROUP BY g.id"),
+                 {toGroupId});
     if (!target) {
         return target.error();
     }
     if (!target->next()) {
         return failure(Error::Kind::NotFound, QStringLiteral("The target group no longer exists."));
     }
-    if (auto added = sql::run(m_db,
-                              QStringLiteral("INSERT INTO group_member(group_id, cycle_id, authority_id, position) "
-                                             "VALUES (?, ?, ?, ?)"),
-                              {toGroupId, target->value(0), authorityId, target->value(1)});
+    if (auto added =
+            sql::run(m_db,
+                     QStringLiteral("INSERT INTO group_member(group_id, cycle_id, authority_id, position) "
+                                    "VALUES (?, ?, ?, ?)"),
+                     {toGroupId, target->value(0), authorityId, target->value(1)});
         !added) {
         return added.error();
     }
@@ -337,17 +354,20 @@ Status ScheduleStore::moveMember(qint64 authorityId, qint64 fromGroupId, qint64 
 
 Status ScheduleStore::setLeadReviewer(qint64 groupId, qint64 revieweeId, qint64 reviewerId) {
     if (reviewerId == 0) {
-        return done(sql::run(m_db, QStringLiteral("DELETE FROM lead_review WHERE group_id = ? AND reviewee_id = ?"),
+        return done(sql::run(m_db,
+                             QStringLiteral("DELETE FROM lead_review WHERE group_id = ? AND reviewee_id = ?"),
                              {groupId, revieweeId}));
     }
     if (reviewerId == revieweeId) {
-        return failure(Error::Kind::Conflict, QStringLiteral("An authority cannot be its own lead reviewer."));
+        return failure(Error::Kind::Conflict,
+                       QStringLiteral("An authority cannot be its own lead reviewer."));
     }
-    auto query = sql::run(m_db,
-                          QStringLiteral("INSERT INTO lead_review(group_id, reviewee_id, reviewer_id) VALUES (?, ?, ?) "
-                                         "ON CONFLICT(group_id, reviewee_id) DO UPDATE SET "
-                                         "reviewer_id = excluded.reviewer_id"),
-                          {groupId, revieweeId, reviewerId});
+    auto query = sql::run(
+        m_db,
+        QStringLiteral("INSERT INTO lead_review(group_id, reviewee_id, reviewer_id) VALUES (?, ?, ?) "
+                       "ON CONFLICT(group_id, reviewee_id) DO UPDATE SET "
+                       "reviewer_id = excluded.reviewer_id"),
+        {groupId, revieweeId, reviewerId});
     if (!query && query.error().kind == Error::Kind::Conflict) {
         return failure(Error::Kind::Conflict,
                        QStringLiteral("A lead reviewer must be another member of the same group."));

@@ -13,24 +13,25 @@ class Database;
 // group, an LA reviewing itself); those refusals come back as Error::Kind::Conflict.
 class ScheduleStore final {
 public:
-    explicit ScheduleStore(Database& db) : m_db(db) {}
+    explicit ScheduleStore(Database& db)
+        : m_db(db) {}
 
-    Result<std::vector<Cycle>> cycles() const;  // by first day
-    Result<Cycle> cycleByName(const QString& name) const;  // NotFound names the cycle
+    Result<std::vector<Cycle>> cycles() const;            // by first day
+    Result<Cycle> cycleByName(const QString& name) const; // NotFound names the cycle
     Result<Cycle> cycleById(qint64 id) const;
     Result<qint64> addCycle(const Cycle& cycle);
-    Status updateCycle(const Cycle& cycle);  // name, window and due-date settings
+    Status updateCycle(const Cycle& cycle); // name, window and due-date settings
     Status removeCycle(qint64 id);
     // The latest cycle that starts before this one, if any.
     Result<std::optional<Cycle>> previousCycle(const Cycle& cycle) const;
 
-    Result<std::vector<Group>> groups(qint64 cycleId) const;  // by label, members in order
-    Result<qint64> addGroup(const Group& group);  // with its members and assignments
-    Status updateGroup(const Group& group);  // label, date, mode, venue, facilitator
+    Result<std::vector<Group>> groups(qint64 cycleId) const; // by label, members in order
+    Result<qint64> addGroup(const Group& group);             // with its members and assignments
+    Status updateGroup(const Group& group);                  // label, date, mode, venue, facilitator
     Status removeGroup(qint64 groupId);
     Status setMembers(qint64 groupId, const std::vector<qint64>& authorityIdsInOrder);
     Status moveMember(qint64 authorityId, qint64 fromGroupId, qint64 toGroupId);
-    Status setLeadReviewer(qint64 groupId, qint64 revieweeId, qint64 reviewerId);  // 0 clears
+    Status setLeadReviewer(qint64 groupId, qint64 revieweeId, qint64 reviewerId); // 0 clears
 
     // Everything the rules need for one cycle.
     Result<CycleSchedule> load(qint64 cycleId) const;

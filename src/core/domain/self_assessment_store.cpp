@@ -5,21 +5,22 @@
 
 #include <QCryptographicHash>
 #include <QDir>
-#include <QFileInfo>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlQuery>
 
 namespace balcony {
 
 Result<std::vector<SelfAssessment>> SelfAssessmentStore::forCycle(qint64 cycleId) const {
-    auto query = sql::run(m_db,
-                          QStringLiteral("SELECT m.authority_id, s.status, s.draft_received_on, s.signed_off_dcs_on, "
-                                         "s.signed_off_cx_on, s.distributed_on, s.document_path, s.document_sha256, "
-                                         "s.moderation_status, s.moderation_requested_on "
-                                         "FROM group_member m LEFT JOIN self_assessment s "
-                                         "ON s.cycle_id = m.cycle_id AND s.authority_id = m.authority_id "
-                                         "WHERE m.cycle_id = ? ORDER BY m.group_id, m.position"),
-                          {cycleId});
+    auto query =
+        sql::run(m_db,
+                 QStringLiteral("SELECT m.authority_id, s.status, s.draft_received_on, s.signed_off_dcs_on, "
+                                "s.signed_off_cx_on, s.distributed_on, s.document_path, s.document_sha256, "
+                                "s.moderation_status, s.moderation_requested_on "
+                                "FROM group_member m LEFT JOIN self_assessment s "
+                                "ON s.cycle_id = m.cycle_id AND s.authority_id = m.authority_id "
+                                "WHERE m.cycle_id = ? ORDER BY m.group_id, m.position"),
+                 {cycleId});
     if (!query) {
         return query.error();
     }
@@ -45,16 +46,17 @@ Result<std::vector<SelfAssessment>> SelfAssessmentStore::forCycle(qint64 cycleId
 Status SelfAssessmentStore::save(const SelfAssessment& sa) {
     auto query = sql::run(
         m_db,
-        QStringLiteral("INSERT INTO self_assessment(cycle_id, authority_id, status, draft_received_on, "
-                       "signed_off_dcs_on, signed_off_cx_on, distributed_on, document_path, document_sha256, "
-                       "moderation_status, moderation_requested_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                       "ON CONFLICT(cycle_id, authority_id) DO UPDATE SET status = excluded.status, "
-                       "draft_received_on = excluded.draft_received_on, "
-                       "signed_off_dcs_on = excluded.signed_off_dcs_on, "
-                       "signed_off_cx_on = excluded.signed_off_cx_on, distributed_on = excluded.distributed_on, "
-                       "document_path = excluded.document_path, document_sha256 = excluded.document_sha256, "
-                       "moderation_status = excluded.moderation_status, "
-                       "moderation_requested_on = excluded.moderation_requested_on"),
+        QStringLiteral(
+            "INSERT INTO self_assessment(cycle_id, authority_id, status, draft_received_on, "
+            "signed_off_dcs_on, signed_off_cx_on, distributed_on, document_path, document_sha256, "
+            "moderation_status, moderation_requested_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(cycle_id, authority_id) DO UPDATE SET status = excluded.status, "
+            "draft_received_on = excluded.draft_received_on, "
+            "signed_off_dcs_on = excluded.signed_off_dcs_on, "
+            "signed_off_cx_on = excluded.signed_off_cx_on, distributed_on = excluded.distributed_on, "
+            "document_path = excluded.document_path, document_sha256 = excluded.document_sha256, "
+            "moderation_status = excluded.moderation_status, "
+            "moderation_requested_on = excluded.moderation_requested_on"),
         {sa.cycleId, sa.authorityId, toKey(sa.status), sql::isoDate(sa.draftReceivedOn),
          sql::isoDate(sa.signedOffByDcsOn), sql::isoDate(sa.signedOffByChiefExecutiveOn),
          sql::isoDate(sa.distributedOn), sa.documentPath, sa.documentSha256, toKey(sa.moderation),
@@ -88,7 +90,8 @@ Status SelfAssessmentStore::setStatus(qint64 cycleId, qint64 authorityId, SaStat
     sa.status = status;
     switch (status) {
     case SaStatus::NotStarted:
-        sa.draftReceivedOn = sa.signedOffByDcsOn = sa.signedOffByChiefExecutiveOn = sa.distributedOn = QDate();
+        sa.draftReceivedOn = sa.signedOffByDcsOn = sa.signedOffByChiefExecutiveOn = sa.distributedOn =
+            QDate();
         break;
     case SaStatus::DraftReceived:
         sa.draftReceivedOn = when;

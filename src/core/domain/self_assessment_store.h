@@ -10,7 +10,8 @@ class Database;
 
 class SelfAssessmentStore final {
 public:
-    explicit SelfAssessmentStore(Database& db) : m_db(db) {}
+    explicit SelfAssessmentStore(Database& db)
+        : m_db(db) {}
 
     // One entry per authority in the cycle's groups; authorities with nothing recorded come back
     // as NotStarted.

@@ -1,7 +1,6 @@
 #include "domain/types.h"
 
 #include <QStringList>
-
 #include <array>
 #include <utility>
 
@@ -41,7 +40,9 @@ QString keyOf(const Table<Enum, N>& table, Enum value) {
 
 template <typename Enum, std::size_t N>
 std::optional<Enum> valueOf(const Table<Enum, N>& table, const QString& key) {
-    const QString wanted = key.trimmed().toLower().replace(QLatin1Char(' '), QLatin1Char('_'))
+    const QString wanted = key.trimmed()
+                               .toLower()
+                               .replace(QLatin1Char(' '), QLatin1Char('_'))
                                .replace(QLatin1Char('-'), QLatin1Char('_'));
     for (const auto& [e, k] : table) {
         if (wanted == QLatin1String(k)) {
@@ -111,18 +112,36 @@ QDate moderationCloses(const Cycle& cycle, const QDate& groupDay) {
     return groupDay.isValid() ? groupDay.addDays(-7 * cycle.moderationToWeeks) : QDate();
 }
 
-QString toKey(Role role) { return keyOf(roleKeysTable, role); }
-QString toKey(Mode mode) { return keyOf(modeKeysTable, mode); }
-QString toKey(SaStatus status) { return keyOf(saKeysTable, status); }
-QString toKey(ModerationStatus status) { return keyOf(moderationKeysTable, status); }
-std::optional<Role> roleFromKey(const QString& key) { return valueOf(roleKeysTable, key); }
-std::optional<Mode> modeFromKey(const QString& key) { return valueOf(modeKeysTable, key); }
-std::optional<SaStatus> saStatusFromKey(const QString& key) { return valueOf(saKeysTable, key); }
+QString toKey(Role role) {
+    return keyOf(roleKeysTable, role);
+}
+QString toKey(Mode mode) {
+    return keyOf(modeKeysTable, mode);
+}
+QString toKey(SaStatus status) {
+    return keyOf(saKeysTable, status);
+}
+QString toKey(ModerationStatus status) {
+    return keyOf(moderationKeysTable, status);
+}
+std::optional<Role> roleFromKey(const QString& key) {
+    return valueOf(roleKeysTable, key);
+}
+std::optional<Mode> modeFromKey(const QString& key) {
+    return valueOf(modeKeysTable, key);
+}
+std::optional<SaStatus> saStatusFromKey(const QString& key) {
+    return valueOf(saKeysTable, key);
+}
 std::optional<ModerationStatus> moderationFromKey(const QString& key) {
     return valueOf(moderationKeysTable, key);
 }
-QStringList saStatusKeys() { return keysOf(saKeysTable); }
-QStringList roleKeys() { return keysOf(roleKeysTable); }
+QStringList saStatusKeys() {
+    return keysOf(saKeysTable);
+}
+QStringList roleKeys() {
+    return keysOf(roleKeysTable);
+}
 
 QString displayName(Role role) {
     switch (role) {

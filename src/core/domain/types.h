@@ -2,7 +2,6 @@
 
 #include <QDate>
 #include <QString>
-
 #include <map>
 #include <optional>
 #include <vector>
@@ -24,8 +23,8 @@ struct PastPost {
     qint64 authorityId = 0;
     QString title;
     bool interim = false;
-    QDate startedOn;  // invalid when unknown
-    QDate endedOn;    // invalid when unknown or current
+    QDate startedOn; // invalid when unknown
+    QDate endedOn;   // invalid when unknown or current
 };
 
 struct Person {
@@ -33,7 +32,7 @@ struct Person {
     QString name;
     QString email;
     Role role = Role::TeamMember;
-    qint64 authorityId = 0;  // 0 for facilitators and project managers, who belong to no LA
+    qint64 authorityId = 0; // 0 for facilitators and project managers, who belong to no LA
     std::vector<PastPost> pastPosts;
 };
 
@@ -42,16 +41,16 @@ struct Cycle {
     QString name;
     QDate firstDay;
     QDate lastDay;
-    int saDueDaysBefore = 14;      // self-assessment distributed this many days before the group's day
-    int moderationFromWeeks = 12;  // moderation window opens this many weeks before the day...
-    int moderationToWeeks = 8;     // ...and closes this many weeks before it
+    int saDueDaysBefore = 14;     // self-assessment distributed this many days before the group's day
+    int moderationFromWeeks = 12; // moderation window opens this many weeks before the day...
+    int moderationToWeeks = 8;    // ...and closes this many weeks before it
 
     bool contains(const QDate& day) const { return day >= firstDay && day <= lastDay; }
 };
 
 struct GroupMember {
     qint64 authorityId = 0;
-    qint64 leadReviewerId = 0;  // the authority whose DCS reviews this one; 0 when not assigned
+    qint64 leadReviewerId = 0; // the authority whose DCS reviews this one; 0 when not assigned
 };
 
 struct Group {
@@ -61,8 +60,9 @@ struct Group {
     QDate date;
     Mode mode = Mode::InPerson;
     QString venue;
-    qint64 facilitatorId = 0;          // a person; 0 when none yet
-    std::vector<GroupMember> members;  // in presenting order
+    qint64 facilitatorId = 0;         // a person; 0 when none yet
+    QString uid;                      // stable calendar UID, assigned when the group is stored
+    std::vector<GroupMember> members; // in presenting order
 
     bool isTriad() const { return members.size() == 3; }
     bool isQuartet() const { return members.size() == 4; }
@@ -88,9 +88,9 @@ struct SelfAssessment {
 struct CycleSchedule {
     Cycle cycle;
     std::vector<Group> groups;
-    std::map<qint64, LocalAuthority> authorities;  // every authority of the region, by id
-    std::map<qint64, Person> people;               // every person, by id
-    std::map<qint64, SelfAssessment> selfAssessments;  // by authority id, for this cycle
+    std::map<qint64, LocalAuthority> authorities;     // every authority of the region, by id
+    std::map<qint64, Person> people;                  // every person, by id
+    std::map<qint64, SelfAssessment> selfAssessments; // by authority id, for this cycle
 
     QString authorityName(qint64 id) const;
     QString personName(qint64 id) const;

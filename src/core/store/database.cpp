@@ -15,10 +15,12 @@
 namespace balcony {
 namespace {
 
-constexpr char sqliteMagic[] = "SQLite format 3";  // followed by a NUL: 16 bytes in all
+constexpr char sqliteMagic[] = "SQLite format 3"; // followed by a NUL: 16 bytes in all
 constexpr int sqliteHeaderSize = 100;
 
-QString nativePath(const QString& path) { return QDir::toNativeSeparators(path); }
+QString nativePath(const QString& path) {
+    return QDir::toNativeSeparators(path);
+}
 
 enum class FileState { Missing, Empty, Sqlite, NotSqlite, Unreadable, Directory };
 
@@ -59,11 +61,15 @@ Result<QVariant> scalar(QSqlDatabase& db, const QString& statement) {
     return query.value(0);
 }
 
-QString nativeCode(const Error& error) { return error.message; }
+QString nativeCode(const Error& error) {
+    return error.message;
+}
 
 } // namespace
 
-int Database::latestSchemaVersion() { return migrations::latestVersion(); }
+int Database::latestSchemaVersion() {
+    return migrations::latestVersion();
+}
 
 Database::~Database() {
     if (m_db.isOpen()) {
@@ -155,8 +161,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, Options op
     }
     db->m_db.setConnectOptions(connectOptions);
     if (!db->m_db.open()) {
-        return failure(Error::Kind::Failed, QStringLiteral("%1 could not be opened: %2")
-                                                .arg(shown, db->m_db.lastError().text()));
+        return failure(Error::Kind::Failed,
+                       QStringLiteral("%1 could not be opened: %2").arg(shown, db->m_db.lastError().text()));
     }
 
     // Identify the file before anything could write to it.
@@ -182,9 +188,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, Options op
 
     if (blank) {
         if (!options.create || options.readOnly) {
-            return failure(Error::Kind::NotBalcony,
-                           QStringLiteral("%1 is an empty SQLite database, not a Balcony region database.")
-                               .arg(shown));
+            return failure(
+                Error::Kind::NotBalcony,
+                QStringLiteral("%1 is an empty SQLite database, not a Balcony region database.").arg(shown));
         }
     } else if (foundId != applicationId) {
         return failure(Error::Kind::NotBalcony,
@@ -203,9 +209,10 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, Options op
     if (!blank) {
         auto check = scalar(db->m_db, QStringLiteral("PRAGMA quick_check(1)"));
         if (!check || check->toString() != QStringLiteral("ok")) {
-            return failure(Error::Kind::Corrupt,
-                           QStringLiteral("%1 is damaged (%2). Nothing was changed; restore it from a backup.")
-                               .arg(shown, check ? check->toString() : check.message()));
+            return failure(
+                Error::Kind::Corrupt,
+                QStringLiteral("%1 is damaged (%2). Nothing was changed; restore it from a backup.")
+                    .arg(shown, check ? check->toString() : check.message()));
         }
     }
 

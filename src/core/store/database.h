@@ -4,7 +4,6 @@
 
 #include <QSqlDatabase>
 #include <QString>
-
 #include <memory>
 
 class QLockFile;
@@ -20,8 +19,8 @@ namespace balcony {
 class Database final {
 public:
     struct Options {
-        bool create = false;    // create (and initialise) the file when it does not exist or is empty
-        bool readOnly = false;  // open without writing; no lock, no migrations
+        bool create = false;   // create (and initialise) the file when it does not exist or is empty
+        bool readOnly = false; // open without writing; no lock, no migrations
     };
 
     // The SQLite application_id that marks a Balcony database ("BALC").
@@ -43,7 +42,7 @@ public:
     static int latestSchemaVersion();
 
 private:
-    friend class Transaction;  // keeps the nesting depth: inner transactions become savepoints
+    friend class Transaction; // keeps the nesting depth: inner transactions become savepoints
     int m_transactionDepth = 0;
 
     Database() = default;

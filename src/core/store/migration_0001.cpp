@@ -5,12 +5,13 @@
 namespace balcony::migrations {
 
 Migration foundation() {
-    return {1, {
-        QStringLiteral(R"(CREATE TABLE authority (
+    return {1,
+            {
+                QStringLiteral(R"(CREATE TABLE authority (
             id INTEGER PRIMARY KEY,
             name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0)
         ))"),
-        QStringLiteral(R"(CREATE TABLE person (
+                QStringLiteral(R"(CREATE TABLE person (
             id INTEGER PRIMARY KEY,
             name TEXT NOT NULL CHECK (length(trim(name)) > 0),
             email TEXT NOT NULL DEFAULT '',
@@ -19,13 +20,13 @@ Migration foundation() {
             authority_id INTEGER REFERENCES authority(id) ON DELETE CASCADE,
             CHECK (role IN ('facilitator', 'project_manager') OR authority_id IS NOT NULL)
         ))"),
-        // One DCS, one chief executive and one lead member per authority.
-        QStringLiteral("CREATE UNIQUE INDEX person_one_per_post ON person(authority_id, role) "
-                       "WHERE role IN ('dcs', 'chief_executive', 'lead_member')"),
-        QStringLiteral("CREATE UNIQUE INDEX person_unique_unattached ON person(name, role) "
-                       "WHERE authority_id IS NULL"),
-        // Where a person worked before, for conflicts of interest.
-        QStringLiteral(R"(CREATE TABLE past_post (
+                // One DCS, one chief executive and one lead member per authority.
+                QStringLiteral("CREATE UNIQUE INDEX person_one_per_post ON person(authority_id, role) "
+                               "WHERE role IN ('dcs', 'chief_executive', 'lead_member')"),
+                QStringLiteral("CREATE UNIQUE INDEX person_unique_unattached ON person(name, role) "
+                               "WHERE authority_id IS NULL"),
+                // Where a person worked before, for conflicts of interest.
+                QStringLiteral(R"(CREATE TABLE past_post (
             id INTEGER PRIMARY KEY,
             person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
             authority_id INTEGER NOT NULL REFERENCES authority(id) ON DELETE CASCADE,
@@ -35,7 +36,7 @@ Migration foundation() {
             ended_on TEXT,
             CHECK (started_on IS NULL OR ended_on IS NULL OR started_on <= ended_on)
         ))"),
-        QStringLiteral(R"(CREATE TABLE cycle (
+                QStringLiteral(R"(CREATE TABLE cycle (
             id INTEGER PRIMARY KEY,
             name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),
             first_day TEXT NOT NULL CHECK (length(first_day) = 10),
@@ -46,7 +47,7 @@ Migration foundation() {
             CHECK (first_day <= last_day),
             CHECK (moderation_to_weeks >= 0 AND moderation_from_weeks >= moderation_to_weeks)
         ))"),
-        QStringLiteral(R"(CREATE TABLE review_group (
+                QStringLiteral(R"(CREATE TABLE review_group (
             id INTEGER PRIMARY KEY,
             cycle_id INTEGER NOT NULL REFERENCES cycle(id) ON DELETE CASCADE,
             label TEXT NOT NULL CHECK (length(trim(label)) > 0),
@@ -54,11 +55,15 @@ Migration foundation() {
             mode TEXT NOT NULL DEFAULT 'in_person' CHECK (mode IN ('in_person', 'virtual')),
             venue TEXT NOT NULL DEFAULT '',
             facilitator_id INTEGER REFERENCES person(id) ON DELETE SET NULL,
+            -- Calendar identity: a stable UID, and a SEQUENCE that rises when an exported event changes.
+            uid TEXT NOT NULL UNIQUE CHECK (length(uid) > 0),
+            ics_sequence INTEGER NOT NULL DEFAULT 0 CHECK (ics_sequence >= 0),
+            ics_fingerprint TEXT NOT NULL DEFAULT '',
             UNIQUE (cycle_id, label),
             UNIQUE (id, cycle_id)
         ))"),
-        // An LA at most once per cycle: cycle_id is repeated here so that UNIQUE can say so.
-        QStringLiteral(R"(CREATE TABLE group_member (
+                // An LA at most once per cycle: cycle_id is repeated here so that UNIQUE can say so.
+                QStringLiteral(R"(CREATE TABLE group_member (
             group_id INTEGER NOT NULL,
             cycle_id INTEGER NOT NULL,
             authority_id INTEGER NOT NULL REFERENCES authority(id) ON DELETE CASCADE,
@@ -67,8 +72,8 @@ Migration foundation() {
             UNIQUE (cycle_id, authority_id),
             FOREIGN KEY (group_id, cycle_id) REFERENCES review_group(id, cycle_id) ON DELETE CASCADE
         ))"),
-        // Both ends are members of the same group, and nobody reviews itself.
-        QStringLiteral(R"(CREATE TABLE lead_review (
+                // Both ends are members of the same group, and nobody reviews itself.
+                QStringLiteral(R"(CREATE TABLE lead_review (
             group_id INTEGER NOT NULL,
             reviewee_id INTEGER NOT NULL,
             reviewer_id INTEGER NOT NULL,
@@ -79,8 +84,8 @@ Migration foundation() {
             FOREIGN KEY (group_id, reviewer_id) REFERENCES group_member(group_id, authority_id)
                 ON DELETE CASCADE
         ))"),
-        QStringLiteral("CREATE INDEX lead_review_reviewer ON lead_review(group_id, reviewer_id)"),
-        QStringLiteral(R"(CREATE TABLE self_assessment (
+                QStringLiteral("CREATE INDEX lead_review_reviewer ON lead_review(group_id, reviewer_id)"),
+                QStringLiteral(R"(CREATE TABLE self_assessment (
             cycle_id INTEGER NOT NULL REFERENCES cycle(id) ON DELETE CASCADE,
             authority_id INTEGER NOT NULL REFERENCES authority(id) ON DELETE CASCADE,
             status TEXT NOT NULL DEFAULT 'not_started'
@@ -98,7 +103,7 @@ Migration foundation() {
             moderation_requested_on TEXT,
             PRIMARY KEY (cycle_id, authority_id)
         ))"),
-    }};
+            }};
 }
 
 } // namespace balcony::migrations

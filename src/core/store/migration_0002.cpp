@@ -4,16 +4,17 @@
 namespace balcony::migrations {
 
 Migration dayEngine() {
-    return {2, {
-        QStringLiteral(R"(CREATE TABLE day_event (
+    return {2,
+            {
+                QStringLiteral(R"(CREATE TABLE day_event (
             id INTEGER PRIMARY KEY,
             group_id INTEGER NOT NULL REFERENCES review_group(id) ON DELETE CASCADE,
             at_utc TEXT NOT NULL,
             kind TEXT NOT NULL,
             payload TEXT NOT NULL DEFAULT '{}'
         ))"),
-        QStringLiteral("CREATE INDEX day_event_group ON day_event(group_id, id)"),
-    }};
+                QStringLiteral("CREATE INDEX day_event_group ON day_event(group_id, id)"),
+            }};
 }
 
 } // namespace balcony::migrations

@@ -15,7 +15,9 @@ const std::vector<Migration>& all() {
     return steps;
 }
 
-int latestVersion() { return all().back().version; }
+int latestVersion() {
+    return all().back().version;
+}
 
 Status migrate(Database& db) {
     const int current = db.schemaVersion();
@@ -30,13 +32,15 @@ Status migrate(Database& db) {
         QSqlQuery query(db.sql());
         for (const auto& statement : step.statements) {
             if (!query.exec(statement)) {
-                return sql::errorFrom(query.lastError(),
-                                      QStringLiteral("Upgrading %1 to schema %2").arg(db.path()).arg(step.version));
+                return sql::errorFrom(
+                    query.lastError(),
+                    QStringLiteral("Upgrading %1 to schema %2").arg(db.path()).arg(step.version));
             }
         }
         if (step.version == 1 &&
             !query.exec(QStringLiteral("PRAGMA application_id = %1").arg(Database::applicationId))) {
-            return sql::errorFrom(query.lastError(), QStringLiteral("Marking %1 as Balcony's").arg(db.path()));
+            return sql::errorFrom(query.lastError(),
+                                  QStringLiteral("Marking %1 as Balcony's").arg(db.path()));
         }
         if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(step.version))) {
             return sql::errorFrom(query.lastError(), QStringLiteral("Recording schema %1").arg(step.version));

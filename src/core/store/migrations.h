@@ -3,7 +3,6 @@
 #include "support/result.h"
 
 #include <QStringList>
-
 #include <vector>
 
 namespace balcony {
@@ -19,8 +18,8 @@ struct Migration {
 };
 
 // Defined one per file: migration_NNNN.cpp.
-Migration foundation();   // 1: roster, cycles, groups, lead reviewers, self-assessments
-Migration dayEngine();    // 2: day templates, event log, note revisions
+Migration foundation(); // 1: roster, cycles, groups, lead reviewers, self-assessments
+Migration dayEngine();  // 2: day templates, event log, note revisions
 
 const std::vector<Migration>& all();
 int latestVersion();

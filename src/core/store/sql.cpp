@@ -13,25 +13,26 @@ Error errorFrom(const QSqlError& error, const QString& what) {
     Error::Kind kind = Error::Kind::Failed;
     QString reason = error.databaseText().isEmpty() ? error.text() : error.databaseText();
     switch (code) {
-    case 5:  // SQLITE_BUSY
-    case 6:  // SQLITE_LOCKED
+    case 5: // SQLITE_BUSY
+    case 6: // SQLITE_LOCKED
         kind = Error::Kind::Locked;
         reason = QStringLiteral("the database is busy in another program");
         break;
-    case 8:  // SQLITE_READONLY
+    case 8: // SQLITE_READONLY
         kind = Error::Kind::ReadOnly;
         reason = QStringLiteral("the database is read-only");
         break;
-    case 10:  // SQLITE_IOERR
-    case 13:  // SQLITE_FULL
+    case 10: // SQLITE_IOERR
+    case 13: // SQLITE_FULL
         kind = Error::Kind::Storage;
-        reason = code == 13 ? QStringLiteral("the disk is full") : QStringLiteral("a disk read or write failed");
+        reason =
+            code == 13 ? QStringLiteral("the disk is full") : QStringLiteral("a disk read or write failed");
         break;
-    case 11:  // SQLITE_CORRUPT
-    case 26:  // SQLITE_NOTADB
+    case 11: // SQLITE_CORRUPT
+    case 26: // SQLITE_NOTADB
         kind = Error::Kind::Corrupt;
         break;
-    case 19:  // SQLITE_CONSTRAINT
+    case 19: // SQLITE_CONSTRAINT
         kind = Error::Kind::Conflict;
         break;
     default:
@@ -54,7 +55,9 @@ Result<QSqlQuery> run(Database& db, const QString& statement, std::initializer_l
     return query;
 }
 
-QVariant nullable(qint64 id) { return id > 0 ? QVariant(id) : QVariant(QMetaType(QMetaType::LongLong)); }
+QVariant nullable(qint64 id) {
+    return id > 0 ? QVariant(id) : QVariant(QMetaType(QMetaType::LongLong));
+}
 
 QVariant isoDate(const QDate& date) {
     return date.isValid() ? QVariant(date.toString(Qt::ISODate)) : QVariant(QMetaType(QMetaType::QString));

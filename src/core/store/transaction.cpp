@@ -9,11 +9,15 @@
 namespace balcony {
 namespace {
 
-QString savepointName(int level) { return QStringLiteral("balcony_%1").arg(level); }
+QString savepointName(int level) {
+    return QStringLiteral("balcony_%1").arg(level);
+}
 
 } // namespace
 
-Transaction::Transaction(Database& db) : m_db(db), m_level(db.m_transactionDepth + 1) {
+Transaction::Transaction(Database& db)
+    : m_db(db)
+    , m_level(db.m_transactionDepth + 1) {
     if (m_level == 1) {
         m_active = m_db.sql().transaction();
         if (!m_active) {

@@ -27,7 +27,7 @@ private:
     void rollback();
 
     Database& m_db;
-    int m_level = 0;  // 1 for the outermost transaction
+    int m_level = 0; // 1 for the outermost transaction
     bool m_active = false;
     Error m_error;
 };

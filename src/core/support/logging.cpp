@@ -2,7 +2,6 @@
 
 #include <QString>
 #include <QtGlobal>
-
 #include <map>
 #include <mutex>
 
@@ -68,6 +67,8 @@ void setSinks(std::vector<spdlog::sink_ptr> sinks, spdlog::level::level_enum lev
     }
 }
 
-void routeQtMessages() { qInstallMessageHandler(qtMessageHandler); }
+void routeQtMessages() {
+    qInstallMessageHandler(qtMessageHandler);
+}
 
 } // namespace balcony::logging

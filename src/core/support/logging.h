@@ -1,8 +1,7 @@
 #pragma once
 
-#include <spdlog/logger.h>
-
 #include <memory>
+#include <spdlog/logger.h>
 #include <string>
 #include <vector>
 

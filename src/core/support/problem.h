@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QString>
-
 #include <vector>
 
 namespace balcony {
@@ -14,9 +13,9 @@ struct Problem {
     Severity severity = Severity::Error;
     QString message;
     Subject subject = Subject::Cycle;
-    qint64 subjectId = 0;    // database id of the group, authority or person; 0 when none
-    QString groupLabel;      // the group the problem belongs to, empty for cycle-wide problems
-    int line = 0;            // for file problems: the 1-based line, 0 when not about a line
+    qint64 subjectId = 0; // database id of the group, authority or person; 0 when none
+    QString groupLabel;   // the group the problem belongs to, empty for cycle-wide problems
+    int line = 0;         // for file problems: the 1-based line, 0 when not about a line
 
     bool isError() const { return severity == Severity::Error; }
 };

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QString>
-
 #include <utility>
 #include <variant>
 
@@ -10,16 +9,16 @@ namespace balcony {
 // What went wrong, in words a user can act on: what, where, and what to do.
 struct Error {
     enum class Kind {
-        Failed,        // anything without a more specific kind
-        NotFound,      // a named thing (file, cycle, LA, group) does not exist
-        InvalidInput,  // bad user input: usage, CSV, dates, unknown names
-        Conflict,      // the change would break a rule (schema or domain)
-        ReadOnly,      // the file cannot be written; the caller may offer read-only
-        Locked,        // another Balcony holds the database
-        NotBalcony,    // not SQLite, or SQLite but not ours
-        TooNew,        // written by a newer Balcony
-        Corrupt,       // SQLite says the file is damaged
-        Storage,       // the database refused a write (disk full, I/O)
+        Failed,       // anything without a more specific kind
+        NotFound,     // a named thing (file, cycle, LA, group) does not exist
+        InvalidInput, // bad user input: usage, CSV, dates, unknown names
+        Conflict,     // the change would break a rule (schema or domain)
+        ReadOnly,     // the file cannot be written; the caller may offer read-only
+        Locked,       // another Balcony holds the database
+        NotBalcony,   // not SQLite, or SQLite but not ours
+        TooNew,       // written by a newer Balcony
+        Corrupt,      // SQLite says the file is damaged
+        Storage,      // the database refused a write (disk full, I/O)
     };
 
     Kind kind = Kind::Failed;
@@ -32,8 +31,10 @@ struct Error {
 template <typename T>
 class [[nodiscard]] Result {
 public:
-    Result(T value) : m_state(std::move(value)) {}
-    Result(Error error) : m_state(std::move(error)) {}
+    Result(T value)
+        : m_state(std::move(value)) {}
+    Result(Error error)
+        : m_state(std::move(error)) {}
 
     bool ok() const { return std::holds_alternative<T>(m_state); }
     explicit operator bool() const { return ok(); }
@@ -57,7 +58,9 @@ template <>
 class [[nodiscard]] Result<void> {
 public:
     Result() = default;
-    Result(Error error) : m_error(std::move(error)), m_failed(true) {}
+    Result(Error error)
+        : m_error(std::move(error))
+        , m_failed(true) {}
 
     bool ok() const { return !m_failed; }
     explicit operator bool() const { return ok(); }
@@ -71,6 +74,8 @@ private:
 
 using Status = Result<void>;
 
-inline Error failure(Error::Kind kind, QString message) { return Error::make(kind, std::move(message)); }
+inline Error failure(Error::Kind kind, QString message) {
+    return Error::make(kind, std::move(message));
+}
 
 } // namespace balcony

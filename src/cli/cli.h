@@ -1,0 +1,68 @@
+#pragma once
+
+#include "store/database.h"
+#include "support/result.h"
+
+#include <QCommandLineParser>
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace balcony::cli {
+
+// Exit codes scripts can rely on.
+enum ExitCode : int {
+    Success = 0,
+    CheckFoundErrors = 1, // `check` found at least one error
+    BadInput = 2,         // bad usage, bad input file, refused database, unknown name
+    Failed = 3,           // the operation could not be completed (storage, I/O)
+};
+
+// What a command runs with: the chosen database path, the output streams, and the open database.
+class Context {
+public:
+    Context(QString databasePath, QTextStream& out, QTextStream& err);
+
+    // Opens the database once; create also initialises a missing file. On failure prints the
+    // message and returns nullptr.
+    Database* database(bool create = false);
+
+    QTextStream& out;
+    QTextStream& err;
+    const QString& databasePath() const { return m_path; }
+
+    // Prints "balcony-cli: <message>" to stderr and returns the exit code that fits the error.
+    int fail(const Error& error);
+    int usage(const QString& message);
+
+private:
+    QString m_path;
+    std::unique_ptr<Database> m_db;
+};
+
+struct Command {
+    QStringList words;                                   // e.g. {"import", "roster"}
+    QString arguments;                                   // e.g. "FILE"; shown in help
+    QString summary;                                     // one line for the overview
+    int positionalCount = 0;                             // how many positional arguments after the words
+    std::function<void(QCommandLineParser&)> addOptions; // may be empty
+    std::function<int(Context&, const QCommandLineParser&, const QStringList& positional)> run;
+};
+
+// Commands register themselves from their own source file with a static Registrar.
+std::vector<Command>& registry();
+
+struct Registrar {
+    explicit Registrar(Command command) { registry().push_back(std::move(command)); }
+};
+
+// Shared option helpers.
+QCommandLineOption jsonOption();
+QCommandLineOption cycleOption();
+// A required option's value, or an empty string after printing a usage error.
+QString required(Context& ctx, const QCommandLineParser& parser, const QString& name);
+
+} // namespace balcony::cli
