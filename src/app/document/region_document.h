@@ -1,0 +1,49 @@
+#pragma once
+
+#include "store/database.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+class QUndoStack;
+
+namespace balcony::gui {
+
+// The open region database as the desktop program sees it: owns the Database, the undo stack of
+// its edits, and announces changes so that views and models refresh. Views never run SQL: they
+// call core stores through this document and push QUndoCommands onto undoStack().
+class RegionDocument final : public QObject {
+    Q_OBJECT
+
+public:
+    // Takes ownership of the open database.
+    explicit RegionDocument(std::unique_ptr<Database> database, QObject* parent = nullptr);
+    ~RegionDocument() override;
+
+    Database& database() { return *m_database; }
+    QString path() const { return m_database->path(); }
+    bool isReadOnly() const { return m_database->isReadOnly(); }
+    QUndoStack* undoStack() const { return m_undoStack; }
+
+    // Edits call these after they have committed, so everything showing that data refreshes.
+    void notifyRosterChanged();
+    void notifyScheduleChanged(qint64 cycleId);
+    void notifyAssessmentsChanged(qint64 cycleId);
+    void notifyCyclesChanged();
+
+Q_SIGNALS:
+    void rosterChanged();
+    void scheduleChanged(qint64 cycleId);
+    void assessmentsChanged(qint64 cycleId);
+    void cyclesChanged();
+    // Anything changed: for problem panels and status counts.
+    void changed();
+
+private:
+    std::unique_ptr<Database> m_database;
+    QUndoStack* m_undoStack;
+};
+
+} // namespace balcony::gui
