@@ -1,8 +1,7 @@
 #define CATCH_CONFIG_RUNNER
-#include <catch2/catch.hpp>
-
 #include <QApplication>
 #include <QStandardPaths>
+#include <catch2/catch.hpp>
 
 int main(int argc, char** argv) {
     // catch_discover_tests runs this binary at build time, where there is no display.

@@ -4,14 +4,15 @@
 namespace balcony::migrations {
 
 Migration notes() {
-    return {3, {
-        QStringLiteral(R"(CREATE TABLE note_revision (
+    return {3,
+            {
+                QStringLiteral(R"(CREATE TABLE note_revision (
             id INTEGER PRIMARY KEY,
             group_id INTEGER NOT NULL REFERENCES review_group(id) ON DELETE CASCADE,
             saved_at_utc TEXT NOT NULL,
             body TEXT NOT NULL
         ))"),
-    }};
+            }};
 }
 
 } // namespace balcony::migrations

@@ -19,7 +19,8 @@ struct Migration {
 
 // Defined one per file: migration_NNNN.cpp.
 Migration foundation(); // 1: roster, cycles, groups, lead reviewers, self-assessments
-Migration dayEngine();  // 2: day templates, event log, note revisions
+Migration dayEngine();  // 2: group day plans and the live event log
+Migration notes();      // 3: notes and outcome items captured during a day, as revisions
 
 const std::vector<Migration>& all();
 int latestVersion();
