@@ -10,8 +10,33 @@
 namespace balcony {
 namespace {
 
+// Qt binds a null QString as SQL NULL, but the email column is NOT NULL with '' meaning "none".
+QString emailText(const QString& email) {
+    const QString trimmed = email.trimmed();
+    return trimmed.isNull() ? QStringLiteral("") : trimmed;
+}
+
 Error notFound(const QString& what) {
     return failure(Error::Kind::NotFound, what);
+}
+
+// The schema allows one DCS, chief executive and lead member per authority; say who holds the post.
+Error explainPersonConflict(Database& db, const Error& error, const Person& person) {
+    if (error.kind != Error::Kind::Conflict || person.authorityId == 0) {
+        return error;
+    }
+    auto holder = sql::run(db,
+                           QStringLiteral("SELECT p.name, a.name FROM person p JOIN authority a ON "
+                                          "a.id = p.authority_id WHERE p.authority_id = ? AND p.role = ?"),
+                           {person.authorityId, toKey(person.role)});
+    if (!holder || !holder->next()) {
+        return error;
+    }
+    return failure(Error::Kind::Conflict,
+                   QStringLiteral("%1 already has a %2: %3. Change who holds the post instead of adding "
+                                  "another.")
+                       .arg(holder->value(1).toString(), displayName(person.role).toLower(),
+                            holder->value(0).toString()));
 }
 
 } // namespace
@@ -68,9 +93,17 @@ Status RosterStore::renameAuthority(qint64 id, const QString& name) {
     if (trimmed.isEmpty()) {
         return failure(Error::Kind::InvalidInput, QStringLiteral("A local authority needs a name."));
     }
+    // The schema's UNIQUE is case-sensitive; the roster is not.
+    if (auto clash = authorityByName(trimmed); clash && clash->id != id) {
+        return failure(Error::Kind::Conflict,
+                       QStringLiteral("\"%1\" is already in the roster.").arg(clash->name));
+    }
     auto query = sql::run(m_db, QStringLiteral("UPDATE authority SET name = ? WHERE id = ?"), {trimmed, id});
     if (!query) {
         return query.error();
+    }
+    if (query->numRowsAffected() == 0) {
+        return notFound(QStringLiteral("The local authority to rename is no longer in the roster."));
     }
     return {};
 }
@@ -79,6 +112,9 @@ Status RosterStore::removeAuthority(qint64 id) {
     auto query = sql::run(m_db, QStringLiteral("DELETE FROM authority WHERE id = ?"), {id});
     if (!query) {
         return query.error();
+    }
+    if (query->numRowsAffected() == 0) {
+        return notFound(QStringLiteral("The local authority to remove is no longer in the roster."));
     }
     return {};
 }
@@ -125,10 +161,10 @@ Result<qint64> RosterStore::addPerson(const Person& person) {
     Transaction tx(m_db);
     auto query = sql::run(
         m_db, QStringLiteral("INSERT INTO person(name, email, role, authority_id) VALUES (?, ?, ?, ?)"),
-        {person.name.trimmed(), person.email.trimmed(), toKey(person.role),
+        {person.name.trimmed(), emailText(person.email), toKey(person.role),
          sql::nullable(person.authorityId)});
     if (!query) {
-        return query.error();
+        return explainPersonConflict(m_db, query.error(), person);
     }
     const qint64 id = query->lastInsertId().toLongLong();
     for (const auto& post : person.pastPosts) {
@@ -146,7 +182,7 @@ Status RosterStore::updatePerson(const Person& person) {
     auto query = sql::run(m_db,
                           QStringLiteral("UPDATE person SET name = ?, email = ?, role = ?, authority_id = ? "
                                          "WHERE id = ?"),
-                          {person.name.trimmed(), person.email.trimmed(), toKey(person.role),
+                          {person.name.trimmed(), emailText(person.email), toKey(person.role),
                            sql::nullable(person.authorityId), person.id});
     if (!query) {
         return query.error();
@@ -176,7 +212,7 @@ Result<qint64> RosterStore::setPostHolder(qint64 authorityId, Role role, const Q
     if (existing->next()) {
         const qint64 id = existing->value(0).toLongLong();
         auto update = sql::run(m_db, QStringLiteral("UPDATE person SET name = ?, email = ? WHERE id = ?"),
-                               {name.trimmed(), email.trimmed(), id});
+                               {name.trimmed(), emailText(email), id});
         if (!update) {
             return update.error();
         }
@@ -211,7 +247,7 @@ Status RosterStore::addPastPost(qint64 personId, const PastPost& post) {
     auto query = sql::run(m_db,
                           QStringLiteral("INSERT INTO past_post(person_id, authority_id, title, interim, "
                                          "started_on, ended_on) VALUES (?, ?, ?, ?, ?, ?)"),
-                          {personId, post.authorityId, post.title, post.interim ? 1 : 0,
+                          {personId, post.authorityId, sql::text(post.title), post.interim ? 1 : 0,
                            sql::isoDate(post.startedOn), sql::isoDate(post.endedOn)});
     if (!query) {
         return query.error();

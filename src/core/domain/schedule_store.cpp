@@ -58,15 +58,51 @@ Status done(const Result<QSqlQuery>& query) {
     return {};
 }
 
+QString authorityName(Database& db, qint64 id) {
+    auto query = sql::run(db, QStringLiteral("SELECT name FROM authority WHERE id = ?"), {id});
+    return query && query->next() ? query->value(0).toString() : QStringLiteral("Authority #%1").arg(id);
+}
+
+QString groupLabel(Database& db, qint64 id) {
+    auto query = sql::run(db, QStringLiteral("SELECT label FROM review_group WHERE id = ?"), {id});
+    return query && query->next() ? query->value(0).toString() : QStringLiteral("group #%1").arg(id);
+}
+
+// Whether another group of the cycle has this label; cycleId 0 means "the cycle of group exceptId".
+bool labelTaken(Database& db, qint64 cycleId, const QString& label, qint64 exceptId) {
+    auto query =
+        sql::run(db,
+                 QStringLiteral("SELECT 1 FROM review_group WHERE label = ? AND id <> ? AND cycle_id = "
+                                "coalesce(nullif(?, 0), (SELECT cycle_id FROM review_group WHERE id = ?))"),
+                 {label.trimmed(), exceptId, cycleId, exceptId});
+    return query && query->next();
+}
+
+bool isMember(Database& db, qint64 groupId, qint64 authorityId) {
+    auto query =
+        sql::run(db, QStringLiteral("SELECT 1 FROM group_member WHERE group_id = ? AND authority_id = ?"),
+                 {groupId, authorityId});
+    return query && query->next();
+}
+
 // Human words for the schema's refusals, so that a user sees the rule and not the constraint.
-Error explainMemberConflict(const Error& error, const QString& authority) {
+Error explainMemberConflict(Database& db, const Error& error, qint64 cycleId, qint64 authorityId) {
     if (error.kind != Error::Kind::Conflict) {
         return error;
     }
-    return failure(Error::Kind::Conflict,
-                   QStringLiteral("%1 is already in another group of this cycle: an authority takes part "
-                                  "once per cycle.")
-                       .arg(authority));
+    const QString name = authorityName(db, authorityId);
+    auto other = sql::run(db,
+                          QStringLiteral("SELECT g.label FROM group_member m JOIN review_group g ON "
+                                         "g.id = m.group_id WHERE m.cycle_id = ? AND m.authority_id = ?"),
+                          {cycleId, authorityId});
+    if (!other || !other->next()) {
+        return failure(Error::Kind::Conflict,
+                       QStringLiteral("%1 cannot join this group: %2").arg(name, error.message));
+    }
+    return failure(
+        Error::Kind::Conflict,
+        QStringLiteral("%1 is already in %2 of this cycle: an authority takes part once per cycle.")
+            .arg(name, other->value(0).toString()));
 }
 
 } // namespace
@@ -218,11 +254,11 @@ Result<qint64> ScheduleStore::addGroup(const Group& group) {
         QStringLiteral("INSERT INTO review_group(cycle_id, label, held_on, mode, venue, "
                        "facilitator_id, uid) VALUES (?, ?, ?, ?, ?, ?, ?)"),
         {group.cycleId, group.label.trimmed(), sql::isoDate(group.date), toKey(group.mode),
-         group.venue.trimmed(), sql::nullable(group.facilitatorId),
+         sql::text(group.venue.trimmed()), sql::nullable(group.facilitatorId),
          group.uid.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) + QStringLiteral("@balcony")
                              : group.uid});
     if (!query) {
-        if (query.error().kind == Error::Kind::Conflict) {
+        if (query.error().kind == Error::Kind::Conflict && labelTaken(m_db, group.cycleId, group.label, 0)) {
             return failure(Error::Kind::Conflict,
                            QStringLiteral("There is already a group \"%1\" in this cycle.").arg(group.label));
         }
@@ -257,9 +293,9 @@ Status ScheduleStore::updateGroup(const Group& group) {
         sql::run(m_db,
                  QStringLiteral("UPDATE review_group SET label = ?, held_on = ?, mode = ?, venue = ?, "
                                 "facilitator_id = ? WHERE id = ?"),
-                 {group.label.trimmed(), sql::isoDate(group.date), toKey(group.mode), group.venue.trimmed(),
-                  sql::nullable(group.facilitatorId), group.id});
-    if (!query && query.error().kind == Error::Kind::Conflict) {
+                 {group.label.trimmed(), sql::isoDate(group.date), toKey(group.mode),
+                  sql::text(group.venue.trimmed()), sql::nullable(group.facilitatorId), group.id});
+    if (!query && query.error().kind == Error::Kind::Conflict && labelTaken(m_db, 0, group.label, group.id)) {
         return failure(Error::Kind::Conflict,
                        QStringLiteral("There is already a group \"%1\" in this cycle.").arg(group.label));
     }
@@ -295,7 +331,6 @@ Status ScheduleStore::setMembers(qint64 groupId, const std::vector<qint64>& auth
         !removed) {
         return removed.error();
     }
-    RosterStore roster(m_db);
     int position = 0;
     for (qint64 authorityId : authorityIdsInOrder) {
         auto upsert =
@@ -305,16 +340,7 @@ Status ScheduleStore::setMembers(qint64 groupId, const std::vector<qint64>& auth
                                     "DO UPDATE SET position = excluded.position"),
                      {groupId, cycleId, authorityId, position++});
         if (!upsert) {
-            QString name = QString::number(authorityId);
-            auto all = roster.authorities();
-            if (all) {
-                for (const auto& a : *all) {
-                    if (a.id == authorityId) {
-                        name = a.name;
-                    }
-                }
-            }
-            return explainMemberConflict(upsert.error(), name);
+            return explainMemberConflict(m_db, upsert.error(), cycleId, authorityId);
         }
     }
     return tx.commit();
@@ -322,12 +348,16 @@ Status ScheduleStore::setMembers(qint64 groupId, const std::vector<qint64>& auth
 
 Status ScheduleStore::moveMember(qint64 authorityId, qint64 fromGroupId, qint64 toGroupId) {
     Transaction tx(m_db);
-    if (auto removed = sql::run(m_db,
-                                QStringLiteral("DELETE FROM group_member WHERE group_id = ? AND "
-                                               "authority_id = ?"),
-                                {fromGroupId, authorityId});
-        !removed) {
+    auto removed =
+        sql::run(m_db, QStringLiteral("DELETE FROM group_member WHERE group_id = ? AND authority_id = ?"),
+                 {fromGroupId, authorityId});
+    if (!removed) {
         return removed.error();
+    }
+    if (removed->numRowsAffected() == 0) {
+        return failure(Error::Kind::NotFound,
+                       QStringLiteral("%1 is not in %2, so it cannot be moved from there.")
+                           .arg(authorityName(m_db, authorityId), groupLabel(m_db, fromGroupId)));
     }
     auto target =
         sql::run(m_db,
@@ -347,7 +377,7 @@ Status ScheduleStore::moveMember(qint64 authorityId, qint64 fromGroupId, qint64 
                                     "VALUES (?, ?, ?, ?)"),
                      {toGroupId, target->value(0), authorityId, target->value(1)});
         !added) {
-        return added.error();
+        return explainMemberConflict(m_db, added.error(), target->value(0).toLongLong(), authorityId);
     }
     return tx.commit();
 }
@@ -359,20 +389,27 @@ Status ScheduleStore::setLeadReviewer(qint64 groupId, qint64 revieweeId, qint64 
                              {groupId, revieweeId}));
     }
     if (reviewerId == revieweeId) {
-        return failure(Error::Kind::Conflict,
-                       QStringLiteral("An authority cannot be its own lead reviewer."));
+        return failure(
+            Error::Kind::Conflict,
+            QStringLiteral("%1 cannot be its own lead reviewer.").arg(authorityName(m_db, revieweeId)));
     }
-    auto query = sql::run(
+    if (!isMember(m_db, groupId, revieweeId)) {
+        return failure(Error::Kind::Conflict,
+                       QStringLiteral("%1 is not in %2, so it has no lead reviewer there.")
+                           .arg(authorityName(m_db, revieweeId), groupLabel(m_db, groupId)));
+    }
+    if (!isMember(m_db, groupId, reviewerId)) {
+        return failure(
+            Error::Kind::Conflict,
+            QStringLiteral("%1 is not in %2: a lead reviewer must be another member of the same group.")
+                .arg(authorityName(m_db, reviewerId), groupLabel(m_db, groupId)));
+    }
+    return done(sql::run(
         m_db,
         QStringLiteral("INSERT INTO lead_review(group_id, reviewee_id, reviewer_id) VALUES (?, ?, ?) "
                        "ON CONFLICT(group_id, reviewee_id) DO UPDATE SET "
                        "reviewer_id = excluded.reviewer_id"),
-        {groupId, revieweeId, reviewerId});
-    if (!query && query.error().kind == Error::Kind::Conflict) {
-        return failure(Error::Kind::Conflict,
-                       QStringLiteral("A lead reviewer must be another member of the same group."));
-    }
-    return done(query);
+        {groupId, revieweeId, reviewerId}));
 }
 
 Result<CycleSchedule> ScheduleStore::load(qint64 cycleId) const {

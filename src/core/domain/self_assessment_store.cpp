@@ -49,7 +49,9 @@ Status SelfAssessmentStore::save(const SelfAssessment& sa) {
         QStringLiteral(
             "INSERT INTO self_assessment(cycle_id, authority_id, status, draft_received_on, "
             "signed_off_dcs_on, signed_off_cx_on, distributed_on, document_path, document_sha256, "
-            "moderation_status, moderation_requested_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "moderation_status, moderation_requested_on) "
+            // A null QString binds as NULL; "no document" is stored as the empty string.
+            "VALUES (?, ?, ?, ?, ?, ?, ?, coalesce(?, ''), coalesce(?, ''), ?, ?) "
             "ON CONFLICT(cycle_id, authority_id) DO UPDATE SET status = excluded.status, "
             "draft_received_on = excluded.draft_received_on, "
             "signed_off_dcs_on = excluded.signed_off_dcs_on, "

@@ -10,7 +10,9 @@
 #include <QLockFile>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUrl>
 #include <QUuid>
+#include <QtEndian>
 
 namespace balcony {
 namespace {
@@ -22,32 +24,88 @@ QString nativePath(const QString& path) {
     return QDir::toNativeSeparators(path);
 }
 
-enum class FileState { Missing, Empty, Sqlite, NotSqlite, Unreadable, Directory };
+enum class FileState { Missing, Empty, Sqlite, NotSqlite, Damaged, Unreadable, Directory };
 
-FileState inspectFile(const QString& path) {
+// What the first 100 bytes of an SQLite file say, read without SQLite so that a file we refuse is
+// never opened by a library that might write beside it.
+struct Header {
+    quint32 pageSize = 0;
+    quint32 pages = 0; // 0 when the header's own count is stale (written by an old SQLite)
+    qint32 userVersion = 0;
+    qint32 applicationId = 0;
+};
+
+struct Inspection {
+    FileState state = FileState::Missing;
+    Header header;
+    QString damage; // why a Damaged file is damaged
+};
+
+quint32 bigEndian32(const QByteArray& bytes, int offset) {
+    return qFromBigEndian<quint32>(bytes.constData() + offset);
+}
+
+Inspection inspectFile(const QString& path) {
+    Inspection result;
     const QFileInfo info(path);
     if (!info.exists()) {
-        return FileState::Missing;
+        return result;
     }
     if (info.isDir()) {
-        return FileState::Directory;
+        result.state = FileState::Directory;
+        return result;
     }
     if (info.size() == 0) {
-        return FileState::Empty;
+        result.state = FileState::Empty;
+        return result;
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        return FileState::Unreadable;
+        result.state = FileState::Unreadable;
+        return result;
     }
     const QByteArray header = file.read(sqliteHeaderSize);
-    if (header.size() < sqliteHeaderSize || !header.startsWith(QByteArray(sqliteMagic, sizeof sqliteMagic))) {
-        return FileState::NotSqlite;
+    const QByteArray magic(sqliteMagic, sizeof sqliteMagic);
+    if (!header.startsWith(magic.left(header.size())) || header.size() < 16) {
+        result.state = FileState::NotSqlite;
+        return result;
     }
-    return FileState::Sqlite;
+    result.state = FileState::Damaged;
+    if (header.size() < sqliteHeaderSize) {
+        result.damage = QStringLiteral("it is cut off inside its first page");
+        return result;
+    }
+    const quint32 rawPageSize = qFromBigEndian<quint16>(header.constData() + 16);
+    const quint32 pageSize = rawPageSize == 1 ? 65536 : rawPageSize;
+    if (pageSize < 512 || pageSize > 65536 || (pageSize & (pageSize - 1)) != 0) {
+        result.damage = QStringLiteral("its header names an impossible page size");
+        return result;
+    }
+    result.header.pageSize = pageSize;
+    // The page count in the header is trustworthy only when its "valid for" stamp matches the
+    // change counter (SQLite file format, section 1.3.7).
+    if (bigEndian32(header, 24) == bigEndian32(header, 92)) {
+        result.header.pages = bigEndian32(header, 28);
+    }
+    result.header.userVersion = static_cast<qint32>(bigEndian32(header, 60));
+    result.header.applicationId = static_cast<qint32>(bigEndian32(header, 68));
+    if (result.header.pages > 0 && info.size() < qint64(result.header.pages) * pageSize) {
+        result.damage = QStringLiteral("it is shorter than its header says (%1 of %2 bytes): it was cut off")
+                            .arg(info.size())
+                            .arg(qint64(result.header.pages) * pageSize);
+        return result;
+    }
+    result.state = FileState::Sqlite;
+    return result;
+}
+
+bool exists(const QString& path) {
+    return QFileInfo::exists(path);
 }
 
 bool canWriteBeside(const QString& path) {
-    // WAL needs the -wal and -shm files next to the database, so the folder must be writable too.
+    // WAL needs the -wal and -shm files and our lock next to the database, so the folder must be
+    // writable too.
     const QFileInfo info(path);
     const QFileInfo folder(info.absolutePath());
     return folder.isWritable() && (!info.exists() || info.isWritable());
@@ -61,8 +119,150 @@ Result<QVariant> scalar(QSqlDatabase& db, const QString& statement) {
     return query.value(0);
 }
 
-QString nativeCode(const Error& error) {
-    return error.message;
+// A read-only SQLite URI. "immutable" makes SQLite take no locks and create no -wal/-shm files;
+// it is only right when nobody else writes the file, which the caller decides.
+QString readOnlyUri(const QString& path, bool immutable) {
+    return QUrl::fromLocalFile(path).toString(QUrl::FullyEncoded) +
+           (immutable ? QStringLiteral("?mode=ro&immutable=1") : QStringLiteral("?mode=ro"));
+}
+
+QString newConnectionName() {
+    return QStringLiteral("balcony-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+// A short-lived read-only connection that answers "whose file is this, and is it whole?" before
+// the real connection could write anything (a WAL switch, a migration, a hot-journal rollback).
+class Probe final {
+public:
+    Probe(const QString& path, bool immutable)
+        : m_name(newConnectionName()) {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        db.setDatabaseName(readOnlyUri(path, immutable));
+        db.setConnectOptions(
+            QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=5000"));
+        m_opened = db.open();
+        if (!m_opened) {
+            m_openError = db.lastError();
+        }
+    }
+    ~Probe() {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_name, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    Probe(const Probe&) = delete;
+    Probe& operator=(const Probe&) = delete;
+
+    bool opened() const { return m_opened; }
+    const QSqlError& openError() const { return m_openError; }
+    Result<QVariant> scalar(const QString& statement) const {
+        QSqlDatabase db = QSqlDatabase::database(m_name, false);
+        return balcony::scalar(db, statement);
+    }
+
+private:
+    QString m_name;
+    bool m_opened = false;
+    QSqlError m_openError;
+};
+
+struct Identity {
+    qint32 applicationId = 0;
+    int userVersion = 0;
+    bool blank = false; // no schema at all: a file we may initialise
+};
+
+Error damaged(const QString& shown, const QString& reason) {
+    return failure(Error::Kind::Corrupt,
+                   QStringLiteral("%1 is damaged (%2). Nothing was changed; restore it from a backup.")
+                       .arg(shown, reason));
+}
+
+Error notBalcony(const QString& shown) {
+    return failure(Error::Kind::NotBalcony,
+                   QStringLiteral("%1 is an SQLite database of another program, not a Balcony region "
+                                  "database. Nothing was changed.")
+                       .arg(shown));
+}
+
+Error tooNew(const QString& shown, int version) {
+    return failure(Error::Kind::TooNew,
+                   QStringLiteral("%1 was written by a newer Balcony (schema %2; this version reads up "
+                                  "to %3). Update Balcony to open it. Nothing was changed.")
+                       .arg(shown)
+                       .arg(version)
+                       .arg(Database::latestSchemaVersion()));
+}
+
+// The refusals the header alone can justify. When a -wal file sits beside the database its header
+// may be stale (the newest page 1 can live in the WAL), so then only SQLite may judge.
+Status judgeHeader(const Header& header, const QString& shown) {
+    if (header.applicationId != 0 && header.applicationId != Database::applicationId) {
+        return notBalcony(shown);
+    }
+    if (header.applicationId == 0 && header.userVersion != 0) {
+        return notBalcony(shown);
+    }
+    if (header.applicationId == Database::applicationId &&
+        header.userVersion > Database::latestSchemaVersion()) {
+        return tooNew(shown, header.userVersion);
+    }
+    return {};
+}
+
+Result<Identity> identify(const QString& path, const QString& shown, bool walBeside) {
+    const Probe probe(path, !walBeside);
+    if (!probe.opened()) {
+        const Error error = sql::errorFrom(probe.openError(), QStringLiteral("Opening"));
+        if (error.kind == Error::Kind::Corrupt) {
+            return damaged(shown, QStringLiteral("SQLite cannot read it"));
+        }
+        return failure(error.kind, QStringLiteral("%1 could not be opened: %2").arg(shown, error.message));
+    }
+    auto appId = probe.scalar(QStringLiteral("PRAGMA application_id"));
+    auto version = probe.scalar(QStringLiteral("PRAGMA user_version"));
+    auto objects = probe.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master"));
+    if (!appId || !version || !objects) {
+        const Error& error = !appId ? appId.error() : !version ? version.error() : objects.error();
+        if (error.kind == Error::Kind::Locked) {
+            return failure(
+                Error::Kind::Locked,
+                QStringLiteral("%1 is busy in another program. Close it there and try again.").arg(shown));
+        }
+        return damaged(shown, QStringLiteral("its table of contents cannot be read"));
+    }
+    Identity identity;
+    identity.applicationId = static_cast<qint32>(appId->toLongLong());
+    identity.userVersion = version->toInt();
+    identity.blank = identity.applicationId == 0 && identity.userVersion == 0 && objects->toInt() == 0;
+    if (identity.blank) {
+        return identity;
+    }
+    if (identity.applicationId != Database::applicationId) {
+        return notBalcony(shown);
+    }
+    if (identity.userVersion > Database::latestSchemaVersion()) {
+        return tooNew(shown, identity.userVersion);
+    }
+    auto check = probe.scalar(QStringLiteral("PRAGMA quick_check(1)"));
+    if (!check) {
+        return damaged(shown, QStringLiteral("SQLite could not check it"));
+    }
+    if (check->toString() != QStringLiteral("ok")) {
+        return damaged(shown, QStringLiteral("SQLite's check says: %1").arg(check->toString()));
+    }
+    return identity;
+}
+
+// Runs a pragma on the real connection and returns its answer, or an error naming the file.
+Result<QString> pragma(QSqlDatabase& db, const QString& statement, const QString& shown) {
+    QSqlQuery query(db);
+    if (!query.exec(statement)) {
+        return sql::errorFrom(query.lastError(), QStringLiteral("Preparing %1 (%2)").arg(shown, statement));
+    }
+    return query.next() ? query.value(0).toString() : QString();
 }
 
 } // namespace
@@ -76,7 +276,9 @@ Database::~Database() {
         m_db.close();
     }
     m_db = QSqlDatabase();
-    QSqlDatabase::removeDatabase(m_connectionName);
+    if (!m_connectionName.isEmpty()) {
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
     if (m_lock) {
         m_lock->unlock();
     }
@@ -92,10 +294,12 @@ int Database::schemaVersion() const {
 
 Result<std::unique_ptr<Database>> Database::open(const QString& path, Options options) {
     auto log = logging::get("store");
+    const QString absolute = QFileInfo(path).absoluteFilePath();
     const QString shown = nativePath(path);
-    const FileState state = inspectFile(path);
+    const Inspection inspection = inspectFile(absolute);
+    const bool walBeside = exists(absolute + QStringLiteral("-wal"));
 
-    switch (state) {
+    switch (inspection.state) {
     case FileState::Directory:
         return failure(Error::Kind::InvalidInput,
                        QStringLiteral("%1 is a folder, not a region database file.").arg(shown));
@@ -107,24 +311,35 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, Options op
                        QStringLiteral("%1 is not a Balcony database: it is not an SQLite file. "
                                       "Nothing was changed.")
                            .arg(shown));
+    case FileState::Damaged:
+        return damaged(shown, inspection.damage);
     case FileState::Missing:
     case FileState::Empty:
+        if (walBeside) {
+            // Only a crash leaves an empty database beside its WAL; SQLite must not guess here.
+            return damaged(shown, QStringLiteral("the file is empty but its -wal journal is not"));
+        }
         if (!options.create || options.readOnly) {
             return failure(Error::Kind::NotFound,
                            QStringLiteral("There is no region database at %1. Create one with "
                                           "\"balcony-cli --db %1 init\" or from the desktop program.")
                                .arg(shown));
         }
-        if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
+        if (!QDir().mkpath(QFileInfo(absolute).absolutePath())) {
             return failure(Error::Kind::ReadOnly,
                            QStringLiteral("The folder for %1 cannot be created.").arg(shown));
         }
         break;
     case FileState::Sqlite:
+        if (!walBeside) {
+            if (auto judged = judgeHeader(inspection.header, shown); !judged) {
+                return judged.error();
+            }
+        }
         break;
     }
 
-    if (!options.readOnly && !canWriteBeside(path)) {
+    if (!options.readOnly && !canWriteBeside(absolute)) {
         return failure(Error::Kind::ReadOnly,
                        QStringLiteral("%1 cannot be written (the file or its folder is read-only). "
                                       "You can open it read-only.")
@@ -132,11 +347,11 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, Options op
     }
 
     std::unique_ptr<Database> db(new Database);
-    db->m_path = QFileInfo(path).absoluteFilePath();
+    db->m_path = absolute;
     db->m_readOnly = options.readOnly;
 
     if (!options.readOnly) {
-        db->m_lock = std::make_unique<QLockFile>(db->m_path + QStringLiteral(".lock"));
+        db->m_lock = std::make_unique<QLockFile>(absolute + QStringLiteral(".lock"));
         if (!db->m_lock->tryLock(0)) {
             qint64 pid = 0;
             QString host;
@@ -152,90 +367,81 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, Options op
         }
     }
 
-    db->m_connectionName = QStringLiteral("balcony-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    db->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), db->m_connectionName);
-    db->m_db.setDatabaseName(db->m_path);
-    QString connectOptions = QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000");
-    if (options.readOnly) {
-        connectOptions += QStringLiteral(";QSQLITE_OPEN_READONLY");
-    }
-    db->m_db.setConnectOptions(connectOptions);
-    if (!db->m_db.open()) {
-        return failure(Error::Kind::Failed,
-                       QStringLiteral("%1 could not be opened: %2").arg(shown, db->m_db.lastError().text()));
-    }
-
-    // Identify the file before anything could write to it.
-    auto appId = scalar(db->m_db, QStringLiteral("PRAGMA application_id"));
-    if (!appId) {
-        return failure(Error::Kind::Corrupt,
-                       QStringLiteral("%1 is damaged or not a database (%2). Nothing was changed; "
-                                      "restore it from a backup.")
-                           .arg(shown, nativeCode(appId.error())));
-    }
-    auto version = scalar(db->m_db, QStringLiteral("PRAGMA user_version"));
-    auto objects = scalar(db->m_db, QStringLiteral("SELECT count(*) FROM sqlite_master"));
-    if (!version || !objects) {
-        return failure(Error::Kind::Corrupt,
-                       QStringLiteral("%1 is damaged: its table of contents cannot be read. Nothing was "
-                                      "changed; restore it from a backup.")
-                           .arg(shown));
-    }
-
-    const qint32 foundId = static_cast<qint32>(appId->toLongLong());
-    const int foundVersion = version->toInt();
-    const bool blank = foundId == 0 && foundVersion == 0 && objects->toInt() == 0;
-
-    if (blank) {
-        if (!options.create || options.readOnly) {
-            return failure(
-                Error::Kind::NotBalcony,
-                QStringLiteral("%1 is an empty SQLite database, not a Balcony region database.").arg(shown));
+    Identity identity;
+    identity.blank = true;
+    if (inspection.state == FileState::Sqlite) {
+        // Immutable when no WAL exists: nothing is created beside a file we may yet refuse.
+        auto identified = identify(absolute, shown, walBeside);
+        if (!identified) {
+            return identified.error();
         }
-    } else if (foundId != applicationId) {
-        return failure(Error::Kind::NotBalcony,
-                       QStringLiteral("%1 is an SQLite database of another program, not a Balcony region "
-                                      "database. Nothing was changed.")
-                           .arg(shown));
-    } else if (foundVersion > latestSchemaVersion()) {
-        return failure(Error::Kind::TooNew,
-                       QStringLiteral("%1 was written by a newer Balcony (schema %2; this version reads up "
-                                      "to %3). Update Balcony to open it. Nothing was changed.")
-                           .arg(shown)
-                           .arg(foundVersion)
-                           .arg(latestSchemaVersion()));
+        identity = *identified;
     }
-
-    if (!blank) {
-        auto check = scalar(db->m_db, QStringLiteral("PRAGMA quick_check(1)"));
-        if (!check || check->toString() != QStringLiteral("ok")) {
-            return failure(
-                Error::Kind::Corrupt,
-                QStringLiteral("%1 is damaged (%2). Nothing was changed; restore it from a backup.")
-                    .arg(shown, check ? check->toString() : check.message()));
-        }
-    }
-
-    QSqlQuery pragma(db->m_db);
-    pragma.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
-    if (!options.readOnly) {
-        // WAL keeps readers off the writer's back; FULL makes every commit survive power loss,
-        // which the live log and the notes need.
-        if (!pragma.exec(QStringLiteral("PRAGMA journal_mode = WAL"))) {
-            return sql::errorFrom(pragma.lastError(), QStringLiteral("switching %1 to WAL").arg(shown));
-        }
-        pragma.exec(QStringLiteral("PRAGMA synchronous = FULL"));
-        if (auto migrated = migrations::migrate(*db); !migrated) {
-            return migrated.error();
-        }
-    } else if (blank || foundVersion < latestSchemaVersion()) {
+    if (options.readOnly && (identity.blank || identity.userVersion < latestSchemaVersion())) {
         return failure(Error::Kind::ReadOnly,
                        QStringLiteral("%1 needs upgrading to this version of Balcony, which cannot be done "
                                       "read-only. Open it for writing once.")
                            .arg(shown));
     }
+    if (identity.blank && !options.create) {
+        return failure(
+            Error::Kind::NotBalcony,
+            QStringLiteral("%1 is an empty SQLite database, not a Balcony region database.").arg(shown));
+    }
 
-    log->info("opened {} (schema {}{})", db->m_path.toStdString(), db->schemaVersion(),
+    db->m_connectionName = newConnectionName();
+    db->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), db->m_connectionName);
+    if (options.readOnly) {
+        // A reader creates no -wal/-shm files where it cannot (a read-only folder); where it can, it
+        // shares them so that it sees what a live writer commits.
+        const bool immutable = !walBeside && !canWriteBeside(absolute);
+        db->m_db.setDatabaseName(readOnlyUri(absolute, immutable));
+        db->m_db.setConnectOptions(
+            QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=5000"));
+    } else {
+        db->m_db.setDatabaseName(absolute);
+        db->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    }
+    if (!db->m_db.open()) {
+        return failure(Error::Kind::Failed,
+                       QStringLiteral("%1 could not be opened: %2").arg(shown, db->m_db.lastError().text()));
+    }
+
+    if (auto on = pragma(db->m_db, QStringLiteral("PRAGMA foreign_keys = ON"), shown); !on) {
+        return on.error();
+    }
+    if (!options.readOnly) {
+        // WAL keeps readers off the writer's back; FULL makes every commit survive power loss,
+        // which the live log and the notes need. journal_mode answers with the mode it ended in.
+        auto mode = pragma(db->m_db, QStringLiteral("PRAGMA journal_mode = WAL"), shown);
+        if (!mode) {
+            return mode.error();
+        }
+        if (mode->toLower() != QStringLiteral("wal")) {
+            return failure(Error::Kind::Storage,
+                           QStringLiteral("%1 cannot use a write-ahead log (it stayed in \"%2\" mode); is it "
+                                          "on a network drive? Copy it to a local folder.")
+                               .arg(shown, *mode));
+        }
+        if (auto full = pragma(db->m_db, QStringLiteral("PRAGMA synchronous = FULL"), shown); !full) {
+            return full.error();
+        }
+        const int before = identity.blank ? 0 : identity.userVersion;
+        if (auto migrated = migrations::migrate(*db); !migrated) {
+            return migrated.error();
+        }
+        if (before < latestSchemaVersion()) {
+            // Copies the new header (application_id, user_version) into the file itself, so that the
+            // file alone says what it is even if the WAL is lost or left behind.
+            QSqlQuery checkpoint(db->m_db);
+            if (!checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"))) {
+                log->warn("checkpoint after upgrading {} failed: {}", absolute.toStdString(),
+                          checkpoint.lastError().text().toStdString());
+            }
+        }
+    }
+
+    log->info("opened {} (schema {}{})", absolute.toStdString(), db->schemaVersion(),
               options.readOnly ? ", read-only" : "");
     return db;
 }

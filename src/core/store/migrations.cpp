@@ -20,8 +20,12 @@ int latestVersion() {
 }
 
 Status migrate(Database& db) {
-    const int current = db.schemaVersion();
-    for (const auto& step : all()) {
+    return migrate(db, all());
+}
+
+Status migrate(Database& db, const std::vector<Migration>& steps) {
+    int current = db.schemaVersion();
+    for (const auto& step : steps) {
         if (step.version <= current) {
             continue;
         }
@@ -32,9 +36,11 @@ Status migrate(Database& db) {
         QSqlQuery query(db.sql());
         for (const auto& statement : step.statements) {
             if (!query.exec(statement)) {
-                return sql::errorFrom(
+                Error error = sql::errorFrom(
                     query.lastError(),
                     QStringLiteral("Upgrading %1 to schema %2").arg(db.path()).arg(step.version));
+                error.message += QStringLiteral(". The file was left at schema %1.").arg(current);
+                return error;
             }
         }
         if (step.version == 1 &&
@@ -48,6 +54,7 @@ Status migrate(Database& db) {
         if (auto saved = tx.commit(); !saved) {
             return saved;
         }
+        current = step.version;
         logging::get("store")->info("schema upgraded to {}", step.version);
     }
     return {};

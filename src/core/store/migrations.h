@@ -25,8 +25,11 @@ Migration notes();      // 3: notes and outcome items captured during a day, as 
 const std::vector<Migration>& all();
 int latestVersion();
 
-// Brings the database up to latestVersion(); a no-op when it is current.
+// Brings the database up to latestVersion(); a no-op when it is current. A step that fails rolls
+// back whole (user_version included) and stops the upgrade; earlier steps stay committed.
 Status migrate(Database& db);
+// The same with a given list of steps, in ascending order (tests use it to prove the rollback).
+Status migrate(Database& db, const std::vector<Migration>& steps);
 
 } // namespace migrations
 } // namespace balcony

@@ -3,6 +3,7 @@
 #include "store/database.h"
 
 #include <QDate>
+#include <QDir>
 #include <QSqlError>
 
 namespace balcony::sql {
@@ -16,17 +17,18 @@ Error errorFrom(const QSqlError& error, const QString& what) {
     case 5: // SQLITE_BUSY
     case 6: // SQLITE_LOCKED
         kind = Error::Kind::Locked;
-        reason = QStringLiteral("the database is busy in another program");
+        reason = QStringLiteral("the database is busy in another program; try again in a moment");
         break;
     case 8: // SQLITE_READONLY
         kind = Error::Kind::ReadOnly;
-        reason = QStringLiteral("the database is read-only");
+        reason = QStringLiteral("the database cannot be written (it is read-only)");
         break;
     case 10: // SQLITE_IOERR
     case 13: // SQLITE_FULL
         kind = Error::Kind::Storage;
-        reason =
-            code == 13 ? QStringLiteral("the disk is full") : QStringLiteral("a disk read or write failed");
+        reason = code == 13
+                     ? QStringLiteral("the disk is full; free some space and try again. Nothing was saved")
+                     : QStringLiteral("a disk read or write failed; check the drive. Nothing was saved");
         break;
     case 11: // SQLITE_CORRUPT
     case 26: // SQLITE_NOTADB
@@ -50,9 +52,19 @@ Result<QSqlQuery> run(Database& db, const QString& statement, std::initializer_l
         query.addBindValue(value);
     }
     if (!query.exec()) {
-        return errorFrom(query.lastError(), statement.simplified());
+        Error error = errorFrom(query.lastError(), statement.simplified());
+        if (error.kind == Error::Kind::ReadOnly && db.isReadOnly()) {
+            error.message = QStringLiteral("%1 is open read-only, so nothing can be changed. Close it and "
+                                           "open it for writing to make changes.")
+                                .arg(QDir::toNativeSeparators(db.path()));
+        }
+        return error;
     }
     return query;
+}
+
+QVariant text(const QString& value) {
+    return value.isNull() ? QVariant(QString(QLatin1String(""))) : QVariant(value);
 }
 
 QVariant nullable(qint64 id) {

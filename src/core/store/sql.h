@@ -22,6 +22,10 @@ Result<QSqlQuery> run(Database& db, const QString& statement, std::initializer_l
 
 Error errorFrom(const QSqlError& error, const QString& what);
 
+// Text for a NOT NULL column: an empty string, never NULL. (A null QString, as from QString() or
+// a default-constructed field, is bound as NULL by Qt Sql, which a NOT NULL column refuses.)
+QVariant text(const QString& value);
+
 // NULL for an invalid QDate or an empty optional id.
 QVariant nullable(qint64 id);
 QVariant isoDate(const class QDate& date);

@@ -1,0 +1,42 @@
+#include "domain/roster_store.h"
+#include "helpers/temp_dir.h"
+#include "store/database.h"
+#include "store/sql.h"
+#include "store/transaction.h"
+
+#include <QSqlQuery>
+#include <catch2/catch.hpp>
+
+using namespace balcony;
+
+// PRAGMA max_page_count stands in for a full disk: SQLite answers SQLITE_FULL as it would.
+TEST_CASE("A full disk is reported as such and what was committed stays", "[store][disk-full]") {
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("region.balcony"));
+    {
+        auto db = Database::open(path, {.create = true});
+        REQUIRE(db.ok());
+        RosterStore roster(**db);
+        REQUIRE(roster.addAuthority(QStringLiteral("Kent")).ok());
+
+        auto pages = sql::run(**db, QStringLiteral("PRAGMA page_count"));
+        REQUIRE(pages.ok());
+        REQUIRE(pages->next());
+        REQUIRE(
+            sql::run(**db, QStringLiteral("PRAGMA max_page_count = %1").arg(pages->value(0).toInt())).ok());
+
+        Transaction tx(**db);
+        REQUIRE(tx.isActive());
+        REQUIRE(roster.addAuthority(QStringLiteral("Medway")).ok());
+        auto big = roster.addAuthority(QString(200000, QLatin1Char('x')));
+        REQUIRE_FALSE(big.ok());
+        CHECK(big.error().kind == Error::Kind::Storage);
+        CHECK(big.message().contains(QStringLiteral("disk is full")));
+    }
+    auto reopened = Database::open(path);
+    REQUIRE(reopened.ok());
+    auto all = RosterStore(**reopened).authorities();
+    REQUIRE(all.ok());
+    REQUIRE(all->size() == 1);
+    CHECK(all->front().name == QStringLiteral("Kent"));
+}
