@@ -1,0 +1,112 @@
+// An independent reader (python3-icalendar) must see in our .ics files what we meant to write.
+#include "domain/schedule_store.h"
+#include "interchange/ics_export.h"
+#include "interchange/interchange_support.h"
+#include "interchange/roster_import.h"
+#include "interchange/schedule_import.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <catch2/catch.hpp>
+
+using namespace balcony;
+using namespace balcony::interchange;
+
+namespace {
+
+const QString script = QStringLiteral(BALCONY_TEST_DATA_DIR "/../interchange/parse_ics.py");
+
+// The first python3 that can import icalendar: the system one carries python3-icalendar even when
+// another python3 (a virtualenv, pyenv) comes first on PATH. Empty when none can.
+QString pythonWithIcalendar(bool& anyPython) {
+    QStringList candidates;
+    const QString onPath = QStandardPaths::findExecutable(QStringLiteral("python3"));
+    if (!onPath.isEmpty()) {
+        candidates << onPath;
+    }
+    candidates << QStringLiteral("/usr/bin/python3");
+    anyPython = false;
+    for (const auto& python : candidates) {
+        QProcess probe;
+        probe.start(python, {QStringLiteral("-c"), QStringLiteral("import icalendar")});
+        if (!probe.waitForFinished(30000)) {
+            continue;
+        }
+        anyPython = true;
+        if (probe.exitStatus() == QProcess::NormalExit && probe.exitCode() == 0) {
+            return python;
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+TEST_CASE("python3-icalendar reads our calendar back event by event", "[interchange][ics][python]") {
+    bool anyPython = false;
+    const QString python = pythonWithIcalendar(anyPython);
+    if (!anyPython) {
+        WARN("python3 is not installed: the independent iCalendar check is skipped.");
+        return;
+    }
+    REQUIRE_FALSE(python.isEmpty()); // python3 is here, so python3-icalendar must be too
+
+    test::TempDir dir;
+    test::Region region(dir);
+    REQUIRE(importRoster(*region.db, test::fixture(QStringLiteral("se-2022-2023-roster.csv")))->applied());
+    REQUIRE(
+        importSchedule(*region.db, region.cycleId, test::fixture(QStringLiteral("se-2022-2023-schedule.csv")))
+            ->applied());
+    const QString path = dir.path(QStringLiteral("se.ics"));
+    REQUIRE(exportIcsFile(*region.db, region.cycleId, path, {}).ok());
+
+    QProcess parser;
+    parser.start(python, {script, path});
+    REQUIRE(parser.waitForFinished(60000));
+    INFO(parser.readAllStandardError().toStdString());
+    REQUIRE(parser.exitCode() == 0);
+    QJsonParseError error;
+    const QJsonDocument json = QJsonDocument::fromJson(parser.readAllStandardOutput(), &error);
+    REQUIRE(error.error == QJsonParseError::NoError);
+    const QJsonObject root = json.object();
+
+    CHECK(root.value(QStringLiteral("method")).toString() == QStringLiteral("PUBLISH"));
+    const QJsonArray zones = root.value(QStringLiteral("timezones")).toArray();
+    REQUIRE(zones.size() == 1);
+    CHECK(zones[0].toObject().value(QStringLiteral("tzid")).toString() == QStringLiteral("Europe/London"));
+    CHECK(zones[0].toObject().value(QStringLiteral("parts")).toArray() ==
+          QJsonArray{QStringLiteral("DAYLIGHT"), QStringLiteral("STANDARD")});
+
+    auto schedule = ScheduleStore(*region.db).load(region.cycleId);
+    REQUIRE(schedule.ok());
+    auto expected = icsEvents(*schedule, {});
+    REQUIRE(expected.ok());
+    const QJsonArray events = root.value(QStringLiteral("events")).toArray();
+    REQUIRE(events.size() == int(expected->size()));
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        const QJsonObject got = events[i].toObject();
+        const IcsEvent& want = expected->at(std::size_t(i));
+        INFO("event " << want.uid.toStdString());
+        CHECK(got.value(QStringLiteral("uid")).toString() == want.uid);
+        CHECK(got.value(QStringLiteral("sequence")).toInt() == 0);
+        CHECK(got.value(QStringLiteral("summary")).toString() == want.summary);
+        CHECK(got.value(QStringLiteral("description")).toString() == want.description);
+        CHECK(got.value(QStringLiteral("location")).toString() == want.location);
+        CHECK(got.value(QStringLiteral("tzid")).toString() == QStringLiteral("Europe/London"));
+        CHECK(got.value(QStringLiteral("start")).toString() ==
+              want.date.toString(Qt::ISODate) + u'T' + want.start.toString(QStringLiteral("HH:mm")));
+        CHECK(got.value(QStringLiteral("end")).toString() ==
+              want.date.toString(Qt::ISODate) + u'T' + want.end.toString(QStringLiteral("HH:mm")));
+        const QJsonArray attendees = got.value(QStringLiteral("attendees")).toArray();
+        REQUIRE(attendees.size() == int(want.attendees.size()));
+        for (qsizetype a = 0; a < attendees.size(); ++a) {
+            CHECK(attendees[a].toObject().value(QStringLiteral("email")).toString() ==
+                  QStringLiteral("mailto:") + want.attendees[std::size_t(a)].second);
+            CHECK(attendees[a].toObject().value(QStringLiteral("cn")).toString() ==
+                  want.attendees[std::size_t(a)].first);
+        }
+    }
+}
