@@ -1,5 +1,9 @@
 #include "cli/cli.h"
 
+#include "domain/dates.h"
+
+#include <QJsonDocument>
+
 namespace balcony::cli {
 
 Context::Context(QString databasePath, QTextStream& outStream, QTextStream& errStream)
@@ -56,6 +60,29 @@ QString required(Context& ctx, const QCommandLineParser& parser, const QString& 
         ctx.usage(QStringLiteral("--%1 is required (see --help).").arg(name));
     }
     return value;
+}
+
+Result<QDate> dayOption(const QCommandLineParser& parser, const QString& name) {
+    if (!parser.isSet(name)) {
+        return QDate();
+    }
+    const QString value = parser.value(name);
+    const QDate day = parseDay(value);
+    if (!day.isValid()) {
+        return failure(
+            Error::Kind::InvalidInput,
+            QStringLiteral("--%1 \"%2\" is not a date: write YYYY-MM-DD or DD/MM/YYYY.").arg(name, value));
+    }
+    return day;
+}
+
+QString dayText(const QDate& day) {
+    return day.isValid() ? day.toString(Qt::ISODate) : QStringLiteral("-");
+}
+
+void printJson(Context& ctx, const QJsonArray& rows) {
+    ctx.out << QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Indented));
+    ctx.out.flush();
 }
 
 } // namespace balcony::cli

@@ -4,6 +4,8 @@
 #include "support/result.h"
 
 #include <QCommandLineParser>
+#include <QDate>
+#include <QJsonArray>
 #include <QString>
 #include <QStringList>
 #include <QTextStream>
@@ -64,5 +66,15 @@ QCommandLineOption jsonOption();
 QCommandLineOption cycleOption();
 // A required option's value, or an empty string after printing a usage error.
 QString required(Context& ctx, const QCommandLineParser& parser, const QString& name);
+
+// A day option (YYYY-MM-DD or DD/MM/YYYY): an invalid QDate when the option is not set, an
+// InvalidInput error naming the option and the accepted forms when it cannot be read.
+Result<QDate> dayOption(const QCommandLineParser& parser, const QString& name);
+
+// ISO 8601 for output, or "-" for a day that is not set.
+QString dayText(const QDate& day);
+
+// Writes an array of objects as indented JSON, the one shape every --json output has.
+void printJson(Context& ctx, const QJsonArray& rows);
 
 } // namespace balcony::cli

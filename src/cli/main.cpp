@@ -52,7 +52,11 @@ QString overview() {
               [](const Command& a, const Command& b) { return a.words.join(u' ') < b.words.join(u' '); });
     for (const auto& c : commands) {
         const QString name = QString(c.words.join(u' ') + u' ' + c.arguments).trimmed();
-        text += QStringLiteral("  %1%2\n").arg(name.leftJustified(34), c.summary);
+        // A long synopsis gets its own line, so that name and summary never run together.
+        constexpr qsizetype width = 34;
+        const QString column = name.size() < width ? name.leftJustified(width)
+                                                   : QString(name + u'\n' + QString(width + 2, u' '));
+        text += QStringLiteral("  %1%2\n").arg(column, c.summary);
     }
     return text;
 }
@@ -130,8 +134,12 @@ int main(int argc, char** argv) {
         return BadInput;
     }
     if (parser.isSet(QStringLiteral("help"))) {
+        // Qt's first line names the binary's path; scripts and docs want the command as typed.
         QString help = parser.helpText();
-        help.replace(QStringLiteral("[options]"), QStringLiteral("[options] ") + command->arguments);
+        const qsizetype firstLineEnd = help.indexOf(u'\n');
+        help.replace(0, firstLineEnd,
+                     QString(QStringLiteral("Usage: balcony-cli ") + name + QStringLiteral(" [options]") +
+                             (command->arguments.isEmpty() ? QString() : u' ' + command->arguments)));
         out << help;
         return Success;
     }
@@ -141,6 +149,7 @@ int main(int argc, char** argv) {
             << " argument(s): " << command->arguments << " (see --help)." << Qt::endl;
         return BadInput;
     }
+    logging::get("cli")->info("{} on {}", name.toStdString(), dbPath.toStdString());
     Context context(dbPath, out, err);
     return command->run(context, parser, positional);
 }

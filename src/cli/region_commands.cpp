@@ -1,0 +1,159 @@
+#include "cli/cli.h"
+#include "demo/demo_region.h"
+#include "domain/schedule_store.h"
+
+#include <QJsonObject>
+
+namespace balcony::cli {
+namespace {
+
+int demo(Context& ctx, const QCommandLineParser&, const QStringList&) {
+    Database* db = ctx.database(true);
+    if (!db) {
+        return BadInput;
+    }
+    if (auto created = createDemoRegion(*db); !created) {
+        return ctx.fail(created.error());
+    }
+    ctx.out << "Demo region written to " << db->path()
+            << ": 19 local authorities, cycles 2021-2022 and 2022-2023." << Qt::endl;
+    ctx.out << "Try: balcony-cli sa list --cycle 2022-2023" << Qt::endl;
+    return Success;
+}
+
+void addCycleOptions(QCommandLineParser& parser) {
+    parser.addOption({QStringLiteral("from"),
+                      QStringLiteral("First day of the cycle (YYYY-MM-DD or DD/MM/YYYY)."),
+                      QStringLiteral("DATE")});
+    parser.addOption({QStringLiteral("to"),
+                      QStringLiteral("Last day of the cycle (YYYY-MM-DD or DD/MM/YYYY)."),
+                      QStringLiteral("DATE")});
+    parser.addOption({QStringLiteral("sa-due-days"),
+                      QStringLiteral("Self-assessments are due this many days before their group's day "
+                                     "(default 14)."),
+                      QStringLiteral("DAYS")});
+}
+
+int addCycle(Context& ctx, const QCommandLineParser& parser, const QStringList& positional) {
+    for (const auto* name : {"from", "to"}) {
+        if (required(ctx, parser, QString::fromLatin1(name)).isEmpty()) {
+            return BadInput;
+        }
+    }
+    Cycle cycle;
+    cycle.name = positional.first().trimmed();
+    auto first = dayOption(parser, QStringLiteral("from"));
+    if (!first) {
+        return ctx.fail(first.error());
+    }
+    auto last = dayOption(parser, QStringLiteral("to"));
+    if (!last) {
+        return ctx.fail(last.error());
+    }
+    cycle.firstDay = *first;
+    cycle.lastDay = *last;
+    if (parser.isSet(QStringLiteral("sa-due-days"))) {
+        bool ok = false;
+        cycle.saDueDaysBefore = parser.value(QStringLiteral("sa-due-days")).toInt(&ok);
+        if (!ok || cycle.saDueDaysBefore < 0) {
+            return ctx.usage(QStringLiteral("--sa-due-days needs a whole number of days, 0 or more."));
+        }
+    }
+    Database* db = ctx.database();
+    if (!db) {
+        return BadInput;
+    }
+    auto added = ScheduleStore(*db).addCycle(cycle);
+    if (!added) {
+        return ctx.fail(added.error());
+    }
+    ctx.out << "Cycle " << cycle.name << " added: " << dayText(cycle.firstDay) << " to "
+            << dayText(cycle.lastDay) << "." << Qt::endl;
+    return Success;
+}
+
+struct CycleRow {
+    Cycle cycle;
+    int groups = 0;
+    int authorities = 0;
+};
+
+int listCycles(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
+    Database* db = ctx.database();
+    if (!db) {
+        return BadInput;
+    }
+    ScheduleStore store(*db);
+    auto cycles = store.cycles();
+    if (!cycles) {
+        return ctx.fail(cycles.error());
+    }
+    std::vector<CycleRow> rows;
+    for (const auto& cycle : *cycles) {
+        auto groups = store.groups(cycle.id);
+        if (!groups) {
+            return ctx.fail(groups.error());
+        }
+        CycleRow row{cycle, static_cast<int>(groups->size()), 0};
+        for (const auto& g : *groups) {
+            row.authorities += static_cast<int>(g.members.size());
+        }
+        rows.push_back(row);
+    }
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray array;
+        for (const auto& row : rows) {
+            array.append(QJsonObject{{QStringLiteral("name"), row.cycle.name},
+                                     {QStringLiteral("first_day"), dayText(row.cycle.firstDay)},
+                                     {QStringLiteral("last_day"), dayText(row.cycle.lastDay)},
+                                     {QStringLiteral("sa_due_days_before"), row.cycle.saDueDaysBefore},
+                                     {QStringLiteral("groups"), row.groups},
+                                     {QStringLiteral("authorities"), row.authorities}});
+        }
+        printJson(ctx, array);
+        return Success;
+    }
+    if (rows.empty()) {
+        ctx.out << "No cycles yet. Add one with: balcony-cli cycle add NAME --from DATE --to DATE"
+                << Qt::endl;
+        return Success;
+    }
+    ctx.out << QStringLiteral("%1 %2 %3 %4 %5")
+                   .arg(QStringLiteral("Cycle").leftJustified(12),
+                        QStringLiteral("First day").leftJustified(11),
+                        QStringLiteral("Last day").leftJustified(11),
+                        QStringLiteral("Groups").leftJustified(7), QStringLiteral("Authorities"))
+            << Qt::endl;
+    for (const auto& row : rows) {
+        ctx.out << QStringLiteral("%1 %2 %3 %4 %5")
+                       .arg(row.cycle.name.leftJustified(12), dayText(row.cycle.firstDay).leftJustified(11),
+                            dayText(row.cycle.lastDay).leftJustified(11),
+                            QString::number(row.groups).leftJustified(7), QString::number(row.authorities))
+                << Qt::endl;
+    }
+    return Success;
+}
+
+const Registrar demoCommand({{QStringLiteral("demo")},
+                             {},
+                             QStringLiteral("Fill a new, empty database with a made-up South East region."),
+                             0,
+                             {},
+                             demo});
+
+const Registrar cycleAddCommand({{QStringLiteral("cycle"), QStringLiteral("add")},
+                                 QStringLiteral("NAME"),
+                                 QStringLiteral("Add a cycle (e.g. 2023-2024) with its first and last day."),
+                                 1,
+                                 addCycleOptions,
+                                 addCycle});
+
+const Registrar cycleListCommand({{QStringLiteral("cycle"), QStringLiteral("list")},
+                                  {},
+                                  QStringLiteral("List the cycles with their windows and sizes."),
+                                  0,
+                                  [](QCommandLineParser& parser) { parser.addOption(jsonOption()); },
+                                  listCycles});
+
+} // namespace
+} // namespace balcony::cli
