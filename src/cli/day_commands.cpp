@@ -1,0 +1,329 @@
+#include "cli/cli.h"
+#include "domain/dates.h"
+#include "engine/catch_up.h"
+#include "engine/clock.h"
+#include "engine/day_engine.h"
+#include "engine/day_plan_store.h"
+#include "engine/group_day.h"
+#include "engine/timetable_format.h"
+
+#include <QJsonDocument>
+
+// Day templates, timetables and the live run of a day (balcony-cli session ...).
+namespace balcony::cli {
+namespace {
+
+QCommandLineOption groupOption() {
+    return QCommandLineOption(QStringLiteral("group"), QStringLiteral("The group, by label (e.g. A)."),
+                              QStringLiteral("LABEL"));
+}
+
+void addDayOptions(QCommandLineParser& parser) {
+    parser.addOption(cycleOption());
+    parser.addOption(groupOption());
+}
+
+// The group's day, or nullptr after printing why not.
+std::optional<GroupDay> groupDay(Context& ctx, const QCommandLineParser& parser,
+                                 std::optional<QTime> start = {}) {
+    const QString cycle = required(ctx, parser, QStringLiteral("cycle"));
+    if (cycle.trimmed().isEmpty()) {
+        return std::nullopt;
+    }
+    const QString group = required(ctx, parser, QStringLiteral("group"));
+    if (group.trimmed().isEmpty()) {
+        return std::nullopt;
+    }
+    Database* db = ctx.database();
+    if (!db) {
+        return std::nullopt;
+    }
+    auto day = loadGroupDay(*db, cycle, group, start);
+    if (!day) {
+        ctx.fail(day.error());
+        return std::nullopt;
+    }
+    return std::move(*day);
+}
+
+int timetable(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
+    std::optional<QTime> start;
+    if (parser.isSet(QStringLiteral("start"))) {
+        start = parseClockTime(parser.value(QStringLiteral("start")));
+        if (!start->isValid()) {
+            return ctx.usage(QStringLiteral("--start \"%1\" is not a clock time; write HH:MM, such as 09:30.")
+                                 .arg(parser.value(QStringLiteral("start"))));
+        }
+    }
+    const QString format = parser.value(QStringLiteral("format"));
+    if (format != QStringLiteral("text") && format != QStringLiteral("tsv") &&
+        format != QStringLiteral("json")) {
+        return ctx.usage(QStringLiteral("--format must be text, tsv or json (got \"%1\").").arg(format));
+    }
+    auto day = groupDay(ctx, parser, start);
+    if (!day) {
+        return BadInput;
+    }
+    const Timetable& t = day->plan.timetable;
+    if (format == QStringLiteral("tsv")) {
+        ctx.out << timetableTsv(t);
+    } else if (format == QStringLiteral("json")) {
+        ctx.out << QJsonDocument(timetableJson(t)).toJson(QJsonDocument::Indented);
+    } else {
+        ctx.out << QStringLiteral("Group %1 of %2, %3\n")
+                       .arg(day->group.label, day->cycle.name, day->group.date.toString(Qt::ISODate))
+                << timetableText(t);
+    }
+    return Success;
+}
+
+int importTemplate(Context& ctx, const QCommandLineParser&, const QStringList& positional) {
+    Database* db = ctx.database();
+    if (!db) {
+        return BadInput;
+    }
+    auto imported = DayPlanStore(*db).importTemplate(positional.first());
+    if (!imported) {
+        return ctx.fail(imported.error());
+    }
+    ctx.out << "Imported day template \"" << imported->id << "\" (" << imported->name << ", "
+            << imported->blockCount() << " blocks)." << Qt::endl;
+    return Success;
+}
+
+void printStatus(Context& ctx, const DayPlan& plan, const DayState& s) {
+    const auto& block = plan.timetable.blocks[static_cast<size_t>(s.blockIndex)];
+    const QString who = block.session >= 0 ? QStringLiteral(" (%1)").arg(block.presenter.name) : QString();
+    QString status;
+    switch (s.status) {
+    case DayStatus::NotStarted:
+        status = QStringLiteral("not started");
+        break;
+    case DayStatus::Running:
+        status = QStringLiteral("running");
+        break;
+    case DayStatus::Paused:
+        status = QStringLiteral("PAUSED");
+        break;
+    case DayStatus::Finished:
+        status = QStringLiteral("finished");
+        break;
+    }
+    ctx.out << "Block " << s.blockIndex << ": " << block.title << who << ", " << status << Qt::endl;
+    if (s.status != DayStatus::Finished) {
+        ctx.out << "  elapsed " << durationText(s.elapsedMs) << ", remaining "
+                << durationText(s.remainingMs, true) << " of " << s.current().plannedMinutes << " min"
+                << Qt::endl;
+    }
+    const QString drift = s.behindMs > 0   ? QStringLiteral("%1 behind").arg(durationText(s.behindMs))
+                          : s.behindMs < 0 ? QStringLiteral("%1 ahead").arg(durationText(-s.behindMs))
+                                           : QStringLiteral("on time");
+    const QJsonObject json = dayStateJson(plan, s);
+    ctx.out << "  day: " << drift << "; ends " << json.value(QLatin1String("projected_end")).toString()
+            << " (planned " << json.value(QLatin1String("planned_end")).toString() << ")" << Qt::endl;
+    if (const TeamTurn* turn = s.currentTurn(); turn && s.status != DayStatus::Finished) {
+        ctx.out << "  asking: " << turn->team.name << " (" << durationText(turn->askedMs)
+                << " of an equal share of " << durationText(turn->shareMs) << ")" << Qt::endl;
+    }
+    const TalkSplit& talk = s.current().talk;
+    if (talk.presentingMs + talk.visitingMs > 0) {
+        ctx.out << "  talk: presenting team " << qRound(talk.presentingShare() * 100) << "%"
+                << (talk.meetsGuidance() ? "" : " (below the 80% guidance)") << Qt::endl;
+    }
+}
+
+// Opens the engine for the group, runs one command and prints the new state.
+int runSession(Context& ctx, const QCommandLineParser& parser,
+               const std::function<Result<DayState>(DayEngine&)>& command) {
+    auto day = groupDay(ctx, parser);
+    if (!day) {
+        return BadInput;
+    }
+    SystemClock clock;
+    auto engine = DayEngine::open(*ctx.database(), clock, day->group.id, day->plan);
+    if (!engine) {
+        return ctx.fail(engine.error());
+    }
+    auto state = command(**engine);
+    if (!state) {
+        return ctx.fail(state.error());
+    }
+    if (parser.isSet(QStringLiteral("json"))) {
+        ctx.out << QJsonDocument(dayStateJson(day->plan, *state)).toJson(QJsonDocument::Indented);
+    } else {
+        printStatus(ctx, day->plan, *state);
+    }
+    return Success;
+}
+
+Command sessionCommand(const QString& word, const QString& summary,
+                       std::function<Result<DayState>(DayEngine&)> command) {
+    return {{QStringLiteral("session"), word},
+            {},
+            summary,
+            0,
+            [](QCommandLineParser& p) {
+                addDayOptions(p);
+                p.addOption(jsonOption());
+            },
+            [command](Context& ctx, const QCommandLineParser& parser, const QStringList&) {
+                return runSession(ctx, parser, command);
+            }};
+}
+
+// A whole number from the command line, or nullopt after printing a usage error.
+std::optional<int> number(Context& ctx, const QString& text, const QString& what) {
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok) {
+        ctx.usage(QStringLiteral("%1 must be a whole number (got \"%2\").").arg(what, text));
+        return std::nullopt;
+    }
+    return value;
+}
+
+Command numberCommand(const QString& word, const QString& argument, const QString& summary, int sign,
+                      std::function<Result<DayState>(DayEngine&, int)> command) {
+    return {{QStringLiteral("session"), word},
+            argument,
+            summary,
+            1,
+            [](QCommandLineParser& p) {
+                addDayOptions(p);
+                p.addOption(jsonOption());
+            },
+            [command, argument, sign](Context& ctx, const QCommandLineParser& parser,
+                                      const QStringList& positional) {
+                const auto value = number(ctx, positional.first(), argument);
+                if (!value) {
+                    return int(BadInput);
+                }
+                return runSession(ctx, parser, [&](DayEngine& e) { return command(e, sign * *value); });
+            }};
+}
+
+const Registrar timetableCommand(
+    {{QStringLiteral("timetable")},
+     {},
+     QStringLiteral(
+         "Print a group's planned day (--cycle, --group, [--start HH:MM], [--format text|tsv|json])."),
+     0,
+     [](QCommandLineParser& p) {
+         addDayOptions(p);
+         p.addOption({QStringLiteral("start"),
+                      QStringLiteral("Start time (default: the group's, else the template's)."),
+                      QStringLiteral("HH:MM")});
+         p.addOption({QStringLiteral("format"), QStringLiteral("text, tsv or json."),
+                      QStringLiteral("FORMAT"), QStringLiteral("text")});
+     },
+     timetable});
+
+const Registrar
+    templateImportCommand({{QStringLiteral("template"), QStringLiteral("import")},
+                           QStringLiteral("FILE"),
+                           QStringLiteral("Check a day template (JSON) and store it for the region."),
+                           1,
+                           {},
+                           importTemplate});
+
+const Registrar startCommand(sessionCommand(QStringLiteral("start"), QStringLiteral("Start a group's day."),
+                                            [](DayEngine& e) { return e.start(); }));
+const Registrar pauseCommand(sessionCommand(QStringLiteral("pause"), QStringLiteral("Pause the day's clock."),
+                                            [](DayEngine& e) { return e.pause(); }));
+const Registrar resumeCommand(sessionCommand(QStringLiteral("resume"),
+                                             QStringLiteral("Resume after a pause."),
+                                             [](DayEngine& e) { return e.resume(); }));
+const Registrar nextCommand(sessionCommand(QStringLiteral("next"), QStringLiteral("Move to the next block."),
+                                           [](DayEngine& e) { return e.next(); }));
+const Registrar backCommand(sessionCommand(QStringLiteral("back"),
+                                           QStringLiteral("Go back to the previous block."),
+                                           [](DayEngine& e) { return e.back(); }));
+const Registrar finishCommand(sessionCommand(QStringLiteral("finish"), QStringLiteral("End the day."),
+                                             [](DayEngine& e) { return e.finish(); }));
+const Registrar turnCommand(sessionCommand(QStringLiteral("turn"),
+                                           QStringLiteral("Hand the questions to the next visiting team."),
+                                           [](DayEngine& e) { return e.nextTurn(); }));
+const Registrar statusCommand(sessionCommand(QStringLiteral("status"),
+                                             QStringLiteral("Show where the day is (--json for scripts)."),
+                                             [](DayEngine& e) -> Result<DayState> { return e.state(); }));
+const Registrar
+    extendCommand(numberCommand(QStringLiteral("extend"), QStringLiteral("MINUTES"),
+                                QStringLiteral("Give the current block more minutes (-- -5 shortens)."), 1,
+                                [](DayEngine& e, int m) { return e.extend(m); }));
+const Registrar shortenCommand(numberCommand(QStringLiteral("shorten"), QStringLiteral("MINUTES"),
+                                             QStringLiteral("Take minutes off the current block."), -1,
+                                             [](DayEngine& e, int m) { return e.extend(m); }));
+const Registrar jumpCommand(numberCommand(QStringLiteral("jump"), QStringLiteral("INDEX"),
+                                          QStringLiteral("Move to a block by its number in the timetable."),
+                                          1, [](DayEngine& e, int index) { return e.jump(index); }));
+
+const Registrar talkCommand(
+    {{QStringLiteral("session"), QStringLiteral("talk")},
+     QStringLiteral("WHO"),
+     QStringLiteral("Tap who is talking now (presenting, visiting or nobody)."),
+     1,
+     [](QCommandLineParser& p) {
+         addDayOptions(p);
+         p.addOption(jsonOption());
+     },
+     [](Context& ctx, const QCommandLineParser& parser, const QStringList& positional) {
+         const auto talker = talkerFromKey(positional.first());
+         if (!talker) {
+             return ctx.usage(
+                 QStringLiteral("Say who is talking: presenting, visiting or nobody (got \"%1\").")
+                     .arg(positional.first()));
+         }
+         return runSession(ctx, parser, [&](DayEngine& e) { return e.setTalker(*talker); });
+     }});
+
+const Registrar
+    catchUpCommand({{QStringLiteral("session"), QStringLiteral("catch-up")},
+                    {},
+                    QStringLiteral("Propose how to win back lost time; --accept records the proposal."),
+                    0,
+                    [](QCommandLineParser& p) {
+                        addDayOptions(p);
+                        p.addOption({QStringLiteral("accept"),
+                                     QStringLiteral("Apply the proposal to the remaining blocks.")});
+                    },
+                    [](Context& ctx, const QCommandLineParser& parser, const QStringList&) {
+                        auto day = groupDay(ctx, parser);
+                        if (!day) {
+                            return int(BadInput);
+                        }
+                        SystemClock clock;
+                        auto engine = DayEngine::open(*ctx.database(), clock, day->group.id, day->plan);
+                        if (!engine) {
+                            return ctx.fail(engine.error());
+                        }
+                        const CatchUpProposal proposal = (*engine)->proposeCatchUp();
+                        if (proposal.isEmpty()) {
+                            ctx.out << "Nothing to catch up: the day is on time, or within the "
+                                    << CatchUpPolicy{}.thresholdMinutes << "-minute threshold." << Qt::endl;
+                            return int(Success);
+                        }
+                        const auto& blocks = day->plan.timetable.blocks;
+                        for (const auto& c : proposal.changes) {
+                            ctx.out << "  " << c.block << "  " << blocks[static_cast<size_t>(c.block)].title
+                                    << ": " << c.fromMinutes << " -> " << c.toMinutes << " min" << Qt::endl;
+                        }
+                        ctx.out << "Wins back " << proposal.recoveredMinutes << " min";
+                        if (proposal.unrecoveredMinutes > 0) {
+                            ctx.out << "; " << proposal.unrecoveredMinutes
+                                    << " min cannot be won back within the limits";
+                        }
+                        ctx.out << "." << Qt::endl;
+                        if (!parser.isSet(QStringLiteral("accept"))) {
+                            ctx.out << "Run again with --accept to apply it." << Qt::endl;
+                            return int(Success);
+                        }
+                        auto accepted = (*engine)->acceptCatchUp(proposal);
+                        if (!accepted) {
+                            return ctx.fail(accepted.error());
+                        }
+                        ctx.out << "Accepted." << Qt::endl;
+                        return int(Success);
+                    }});
+
+} // namespace
+} // namespace balcony::cli

@@ -1,0 +1,124 @@
+#include "engine/day_engine.h"
+
+#include "support/logging.h"
+
+namespace balcony {
+namespace {
+
+DayEvent event(DayEvent::Kind kind) {
+    DayEvent e;
+    e.kind = kind;
+    return e;
+}
+
+} // namespace
+
+DayEngine::DayEngine(Database& db, const Clock& clock, qint64 groupId, DayPlan plan)
+    : m_db(db)
+    , m_clock(clock)
+    , m_groupId(groupId)
+    , m_plan(std::move(plan)) {}
+
+Result<std::unique_ptr<DayEngine>> DayEngine::open(Database& db, const Clock& clock, qint64 groupId,
+                                                   DayPlan plan) {
+    std::unique_ptr<DayEngine> engine(new DayEngine(db, clock, groupId, std::move(plan)));
+    auto events = DayEventLog(db).load(groupId);
+    if (!events) {
+        return events.error();
+    }
+    engine->m_events = std::move(*events);
+    return engine;
+}
+
+QDateTime DayEngine::now() {
+    return m_clock.now();
+}
+
+DayState DayEngine::state() {
+    return stateAt(now());
+}
+
+DayState DayEngine::stateAt(const QDateTime& utc) const {
+    return computeDayState(m_plan, m_events, utc);
+}
+
+Result<DayState> DayEngine::record(DayEvent change) {
+    QDateTime at = now();
+    // The log's times never go backwards, even when the wall clock was set back.
+    if (!m_events.empty() && at < m_events.back().atUtc) {
+        at = m_events.back().atUtc;
+    }
+    change.atUtc = at;
+    const DayState before = stateAt(at);
+    if (auto allowed = checkTransition(m_plan, before, change); !allowed) {
+        return allowed.error();
+    }
+    auto id = DayEventLog(m_db).append(m_groupId, change);
+    if (!id) {
+        logging::get("engine")->error("could not record {} for group {}", toKey(change.kind).toStdString(),
+                                      m_groupId);
+        return id.error();
+    }
+    change.id = *id;
+    m_events.push_back(std::move(change));
+    logging::get("engine")->info("group {}: {}", m_groupId, toKey(m_events.back().kind).toStdString());
+    return stateAt(at);
+}
+
+Result<DayState> DayEngine::start() {
+    return record(event(DayEvent::Kind::Started));
+}
+
+Result<DayState> DayEngine::pause() {
+    return record(event(DayEvent::Kind::Paused));
+}
+
+Result<DayState> DayEngine::resume() {
+    return record(event(DayEvent::Kind::Resumed));
+}
+
+Result<DayState> DayEngine::extend(int minutes) {
+    DayEvent e = event(DayEvent::Kind::Extended);
+    e.minutes = minutes;
+    return record(std::move(e));
+}
+
+Result<DayState> DayEngine::next() {
+    return record(event(DayEvent::Kind::Next));
+}
+
+Result<DayState> DayEngine::back() {
+    return record(event(DayEvent::Kind::Back));
+}
+
+Result<DayState> DayEngine::jump(int blockIndex) {
+    DayEvent e = event(DayEvent::Kind::Jumped);
+    e.block = blockIndex;
+    return record(std::move(e));
+}
+
+Result<DayState> DayEngine::finish() {
+    return record(event(DayEvent::Kind::Finished));
+}
+
+Result<DayState> DayEngine::nextTurn() {
+    return record(event(DayEvent::Kind::NextTurn));
+}
+
+Result<DayState> DayEngine::setTalker(DayEvent::Talker talker) {
+    DayEvent e = event(DayEvent::Kind::SpeakerChanged);
+    e.talker = talker;
+    return record(std::move(e));
+}
+
+CatchUpProposal DayEngine::proposeCatchUp(const CatchUpPolicy& policy) {
+    return balcony::proposeCatchUp(m_plan, state(), policy);
+}
+
+Result<DayState> DayEngine::acceptCatchUp(const CatchUpProposal& proposal) {
+    DayEvent e = event(DayEvent::Kind::CatchUpAccepted);
+    e.durations = proposal.durations();
+    return record(std::move(e));
+}
+
+} // namespace balcony

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "engine/catch_up.h"
+#include "engine/clock.h"
+#include "engine/day_event.h"
+#include "engine/day_state.h"
+#include "support/result.h"
+
+#include <memory>
+#include <vector>
+
+namespace balcony {
+class Database;
+
+// Runs one group's day. Every command checks the transition against the state now, appends one
+// event to the log in its own committed transaction, and only then reports success with the new
+// state; a refused command (Error::Kind::InvalidInput, a sentence for the facilitator) or a failed
+// write (Storage, ...) leaves the log and the in-memory state unchanged.
+//
+// The state is never kept: state() replays the log against now every time, so a countdown drawn
+// from it cannot drift, and a new engine on the same database after a crash lands exactly where the
+// day is, with the time that passed while the program was down counted.
+//
+// Borrows the Database and the Clock, which must outlive it. Not thread-safe; use it from one thread.
+class DayEngine final {
+public:
+    // Reads the group's log. Fails when the database cannot be read.
+    static Result<std::unique_ptr<DayEngine>> open(Database& db, const Clock& clock, qint64 groupId,
+                                                   DayPlan plan);
+
+    DayEngine(const DayEngine&) = delete;
+    DayEngine& operator=(const DayEngine&) = delete;
+
+    const DayPlan& plan() const { return m_plan; }
+    const Timetable& timetable() const { return m_plan.timetable; }
+    qint64 groupId() const { return m_groupId; }
+    const std::vector<DayEvent>& events() const { return m_events; }
+
+    QDateTime now(); // the day's clock: monotonic, anchored to UTC, re-anchored after a suspend
+    DayState state();
+    DayState stateAt(const QDateTime& utc) const;
+
+    Result<DayState> start();
+    Result<DayState> pause();
+    Result<DayState> resume();
+    Result<DayState> extend(int minutes); // negative shortens the current block
+    Result<DayState> next();
+    Result<DayState> back();
+    Result<DayState> jump(int blockIndex);
+    Result<DayState> finish();
+    Result<DayState> nextTurn(); // the next visiting team asks (questions blocks only)
+    Result<DayState> setTalker(DayEvent::Talker talker);
+
+    CatchUpProposal proposeCatchUp(const CatchUpPolicy& policy = {});
+    // Records the proposal's new durations; refused when it is empty or names blocks already run.
+    Result<DayState> acceptCatchUp(const CatchUpProposal& proposal);
+
+private:
+    DayEngine(Database& db, const Clock& clock, qint64 groupId, DayPlan plan);
+    Result<DayState> record(DayEvent event);
+
+    Database& m_db;
+    AnchoredClock m_clock;
+    qint64 m_groupId;
+    DayPlan m_plan;
+    std::vector<DayEvent> m_events;
+};
+
+} // namespace balcony

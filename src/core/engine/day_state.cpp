@@ -1,0 +1,343 @@
+#include "engine/day_state.h"
+
+#include <algorithm>
+
+namespace balcony {
+namespace {
+
+constexpr qint64 minuteMs = 60 * 1000;
+
+QDate planDate(const DayPlan& plan, const DayState& state) {
+    const QDateTime anchor = state.actualStart.isValid() ? state.actualStart : state.now;
+    return anchor.toTimeZone(plan.zone).date();
+}
+
+// Replays events one by one; advance() books running time to the current block, turn and talker.
+class Replay {
+public:
+    Replay(const DayPlan& plan, DayState& state)
+        : m_plan(plan)
+        , m_s(state) {}
+
+    void advance(const QDateTime& to) {
+        if (m_mark.isValid() && m_s.status == DayStatus::Running) {
+            const qint64 ms = std::max<qint64>(0, m_mark.msecsTo(to));
+            auto& block = current();
+            block.activeMs += ms;
+            if (!block.turns.empty()) {
+                block.turns[static_cast<size_t>(block.turn)].askedMs += ms;
+            }
+            if (m_s.talker == DayEvent::Talker::Presenting) {
+                block.talk.presentingMs += ms;
+            } else if (m_s.talker == DayEvent::Talker::Visiting) {
+                block.talk.visitingMs += ms;
+            }
+        }
+        m_mark = to;
+    }
+
+    void apply(const DayEvent& e, const QDateTime& at) {
+        if (!checkTransition(m_plan, m_s, e)) {
+            return;
+        }
+        switch (e.kind) {
+        case DayEvent::Kind::Started:
+            m_s.status = DayStatus::Running;
+            m_s.actualStart = at;
+            enter(0, at);
+            break;
+        case DayEvent::Kind::Paused:
+            m_s.status = DayStatus::Paused;
+            break;
+        case DayEvent::Kind::Resumed:
+            m_s.status = DayStatus::Running;
+            break;
+        case DayEvent::Kind::Extended:
+            current().plannedMinutes += e.minutes;
+            break;
+        case DayEvent::Kind::Next:
+            leave(at);
+            enter(m_s.blockIndex + 1, at);
+            break;
+        case DayEvent::Kind::Back:
+            leave(at);
+            enter(m_s.blockIndex - 1, at);
+            break;
+        case DayEvent::Kind::Jumped:
+            leave(at);
+            enter(e.block, at);
+            break;
+        case DayEvent::Kind::Finished:
+            leave(at);
+            m_s.status = DayStatus::Finished;
+            m_s.actualEnd = at;
+            break;
+        case DayEvent::Kind::CatchUpAccepted:
+            for (const auto& [index, minutes] : e.durations) {
+                m_s.blocks[static_cast<size_t>(index)].plannedMinutes = minutes;
+            }
+            break;
+        case DayEvent::Kind::NextTurn: {
+            auto& block = current();
+            block.turn = (block.turn + 1) % static_cast<int>(block.turns.size());
+            break;
+        }
+        case DayEvent::Kind::SpeakerChanged:
+            m_s.talker = e.talker;
+            break;
+        }
+    }
+
+private:
+    BlockRecord& current() { return m_s.blocks[static_cast<size_t>(m_s.blockIndex)]; }
+
+    void leave(const QDateTime& at) { current().actualEnd = at; }
+
+    void enter(int index, const QDateTime& at) {
+        m_s.blockIndex = index;
+        auto& block = current();
+        if (!block.actualStart.isValid()) {
+            block.actualStart = at;
+        }
+        block.actualEnd = QDateTime();
+        m_s.talker = DayEvent::Talker::Nobody;
+    }
+
+    const DayPlan& m_plan;
+    DayState& m_s;
+    QDateTime m_mark;
+};
+
+void initialise(const DayPlan& plan, DayState& s) {
+    s.blocks.clear();
+    for (const auto& b : plan.timetable.blocks) {
+        BlockRecord record;
+        record.plannedMinutes = b.minutes;
+        if (b.kind == BlockKind::Questions) {
+            for (const auto& team : b.askers) {
+                record.turns.push_back(TeamTurn{team, 0, 0});
+            }
+        }
+        s.blocks.push_back(std::move(record));
+    }
+}
+
+void project(const DayPlan& plan, DayState& s) {
+    const auto& blocks = plan.timetable.blocks;
+    s.plannedStart = planInstant(plan, s, plan.timetable.startMinute());
+    s.plannedEnd = planInstant(plan, s, plan.timetable.endMinute());
+    if (blocks.empty()) {
+        s.projectedEnd = s.plannedEnd;
+        return;
+    }
+    if (s.status == DayStatus::Finished) {
+        s.projectedEnd = s.actualEnd;
+        s.behindMs = s.plannedEnd.msecsTo(s.actualEnd);
+        s.lateMs = s.behindMs;
+        return;
+    }
+    const auto& block = blocks[static_cast<size_t>(s.blockIndex)];
+    QDateTime t;
+    int first = s.blockIndex;
+    if (s.status == DayStatus::NotStarted) {
+        t = std::max(s.now, s.plannedStart);
+        s.lateMs = s.plannedStart.msecsTo(s.now);
+    } else {
+        t = s.now.addMSecs(std::max<qint64>(0, s.remainingMs));
+        first = s.blockIndex + 1;
+        const QDateTime position =
+            planInstant(plan, s, block.startMinute).addMSecs(std::min(s.elapsedMs, block.minutes * minuteMs));
+        s.lateMs = position.msecsTo(s.now);
+    }
+    for (int i = first; i < static_cast<int>(blocks.size()); ++i) {
+        const auto& b = blocks[static_cast<size_t>(i)];
+        if (b.pinnedAt.isValid()) {
+            t = std::max(t, planInstant(plan, s, b.pinnedAt.hour() * 60 + b.pinnedAt.minute()));
+        }
+        t = t.addMSecs(s.blocks[static_cast<size_t>(i)].plannedMinutes * minuteMs);
+    }
+    s.projectedEnd = t;
+    s.behindMs = s.plannedEnd.msecsTo(t);
+}
+
+} // namespace
+
+QString toKey(DayStatus status) {
+    switch (status) {
+    case DayStatus::NotStarted:
+        return QStringLiteral("not_started");
+    case DayStatus::Running:
+        return QStringLiteral("running");
+    case DayStatus::Paused:
+        return QStringLiteral("paused");
+    case DayStatus::Finished:
+        return QStringLiteral("finished");
+    }
+    return {};
+}
+
+double TalkSplit::presentingShare() const {
+    const qint64 total = presentingMs + visitingMs;
+    return total == 0 ? 1.0 : static_cast<double>(presentingMs) / static_cast<double>(total);
+}
+
+const TeamTurn* DayState::currentTurn() const {
+    if (status == DayStatus::NotStarted || blocks.empty() || current().turns.empty()) {
+        return nullptr;
+    }
+    return &current().turns[static_cast<size_t>(current().turn)];
+}
+
+QDateTime planInstant(const DayPlan& plan, const DayState& state, int minuteOfDay) {
+    return QDateTime(planDate(plan, state), QTime(0, 0), plan.zone).addSecs(qint64{minuteOfDay} * 60).toUTC();
+}
+
+DayState computeDayState(const DayPlan& plan, const std::vector<DayEvent>& log, const QDateTime& now) {
+    DayState s;
+    initialise(plan, s);
+    if (s.blocks.empty()) {
+        s.now = now.toUTC();
+        return s;
+    }
+    Replay replay(plan, s);
+    QDateTime last;
+    for (const auto& e : log) {
+        const QDateTime at = last.isValid() ? std::max(last, e.atUtc.toUTC()) : e.atUtc.toUTC();
+        s.now = at;
+        replay.advance(at);
+        replay.apply(e, at);
+        last = at;
+    }
+    s.now = last.isValid() ? std::max(last, now.toUTC()) : now.toUTC();
+    replay.advance(s.now);
+
+    const auto& current = s.current();
+    s.elapsedMs = current.activeMs;
+    s.remainingMs = current.plannedMinutes * minuteMs - s.elapsedMs;
+    for (auto& record : s.blocks) {
+        for (auto& turn : record.turns) {
+            turn.shareMs = record.plannedMinutes * minuteMs / static_cast<qint64>(record.turns.size());
+        }
+    }
+    project(plan, s);
+    return s;
+}
+
+Status checkTransition(const DayPlan& plan, const DayState& s, const DayEvent& e) {
+    const auto refuse = [](const QString& why) { return failure(Error::Kind::InvalidInput, why); };
+    const int count = static_cast<int>(plan.timetable.blocks.size());
+    if (count == 0) {
+        return refuse(QStringLiteral("The day has no blocks to run."));
+    }
+    const bool running = s.status == DayStatus::Running;
+    const bool live = running || s.status == DayStatus::Paused;
+    if (e.kind == DayEvent::Kind::Started) {
+        if (s.status == DayStatus::Finished) {
+            return refuse(QStringLiteral("The day has already finished; it cannot start again."));
+        }
+        if (s.status != DayStatus::NotStarted) {
+            return refuse(QStringLiteral("The day has already started."));
+        }
+        return {};
+    }
+    if (s.status == DayStatus::NotStarted) {
+        return refuse(QStringLiteral("The day has not started yet: start it first."));
+    }
+    if (s.status == DayStatus::Finished) {
+        return refuse(QStringLiteral("The day has finished; nothing more can be recorded."));
+    }
+    const bool moves = e.kind == DayEvent::Kind::Next || e.kind == DayEvent::Kind::Back ||
+                       e.kind == DayEvent::Kind::Jumped || e.kind == DayEvent::Kind::NextTurn ||
+                       e.kind == DayEvent::Kind::SpeakerChanged;
+    if (moves && !running) {
+        return refuse(QStringLiteral("The day is paused: resume it first."));
+    }
+    const auto& plannedBlock = plan.timetable.blocks[static_cast<size_t>(s.blockIndex)];
+    switch (e.kind) {
+    case DayEvent::Kind::Started:
+        break;
+    case DayEvent::Kind::Paused:
+        if (!running) {
+            return refuse(QStringLiteral("The day is already paused."));
+        }
+        break;
+    case DayEvent::Kind::Resumed:
+        if (running) {
+            return refuse(QStringLiteral("The day is not paused."));
+        }
+        break;
+    case DayEvent::Kind::Extended: {
+        if (e.minutes == 0) {
+            return refuse(QStringLiteral("Extend by a number of minutes other than 0 (negative shortens)."));
+        }
+        const int planned = s.current().plannedMinutes + e.minutes;
+        if (planned < 1 || planned > 600) {
+            return refuse(
+                QStringLiteral("%1 is planned for %2 minutes; changing it by %3 would leave %4. A block "
+                               "lasts 1 to 600 minutes: use next to end it now.")
+                    .arg(plannedBlock.title)
+                    .arg(s.current().plannedMinutes)
+                    .arg(e.minutes)
+                    .arg(planned));
+        }
+        break;
+    }
+    case DayEvent::Kind::Next:
+        if (s.blockIndex + 1 >= count) {
+            return refuse(
+                QStringLiteral("%1 is the last block: use finish to end the day.").arg(plannedBlock.title));
+        }
+        break;
+    case DayEvent::Kind::Back:
+        if (s.blockIndex == 0) {
+            return refuse(QStringLiteral("%1 is the first block: there is no block before it.")
+                              .arg(plannedBlock.title));
+        }
+        break;
+    case DayEvent::Kind::Jumped:
+        if (e.block < 0 || e.block >= count) {
+            return refuse(QStringLiteral("There is no block %1: the day's blocks are numbered 0 to %2.")
+                              .arg(e.block)
+                              .arg(count - 1));
+        }
+        if (e.block == s.blockIndex) {
+            return refuse(QStringLiteral("Block %1 is already the current block.").arg(e.block));
+        }
+        break;
+    case DayEvent::Kind::Finished:
+        if (!live) {
+            return refuse(QStringLiteral("The day is not running."));
+        }
+        break;
+    case DayEvent::Kind::CatchUpAccepted:
+        if (e.durations.empty()) {
+            return refuse(QStringLiteral("There is no catch-up plan to accept."));
+        }
+        for (const auto& [index, minutes] : e.durations) {
+            if (index <= s.blockIndex || index >= count) {
+                return refuse(
+                    QStringLiteral("The catch-up plan changes block %1, which is not still to come; ask "
+                                   "for a fresh proposal.")
+                        .arg(index));
+            }
+            if (minutes < 1 || minutes > 600) {
+                return refuse(
+                    QStringLiteral("The catch-up plan gives block %1 %2 minutes; a block lasts 1 to 600.")
+                        .arg(index)
+                        .arg(minutes));
+            }
+        }
+        break;
+    case DayEvent::Kind::NextTurn:
+        if (s.current().turns.empty()) {
+            return refuse(QStringLiteral("Turns are taken in a questions block; %1 is not one.")
+                              .arg(plannedBlock.title));
+        }
+        break;
+    case DayEvent::Kind::SpeakerChanged:
+        break;
+    }
+    return {};
+}
+
+} // namespace balcony

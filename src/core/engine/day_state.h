@@ -1,0 +1,85 @@
+#pragma once
+
+#include "engine/day_event.h"
+#include "engine/timetable.h"
+#include "support/result.h"
+
+#include <QDateTime>
+#include <QTimeZone>
+#include <vector>
+
+namespace balcony {
+
+// What the live run is measured against: the group's timetable, in the time zone of its clock times.
+struct DayPlan {
+    Timetable timetable;
+    QTimeZone zone = QTimeZone::systemTimeZone();
+};
+
+enum class DayStatus { NotStarted, Running, Paused, Finished };
+QString toKey(DayStatus status); // "not_started", "running", "paused", "finished"
+
+// Who talked how long in one block, from the facilitator's taps.
+struct TalkSplit {
+    qint64 presentingMs = 0;
+    qint64 visitingMs = 0;
+    // The presenting team's share of the tapped talk time, 0..1; 1 when nothing was tapped yet.
+    double presentingShare() const;
+    // The guidance: the presenting team talks at least 80% of the time.
+    bool meetsGuidance() const { return presentingShare() >= 0.8; }
+};
+
+// One visiting team's questioning time in a questions block against an equal share of the block.
+struct TeamTurn {
+    TimetableMember team;
+    qint64 askedMs = 0;
+    qint64 shareMs = 0; // the block's planned length divided by the number of visiting teams
+};
+
+struct BlockRecord {
+    int plannedMinutes = 0; // the current plan: timetable, then extensions and accepted catch-ups
+    QDateTime actualStart;  // UTC; invalid until the block first runs
+    QDateTime actualEnd;    // UTC; invalid until the run leaves it (reopened by back or jump)
+    qint64 activeMs = 0;    // running time spent in it, pauses excluded, over all visits
+    TalkSplit talk;
+    std::vector<TeamTurn> turns; // questions blocks only, in questioning order
+    int turn = 0;                // index into turns of the team asking now
+};
+
+// The live day at one instant. A pure function of (plan, log, now): see computeDayState().
+struct DayState {
+    DayStatus status = DayStatus::NotStarted;
+    QDateTime now;
+    int blockIndex = 0;     // current block; the last one run when finished
+    qint64 elapsedMs = 0;   // in the current block, pauses excluded
+    qint64 remainingMs = 0; // planned minus elapsed; negative when over
+    qint64 lateMs = 0;      // against the timetable at this instant: now minus where the plan says we'd be
+    qint64 behindMs = 0;    // projected end minus planned end; negative when ahead
+    QDateTime plannedStart; // UTC: the timetable's start on the day the run started (or today)
+    QDateTime plannedEnd;
+    QDateTime
+        projectedEnd;      // if every remaining block runs as now planned (pinned blocks wait for their time)
+    QDateTime actualStart; // invalid before start
+    QDateTime actualEnd;   // invalid before finish
+    DayEvent::Talker talker = DayEvent::Talker::Nobody; // who is talking in the current block
+    std::vector<BlockRecord> blocks;                    // one per timetable block
+
+    const BlockRecord& current() const { return blocks.at(static_cast<size_t>(blockIndex)); }
+    // The visiting team asking now; nullptr outside a questions block or before start.
+    const TeamTurn* currentTurn() const;
+};
+
+// Replays the log against the plan up to now. Events are taken in order; a time earlier than the
+// one before it (a wall clock set back) counts as that earlier event's time, and now earlier than the
+// last event counts as the last event's time. Events that do not fit the state (which the engine
+// never writes) are ignored, so a damaged log still gives an answer.
+DayState computeDayState(const DayPlan& plan, const std::vector<DayEvent>& log, const QDateTime& now);
+
+// Whether the event may be applied to the state; the Error (InvalidInput) says why not in words for
+// the facilitator, such as "The day is paused: resume it before moving to the next block."
+Status checkTransition(const DayPlan& plan, const DayState& state, const DayEvent& event);
+
+// The UTC instant of a clock time (minutes after midnight) on the plan's day for this state.
+QDateTime planInstant(const DayPlan& plan, const DayState& state, int minuteOfDay);
+
+} // namespace balcony

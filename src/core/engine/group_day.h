@@ -1,0 +1,29 @@
+#pragma once
+
+#include "domain/types.h"
+#include "engine/day_plan_store.h"
+#include "engine/day_state.h"
+#include "support/result.h"
+
+#include <optional>
+
+namespace balcony {
+class Database;
+
+// Everything needed to show or run one group's day, loaded at once.
+struct GroupDay {
+    Cycle cycle;
+    Group group;
+    DayTemplate dayTemplate;
+    GroupDayPlan groupPlan;
+    DayPlan plan; // the timetable, in the system time zone
+};
+
+// Finds the group by cycle name and label, picks its template (the group's choice, else triad or
+// quartet by size), applies its plan and builds the timetable. startOverride replaces the planned
+// start (for "what if we start at 9:30"). Errors name the cycle or group that is missing, or say why
+// the timetable cannot be built.
+Result<GroupDay> loadGroupDay(Database& db, const QString& cycleName, const QString& groupLabel,
+                              std::optional<QTime> startOverride = std::nullopt);
+
+} // namespace balcony
