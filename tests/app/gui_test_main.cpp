@@ -1,4 +1,6 @@
 #define CATCH_CONFIG_RUNNER
+#include "store/paths.h"
+
 #include <QApplication>
 #include <QStandardPaths>
 #include <catch2/catch.hpp>
@@ -10,5 +12,8 @@ int main(int argc, char** argv) {
     }
     QStandardPaths::setTestModeEnabled(true);
     QApplication app(argc, argv);
+    Q_INIT_RESOURCE(balcony);
+    balcony::setApplicationIdentity(QStringLiteral("balcony-gui-tests"));
+    QApplication::setStyle(QStringLiteral("Fusion"));
     return Catch::Session().run(argc, argv);
 }

@@ -31,4 +31,8 @@ void RegionDocument::notifyCyclesChanged() {
     Q_EMIT changed();
 }
 
+void RegionDocument::reportEditFailure(const QString& message) {
+    Q_EMIT editFailed(message);
+}
+
 } // namespace balcony::gui

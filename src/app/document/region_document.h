@@ -31,6 +31,8 @@ public:
     void notifyScheduleChanged(qint64 cycleId);
     void notifyAssessmentsChanged(qint64 cycleId);
     void notifyCyclesChanged();
+    // An undo command could not write; views show the message (the command made no change).
+    void reportEditFailure(const QString& message);
 
 Q_SIGNALS:
     void rosterChanged();
@@ -39,6 +41,7 @@ Q_SIGNALS:
     void cyclesChanged();
     // Anything changed: for problem panels and status counts.
     void changed();
+    void editFailed(const QString& message);
 
 private:
     std::unique_ptr<Database> m_database;

@@ -5,6 +5,8 @@
 namespace balcony::gui {
 
 // The name shown in title bars and the About box.
-inline QString applicationDisplayName() { return QStringLiteral("Balcony"); }
+inline QString applicationDisplayName() {
+    return QStringLiteral("Balcony");
+}
 
 } // namespace balcony::gui

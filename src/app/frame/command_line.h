@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QSize>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace balcony::gui {
+
+// What `balcony [--db FILE] [--read-only] [--screenshot OUT.png --view NAME [--size WxH]]` asked.
+struct CommandLine {
+    QString databasePath; // --db, else BALCONY_DB, else the default path
+    bool readOnly = false;
+    QString screenshotPath; // empty unless --screenshot
+    QString view = QStringLiteral("schedule");
+    QSize size{1280, 800};
+};
+
+// Parses the arguments (QCoreApplication must exist). On --help/--version or bad usage it prints
+// and returns nullopt with exitCode set (0 for help/version, 2 for bad usage).
+std::optional<CommandLine> parseCommandLine(const QStringList& arguments, const QStringList& viewNames,
+                                            int& exitCode);
+
+} // namespace balcony::gui

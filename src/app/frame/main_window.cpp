@@ -1,0 +1,586 @@
+#include "frame/main_window.h"
+
+#include "assessments/assessments_workspace.h"
+#include "cycles/schedule_workspace.h"
+#include "document/region_document.h"
+#include "domain/schedule_store.h"
+#include "frame/app_info.h"
+#include "frame/empty_state.h"
+#include "frame/icons.h"
+#include "frame/prompter.h"
+#include "frame/recent_databases.h"
+#include "frame/region_opener.h"
+#include "frame/schedule_pdf.h"
+#include "interchange/schedule_export.h"
+#include "roster/import_dialog.h"
+#include "roster/roster_csv_export.h"
+#include "roster/roster_workspace.h"
+#include "scheduling/schedule_check.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QUndoGroup>
+#include <QUndoStack>
+
+namespace balcony::gui {
+
+namespace {
+enum Workspace { ScheduleWorkspaceIndex, RunTheDayIndex, NotesIndex, NoDocumentIndex };
+enum ScheduleTab { GroupsTab, RosterTab, AssessmentsTab };
+
+const QString geometryKey = QStringLiteral("window/geometry");
+const QString stateKey = QStringLiteral("window/state");
+const QString workspaceKey = QStringLiteral("window/workspace");
+const QString scheduleTabKey = QStringLiteral("window/scheduleTab");
+} // namespace
+
+MainWindow::MainWindow(Prompter& prompter, QSettings& settings, QWidget* parent)
+    : QMainWindow(parent)
+    , m_prompter(prompter)
+    , m_settings(settings)
+    , m_undoGroup(new QUndoGroup(this)) {
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(applicationDisplayName());
+    setWindowIcon(icon(QStringLiteral("balcony")));
+
+    m_sidebar = new QListWidget(this);
+    m_sidebar->setObjectName(QStringLiteral("workspaceList"));
+    m_sidebar->setAccessibleName(tr("Workspaces"));
+    m_sidebar->setIconSize(QSize(22, 22));
+    m_sidebar->setSpacing(2);
+    m_sidebar->setFixedWidth(190);
+    m_sidebar->setFrameShape(QFrame::NoFrame);
+    m_sidebar->setBackgroundRole(QPalette::Window);
+    m_sidebar->viewport()->setBackgroundRole(QPalette::Window);
+    const struct {
+        const char* iconName;
+        QString text;
+        QString tip;
+    } workspaces[] = {
+        {"workspace-schedule", tr("Schedule"),
+         tr("The project manager's workspace: groups, roster, self-assessments")},
+        {"workspace-day", tr("Run the Day"), tr("The facilitator's workspace")},
+        {"workspace-notes", tr("Notes and Outcomes"), tr("Session notes, asks and offers")},
+    };
+    for (const auto& w : workspaces) {
+        auto* item = new QListWidgetItem(icon(QString::fromLatin1(w.iconName)), w.text, m_sidebar);
+        item->setToolTip(w.tip);
+        item->setSizeHint(QSize(0, 36));
+    }
+
+    m_pages = new QStackedWidget(this);
+    m_noDocumentPage =
+        new EmptyState(tr("No region database is open"),
+                       tr("Open a region database from the File menu, or create a new one."), this);
+
+    auto* central = new QWidget(this);
+    auto* layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_sidebar);
+    auto* divider = new QFrame(central);
+    divider->setFrameShape(QFrame::VLine);
+    divider->setFrameShadow(QFrame::Sunken);
+    layout->addWidget(divider);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    createActions();
+    createMenus();
+    createToolBar();
+    createStatusBar();
+    connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int) { rebuildWorkspaces(); });
+    rebuildWorkspaces();
+    resize(1280, 800);
+}
+
+MainWindow::~MainWindow() {
+    // Workspaces hold references to the document: delete them first.
+    delete m_pages;
+    m_pages = nullptr;
+}
+
+void MainWindow::createActions() {
+    const auto make = [this](const char* iconName, const QString& text, const QKeySequence& shortcut,
+                             void (MainWindow::*slot)()) {
+        auto* action = new QAction(icon(QString::fromLatin1(iconName)), text, this);
+        action->setShortcut(shortcut);
+        connect(action, &QAction::triggered, this, slot);
+        return action;
+    };
+    m_newAction =
+        make("document-new", tr("&New Region Database..."), QKeySequence::New, &MainWindow::newDatabase);
+    m_openAction = new QAction(icon(QStringLiteral("document-open")), tr("&Open..."), this);
+    m_openAction->setShortcut(QKeySequence::Open);
+    connect(m_openAction, &QAction::triggered, this, [this] { openDatabaseAsk(false); });
+    m_openReadOnlyAction = new QAction(tr("Open &Read-Only..."), this);
+    m_openReadOnlyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_O));
+    connect(m_openReadOnlyAction, &QAction::triggered, this, [this] { openDatabaseAsk(true); });
+    m_importRosterAction = make("import", tr("Import &Roster CSV..."), QKeySequence(Qt::CTRL | Qt::Key_I),
+                                &MainWindow::importRoster);
+    m_importScheduleAction =
+        make("import", tr("Import &Schedule CSV..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I),
+             &MainWindow::importSchedule);
+    m_exportRosterAction =
+        make("export", tr("Export Roster CS&V..."), QKeySequence(), &MainWindow::exportRoster);
+    m_exportCsvAction = make("export", tr("&Export Schedule CSV..."), QKeySequence(Qt::CTRL | Qt::Key_E),
+                             &MainWindow::exportScheduleCsv);
+    m_exportCalendarAction = make("calendar", tr("Export Schedule i&Calendar..."),
+                                  QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_E), &MainWindow::exportCalendar);
+    m_exportPdfAction = make("print", tr("Export &Printable Schedule (PDF)..."),
+                             QKeySequence(Qt::CTRL | Qt::Key_P), &MainWindow::exportPdf);
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_undoAction = m_undoGroup->createUndoAction(this, tr("&Undo"));
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_undoAction->setIcon(icon(QStringLiteral("edit-undo")));
+    m_redoAction = m_undoGroup->createRedoAction(this, tr("&Redo"));
+    m_redoAction->setShortcut(QKeySequence::Redo);
+    m_redoAction->setIcon(icon(QStringLiteral("edit-redo")));
+
+    const QStringList workspaceTexts = {tr("&Schedule"), tr("Run the &Day"), tr("&Notes and Outcomes")};
+    for (int i = 0; i < workspaceTexts.size(); ++i) {
+        auto* action = new QAction(workspaceTexts[i], this);
+        action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
+        connect(action, &QAction::triggered, this, [this, i] { m_sidebar->setCurrentRow(i); });
+        m_workspaceActions << action;
+    }
+    const QStringList viewTexts = {tr("&Groups"), tr("&Roster"), tr("Self-&Assessments")};
+    for (int i = 0; i < viewTexts.size(); ++i) {
+        auto* action = new QAction(viewTexts[i], this);
+        action->setShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + i)));
+        connect(action, &QAction::triggered, this, [this, i] {
+            m_sidebar->setCurrentRow(ScheduleWorkspaceIndex);
+            if (m_scheduleTabs != nullptr) {
+                m_scheduleTabs->setCurrentIndex(i);
+            }
+        });
+        m_viewActions << action;
+    }
+    m_aboutAction = make("balcony", tr("&About Balcony"), QKeySequence(Qt::Key_F1), &MainWindow::about);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+}
+
+void MainWindow::createMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_newAction);
+    file->addAction(m_openAction);
+    m_recentMenu = file->addMenu(tr("Open Re&cent"));
+    file->addAction(m_openReadOnlyAction);
+    file->addSeparator();
+    file->addAction(m_importRosterAction);
+    file->addAction(m_importScheduleAction);
+    file->addSeparator();
+    file->addAction(m_exportRosterAction);
+    file->addAction(m_exportCsvAction);
+    file->addAction(m_exportCalendarAction);
+    file->addAction(m_exportPdfAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_undoAction);
+    edit->addAction(m_redoAction);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addActions(m_workspaceActions);
+    view->addSeparator();
+    view->addActions(m_viewActions);
+    view->addSeparator();
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_aboutAction);
+    updateRecentMenu();
+}
+
+void MainWindow::createToolBar() {
+    QToolBar* bar = addToolBar(tr("Main Toolbar"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setMovable(false);
+    bar->setIconSize(QSize(20, 20));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addAction(m_openAction);
+    bar->addSeparator();
+    bar->addAction(m_undoAction);
+    bar->addAction(m_redoAction);
+    bar->addSeparator();
+    bar->addAction(m_importRosterAction);
+    bar->addAction(m_exportCsvAction);
+    bar->addAction(m_exportPdfAction);
+    menuBar()->actions().at(2)->menu()->addAction(bar->toggleViewAction());
+}
+
+void MainWindow::createStatusBar() {
+    m_pathLabel = new QLabel(this);
+    m_pathLabel->setObjectName(QStringLiteral("statusPath"));
+    m_pathLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_readOnlyLabel = new QLabel(tr("Read-only"), this);
+    m_readOnlyLabel->setObjectName(QStringLiteral("statusReadOnly"));
+    m_problemLabel = new QLabel(this);
+    m_problemLabel->setObjectName(QStringLiteral("statusProblems"));
+    statusBar()->addWidget(m_pathLabel, 1);
+    statusBar()->addPermanentWidget(m_problemLabel);
+    statusBar()->addPermanentWidget(m_readOnlyLabel);
+}
+
+void MainWindow::setDocument(std::unique_ptr<RegionDocument> document) {
+    // The old workspaces refer to the old document: remove them before it goes.
+    setSchedulePage(new QWidget(m_pages));
+    m_scheduleTabs = nullptr;
+    m_schedule = nullptr;
+    m_roster = nullptr;
+    m_assessments = nullptr;
+    if (m_document) {
+        m_undoGroup->removeStack(m_document->undoStack());
+    }
+    m_document = std::move(document);
+
+    if (m_document) {
+        m_undoGroup->addStack(m_document->undoStack());
+        m_undoGroup->setActiveStack(m_document->undoStack());
+        RecentDatabases(m_settings).add(m_document->path());
+        connect(m_document.get(), &RegionDocument::changed, this, &MainWindow::updateStatus);
+        connect(m_document.get(), &RegionDocument::editFailed, this, [this](const QString& message) {
+            m_prompter.showError(tr("The change was not saved"), message);
+        });
+
+        m_scheduleTabs = new QTabWidget(this);
+        m_scheduleTabs->setObjectName(QStringLiteral("scheduleTabs"));
+        m_scheduleTabs->setDocumentMode(true);
+        m_scheduleTabs->setAccessibleName(tr("Schedule views"));
+        m_schedule = new ScheduleWorkspace(*m_document, m_scheduleTabs);
+        m_roster = new RosterWorkspace(*m_document, m_scheduleTabs);
+        m_assessments = new AssessmentsWorkspace(*m_document, m_prompter, m_scheduleTabs);
+        m_scheduleTabs->addTab(m_schedule, icon(QStringLiteral("workspace-schedule")), tr("Groups"));
+        m_scheduleTabs->addTab(m_roster, icon(QStringLiteral("roster")), tr("Roster"));
+        m_scheduleTabs->addTab(m_assessments, icon(QStringLiteral("assessments")), tr("Self-Assessments"));
+        connect(m_schedule, &ScheduleWorkspace::cycleChanged, this, &MainWindow::updateStatus);
+        setSchedulePage(m_scheduleTabs);
+        if (m_boardFactory) {
+            if (QWidget* board = m_boardFactory(*m_document, *m_schedule)) {
+                m_schedule->setBoard(board);
+            }
+        }
+    }
+    rebuildWorkspaces();
+    updateRecentMenu();
+    updateStatus();
+    updateActions();
+}
+
+void MainWindow::setSchedulePage(QWidget* page) {
+    QWidget* old = m_pages->widget(ScheduleWorkspaceIndex);
+    if (old == page) {
+        return;
+    }
+    m_pages->removeWidget(old);
+    delete old;
+    m_pages->insertWidget(ScheduleWorkspaceIndex, page);
+}
+
+void MainWindow::rebuildWorkspaces() {
+    if (m_pages->count() == 0) {
+        m_pages->addWidget(new QWidget(m_pages)); // the Schedule slot, filled per document
+        m_pages->addWidget(
+            new EmptyState(tr("Run the Day"),
+                           tr("Coming later: the facilitator's timed run of a peer challenge day, "
+                              "with the stage clock, guidance for each stage and notes."),
+                           m_pages));
+        m_pages->addWidget(
+            new EmptyState(tr("Notes and Outcomes"),
+                           tr("Coming later: session notes for each local authority, their review "
+                              "by the DCS, and the asks, offers and actions of each day."),
+                           m_pages));
+        m_pages->addWidget(m_noDocumentPage);
+    }
+    if (m_sidebar->currentRow() < 0) {
+        const QSignalBlocker block(m_sidebar);
+        m_sidebar->setCurrentRow(ScheduleWorkspaceIndex);
+    }
+    const int row = m_sidebar->currentRow();
+    m_pages->setCurrentIndex(m_document || row != ScheduleWorkspaceIndex ? row : NoDocumentIndex);
+    if (!m_document) {
+        m_pages->setCurrentIndex(NoDocumentIndex);
+    }
+}
+
+void MainWindow::updateRecentMenu() {
+    m_recentMenu->clear();
+    const QStringList paths = RecentDatabases(m_settings).paths();
+    for (int i = 0; i < paths.size(); ++i) {
+        const QString path = paths[i];
+        auto* action =
+            m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QDir::toNativeSeparators(path)));
+        connect(action, &QAction::triggered, this, [this, path] { openDatabase(path); });
+    }
+    if (paths.isEmpty()) {
+        m_recentMenu->addAction(tr("No recent databases"))->setEnabled(false);
+    } else {
+        m_recentMenu->addSeparator();
+        connect(m_recentMenu->addAction(tr("&Clear the List")), &QAction::triggered, this, [this] {
+            RecentDatabases(m_settings).clear();
+            updateRecentMenu();
+        });
+    }
+}
+
+QString MainWindow::statusPathText() const {
+    return m_pathLabel->text();
+}
+
+QString MainWindow::problemCountText() const {
+    return m_problemLabel->text();
+}
+
+void MainWindow::updateStatus() {
+    if (!m_document) {
+        setWindowTitle(applicationDisplayName());
+        m_pathLabel->setText(tr("No region database open"));
+        m_readOnlyLabel->setVisible(false);
+        m_problemLabel->setVisible(false);
+        return;
+    }
+    const QString shown = QDir::toNativeSeparators(m_document->path());
+    setWindowTitle(
+        QStringLiteral("%1 - %2").arg(QFileInfo(m_document->path()).fileName(), applicationDisplayName()));
+    m_pathLabel->setText(shown);
+    m_readOnlyLabel->setVisible(m_document->isReadOnly());
+
+    const qint64 cycleId = m_schedule != nullptr ? m_schedule->currentCycleId() : 0;
+    auto schedule = cycleId != 0 ? ScheduleStore(m_document->database()).load(cycleId)
+                                 : Result<CycleSchedule>(CycleSchedule{});
+    if (cycleId == 0 || !schedule) {
+        m_problemLabel->setVisible(false);
+        return;
+    }
+    const Problems problems = checkSchedule(*schedule, QDate::currentDate());
+    int errors = 0;
+    for (const auto& problem : problems) {
+        errors += problem.isError() ? 1 : 0;
+    }
+    const int warnings = static_cast<int>(problems.size()) - errors;
+    m_problemLabel->setText(problems.empty()
+                                ? tr("No problems in %1").arg(schedule->cycle.name)
+                                : tr("%1: %n error(s)", nullptr, errors).arg(schedule->cycle.name) +
+                                      tr(", %n warning(s)", nullptr, warnings));
+    m_problemLabel->setVisible(true);
+}
+
+void MainWindow::updateActions() {
+    const bool open = m_document != nullptr;
+    const bool writable = open && !m_document->isReadOnly();
+    m_importRosterAction->setEnabled(writable);
+    m_importScheduleAction->setEnabled(writable);
+    for (QAction* action : {m_exportRosterAction, m_exportCsvAction, m_exportPdfAction}) {
+        action->setEnabled(open);
+    }
+    m_exportCalendarAction->setEnabled(false);
+    m_exportCalendarAction->setToolTip(tr("Calendar export is not part of this build yet."));
+    for (QAction* action : m_viewActions) {
+        action->setEnabled(open);
+    }
+}
+
+bool MainWindow::openDatabase(const QString& path, bool readOnly) {
+    RegionOpener opener(m_prompter);
+    auto document = opener.open(path, readOnly);
+    if (!document) {
+        return false;
+    }
+    setDocument(std::move(document));
+    return true;
+}
+
+QStringList MainWindow::viewNames() {
+    return {QStringLiteral("schedule"), QStringLiteral("roster"), QStringLiteral("self-assessments"),
+            QStringLiteral("run-the-day"), QStringLiteral("notes")};
+}
+
+bool MainWindow::showView(const QString& name) {
+    const int index = static_cast<int>(viewNames().indexOf(name));
+    if (index < 0) {
+        return false;
+    }
+    if (index <= AssessmentsTab) {
+        m_sidebar->setCurrentRow(ScheduleWorkspaceIndex);
+        if (m_scheduleTabs != nullptr) {
+            m_scheduleTabs->setCurrentIndex(index);
+        }
+    } else {
+        m_sidebar->setCurrentRow(index == 3 ? RunTheDayIndex : NotesIndex);
+    }
+    return true;
+}
+
+void MainWindow::restoreFromSettings() {
+    restoreGeometry(m_settings.value(geometryKey).toByteArray());
+    restoreState(m_settings.value(stateKey).toByteArray());
+    const int workspace = m_settings.value(workspaceKey, 0).toInt();
+    if (workspace >= 0 && workspace < m_sidebar->count()) {
+        m_sidebar->setCurrentRow(workspace);
+    }
+    if (m_scheduleTabs != nullptr) {
+        m_scheduleTabs->setCurrentIndex(m_settings.value(scheduleTabKey, 0).toInt());
+    }
+}
+
+void MainWindow::saveToSettings() {
+    m_settings.setValue(geometryKey, saveGeometry());
+    m_settings.setValue(stateKey, saveState());
+    m_settings.setValue(workspaceKey, m_sidebar->currentRow());
+    if (m_scheduleTabs != nullptr) {
+        m_settings.setValue(scheduleTabKey, m_scheduleTabs->currentIndex());
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    // Every edit is committed as it is made, so there is nothing to save but the window's layout.
+    saveToSettings();
+    event->accept();
+}
+
+void MainWindow::newDatabase() {
+    const QString path = m_prompter.askSaveFile(tr("New Region Database"), QStringLiteral("region.balcony"),
+                                                tr("Balcony region databases (*.balcony);;All files (*)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    if (QFileInfo::exists(path)) {
+        m_prompter.showError(tr("Cannot create the region database"),
+                             tr("%1 already exists. Choose another name, or open it with File > Open.")
+                                 .arg(QDir::toNativeSeparators(path)));
+        return;
+    }
+    RegionOpener opener(m_prompter);
+    if (auto document = opener.create(path, false)) {
+        setDocument(std::move(document));
+    }
+}
+
+void MainWindow::openDatabaseAsk(bool readOnly) {
+    const QString path =
+        m_prompter.askOpenFile(readOnly ? tr("Open Region Database Read-Only") : tr("Open Region Database"),
+                               tr("Balcony region databases (*.balcony);;All files (*)"));
+    if (!path.isEmpty()) {
+        openDatabase(path, readOnly);
+    }
+}
+
+void MainWindow::importRoster() {
+    if (!m_document) {
+        return;
+    }
+    const QString path = m_prompter.askOpenFile(tr("Import Roster"), tr("CSV files (*.csv);;All files (*)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    ImportDialog dialog(*m_document, ImportDialog::Kind::Roster, path, 0, this);
+    if (dialog.exec() == QDialog::Accepted) {
+        statusBar()->showMessage(dialog.summary(), 8000);
+    }
+}
+
+void MainWindow::importSchedule() {
+    if (!m_document || m_schedule == nullptr) {
+        return;
+    }
+    const qint64 cycleId = m_schedule->currentCycleId();
+    if (cycleId == 0) {
+        m_prompter.showError(
+            tr("Import Schedule"),
+            tr("A schedule is imported into a cycle. Create the cycle first (Schedule > New Cycle)."));
+        return;
+    }
+    const QString path =
+        m_prompter.askOpenFile(tr("Import Schedule"), tr("CSV files (*.csv);;All files (*)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    ImportDialog dialog(*m_document, ImportDialog::Kind::Schedule, path, cycleId, this);
+    if (dialog.exec() == QDialog::Accepted) {
+        statusBar()->showMessage(dialog.summary(), 8000);
+    }
+}
+
+void MainWindow::exportRoster() {
+    if (!m_document) {
+        return;
+    }
+    const QString path =
+        m_prompter.askSaveFile(tr("Export Roster"), QStringLiteral("roster.csv"), tr("CSV files (*.csv)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    auto written = exportRosterCsv(m_document->database(), path);
+    if (!written) {
+        m_prompter.showError(tr("Export Roster"), written.message());
+        return;
+    }
+    statusBar()->showMessage(tr("Wrote %n local authorities to %1", nullptr, *written).arg(path), 8000);
+}
+
+void MainWindow::exportScheduleCsv() {
+    if (!m_document || m_schedule == nullptr || m_schedule->currentCycleId() == 0) {
+        return;
+    }
+    const QString path = m_prompter.askSaveFile(tr("Export Schedule"), QStringLiteral("schedule.csv"),
+                                                tr("CSV files (*.csv)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    auto written =
+        interchange::exportScheduleFile(m_document->database(), m_schedule->currentCycleId(), path);
+    if (!written) {
+        m_prompter.showError(tr("Export Schedule"), written.message());
+        return;
+    }
+    statusBar()->showMessage(tr("Wrote %n row(s) to %1", nullptr, *written).arg(path), 8000);
+}
+
+void MainWindow::exportCalendar() {
+    m_prompter.showError(tr("Export Calendar"), tr("Calendar export is not part of this build yet."));
+}
+
+void MainWindow::exportPdf() {
+    if (!m_document || m_schedule == nullptr || m_schedule->currentCycleId() == 0) {
+        return;
+    }
+    const QString path = m_prompter.askSaveFile(tr("Export Printable Schedule"),
+                                                QStringLiteral("schedule.pdf"), tr("PDF files (*.pdf)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    auto schedule = ScheduleStore(m_document->database()).load(m_schedule->currentCycleId());
+    Status written = schedule ? writeSchedulePdf(*schedule, path) : Status(schedule.error());
+    if (!written) {
+        m_prompter.showError(tr("Export Printable Schedule"), written.message());
+        return;
+    }
+    statusBar()->showMessage(tr("Wrote %1").arg(path), 8000);
+}
+
+void MainWindow::about() {
+    QMessageBox::about(this, tr("About Balcony"),
+                       tr("<h3>Balcony %1</h3><p>Plans and runs peer challenge days for children's services: "
+                          "the roster, cycles and groups, self-assessments, and the day itself.</p>"
+                          "<p>Licensed under the GNU General Public License, version 3 or later.</p>")
+                           .arg(QApplication::applicationVersion().toHtmlEscaped()));
+}
+
+} // namespace balcony::gui

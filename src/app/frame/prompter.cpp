@@ -1,0 +1,68 @@
+#include "frame/prompter.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileDialog>
+#include <QMessageBox>
+#include <QPushButton>
+
+namespace balcony::gui {
+
+namespace {
+QString tr(const char* text) {
+    return QCoreApplication::translate("balcony::gui::DialogPrompter", text);
+}
+} // namespace
+
+Prompter::FirstStart DialogPrompter::askFirstStart(const QString& path, bool demoAvailable) {
+    QMessageBox box(m_parent);
+    box.setIcon(QMessageBox::Question);
+    box.setWindowTitle(tr("Welcome to Balcony"));
+    box.setText(tr("There is no region database yet."));
+    box.setInformativeText(
+        tr("Balcony keeps a region's roster, cycles and days in one file. It will be created at:\n%1")
+            .arg(QDir::toNativeSeparators(path)));
+    QPushButton* demo = nullptr;
+    if (demoAvailable) {
+        demo = box.addButton(tr("Create the &demo region"), QMessageBox::AcceptRole);
+    }
+    QPushButton* empty = box.addButton(tr("Create an &empty region"), QMessageBox::AcceptRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(demo != nullptr ? demo : empty);
+    box.exec();
+    if (demo != nullptr && box.clickedButton() == demo) {
+        return FirstStart::DemoRegion;
+    }
+    if (box.clickedButton() == empty) {
+        return FirstStart::EmptyRegion;
+    }
+    return FirstStart::Cancel;
+}
+
+bool DialogPrompter::askOpenReadOnly(const QString& message) {
+    QMessageBox box(m_parent);
+    box.setIcon(QMessageBox::Warning);
+    box.setWindowTitle(tr("Cannot open the region database"));
+    box.setText(message);
+    box.setInformativeText(tr("You can still look at it without changing anything."));
+    QPushButton* readOnly = box.addButton(tr("Open &read-only"), QMessageBox::AcceptRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(readOnly);
+    box.exec();
+    return box.clickedButton() == readOnly;
+}
+
+void DialogPrompter::showError(const QString& title, const QString& message) {
+    QMessageBox::warning(m_parent, title, message);
+}
+
+QString DialogPrompter::askOpenFile(const QString& title, const QString& filter) {
+    return QFileDialog::getOpenFileName(m_parent, title, QString(), filter);
+}
+
+QString DialogPrompter::askSaveFile(const QString& title, const QString& suggestedName,
+                                    const QString& filter) {
+    return QFileDialog::getSaveFileName(m_parent, title, suggestedName, filter);
+}
+
+} // namespace balcony::gui

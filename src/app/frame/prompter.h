@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QString>
+
+class QWidget;
+
+namespace balcony::gui {
+
+// The questions the program asks with a modal dialog, behind an interface so that tests answer
+// them without a dialog. Passed by reference into whatever asks; the caller keeps ownership.
+class Prompter {
+public:
+    enum class FirstStart { DemoRegion, EmptyRegion, Cancel };
+
+    virtual ~Prompter() = default;
+
+    // No database at path yet: create the demo region, an empty one, or nothing.
+    virtual FirstStart askFirstStart(const QString& path, bool demoAvailable) = 0;
+    // The database was refused with message; true to open it read-only instead.
+    virtual bool askOpenReadOnly(const QString& message) = 0;
+    // Tells the user something went wrong; message already names the file and the reason.
+    virtual void showError(const QString& title, const QString& message) = 0;
+    // A file to open or to write; empty when the user cancels.
+    virtual QString askOpenFile(const QString& title, const QString& filter) = 0;
+    virtual QString askSaveFile(const QString& title, const QString& suggestedName,
+                                const QString& filter) = 0;
+};
+
+// The real dialogs, parented to parent (which may change as windows come and go).
+class DialogPrompter final : public Prompter {
+public:
+    explicit DialogPrompter(QWidget* parent = nullptr)
+        : m_parent(parent) {}
+    void setParentWidget(QWidget* parent) { m_parent = parent; }
+
+    FirstStart askFirstStart(const QString& path, bool demoAvailable) override;
+    bool askOpenReadOnly(const QString& message) override;
+    void showError(const QString& title, const QString& message) override;
+    QString askOpenFile(const QString& title, const QString& filter) override;
+    QString askSaveFile(const QString& title, const QString& suggestedName, const QString& filter) override;
+
+private:
+    QWidget* m_parent;
+};
+
+} // namespace balcony::gui

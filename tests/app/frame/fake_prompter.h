@@ -1,0 +1,36 @@
+#pragma once
+
+#include "frame/prompter.h"
+
+#include <QStringList>
+
+namespace balcony::test {
+
+// Answers the program's questions as a test arranged, and records what was asked.
+class FakePrompter final : public gui::Prompter {
+public:
+    FirstStart firstStartAnswer = FirstStart::Cancel;
+    bool readOnlyAnswer = false;
+    QString openFileAnswer;
+    QString saveFileAnswer;
+
+    QStringList firstStartPaths;
+    QStringList readOnlyMessages;
+    QStringList errors; // "title: message"
+
+    FirstStart askFirstStart(const QString& path, bool) override {
+        firstStartPaths << path;
+        return firstStartAnswer;
+    }
+    bool askOpenReadOnly(const QString& message) override {
+        readOnlyMessages << message;
+        return readOnlyAnswer;
+    }
+    void showError(const QString& title, const QString& message) override {
+        errors << QString(title + QStringLiteral(": ") + message);
+    }
+    QString askOpenFile(const QString&, const QString&) override { return openFileAnswer; }
+    QString askSaveFile(const QString&, const QString&, const QString&) override { return saveFileAnswer; }
+};
+
+} // namespace balcony::test

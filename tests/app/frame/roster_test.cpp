@@ -1,0 +1,153 @@
+#include "document/region_document.h"
+#include "domain/roster_store.h"
+#include "fake_prompter.h"
+#include "frame/main_window.h"
+#include "models/authority_model.h"
+#include "qt_catch.h"
+#include "region_fixture.h"
+#include "roster/import_dialog.h"
+#include "roster/roster_workspace.h"
+
+#include <QAbstractProxyModel>
+#include <QAction>
+#include <QCoreApplication>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSettings>
+#include <QTableView>
+#include <QTest>
+#include <QUndoGroup>
+#include <QUndoStack>
+#include <catch2/catch.hpp>
+
+using namespace balcony;
+using namespace balcony::test;
+
+namespace {
+QString authorityName(gui::RegionDocument& document, qint64 id) {
+    auto all = RosterStore(document.database()).authorities();
+    REQUIRE(all.ok());
+    for (const auto& la : *all) {
+        if (la.id == id) {
+            return la.name;
+        }
+    }
+    return {};
+}
+
+QModelIndex viewIndex(QTableView* table, const QModelIndex& sourceIndex) {
+    auto* proxy = qobject_cast<QAbstractProxyModel*>(table->model());
+    return proxy->mapFromSource(sourceIndex);
+}
+} // namespace
+
+TEST_CASE("Renaming an LA in the roster table saves it at once, and undo and redo take it back and forth") {
+    RegionFixture region;
+    FakePrompter prompter;
+    TempDir settingsDir;
+    QSettings settings(settingsDir.path(QStringLiteral("s.ini")), QSettings::IniFormat);
+    gui::MainWindow window(prompter, settings);
+    REQUIRE(window.openDatabase(region.path));
+    window.showView(QStringLiteral("roster"));
+    window.show();
+    gui::RosterWorkspace* roster = window.rosterWorkspace();
+    QTableView* table = roster->authorityTable();
+
+    const QModelIndex cell = viewIndex(table, roster->authorityModel().indexOf(region.medwayId));
+    REQUIRE(cell.isValid());
+    table->setCurrentIndex(cell);
+    table->edit(cell);
+    auto* editor = table->viewport()->findChild<QLineEdit*>();
+    REQUIRE(editor != nullptr);
+    editor->selectAll();
+    QTest::keyClicks(editor, QStringLiteral("Medway Council"));
+    QTest::keyClick(editor, Qt::Key_Return);
+    QCoreApplication::processEvents(); // the delegate commits on a queued call
+
+    gui::RegionDocument& document = *window.document();
+    CHECK(authorityName(document, region.medwayId) == QStringLiteral("Medway Council"));
+    CHECK(roster->authorityModel().indexOf(region.medwayId).data().toString() ==
+          QStringLiteral("Medway Council"));
+
+    window.undoGroup()->undo();
+    CHECK(authorityName(document, region.medwayId) == QStringLiteral("Medway"));
+    CHECK(roster->authorityModel().indexOf(region.medwayId).data().toString() == QStringLiteral("Medway"));
+
+    window.undoGroup()->redo();
+    CHECK(authorityName(document, region.medwayId) == QStringLiteral("Medway Council"));
+}
+
+TEST_CASE("A rename that the database refuses is reported and leaves nothing on the undo stack") {
+    RegionFixture region;
+    auto document = region.openDocument();
+    gui::AuthorityModel model(*document);
+    QStringList failures;
+    QObject::connect(document.get(), &gui::RegionDocument::editFailed, document.get(),
+                     [&](const QString& message) { failures << message; });
+
+    // Kent is taken: the schema's UNIQUE name refuses it.
+    CHECK(model.setData(model.indexOf(region.medwayId), QStringLiteral("Kent")));
+    CHECK(document->undoStack()->count() == 0);
+    CHECK(failures.size() == 1);
+    CHECK(model.indexOf(region.medwayId).data().toString() == QStringLiteral("Medway"));
+}
+
+TEST_CASE("Changing a DCS in the roster is one undoable edit") {
+    RegionFixture region;
+    auto document = region.openDocument();
+    gui::AuthorityModel model(*document);
+
+    REQUIRE(model.setData(model.indexOf(region.kentId, gui::AuthorityModel::DcsColumn),
+                          QStringLiteral("Hana Ito")));
+    CHECK(model.indexOf(region.kentId, gui::AuthorityModel::DcsColumn).data().toString() ==
+          QStringLiteral("Hana Ito"));
+    document->undoStack()->undo();
+    CHECK(model.indexOf(region.kentId, gui::AuthorityModel::DcsColumn).data().toString() ==
+          QStringLiteral("Alex Carter"));
+}
+
+TEST_CASE("The roster filter narrows both tables to matching rows") {
+    RegionFixture region;
+    auto document = region.openDocument();
+    gui::RosterWorkspace roster(*document);
+
+    CHECK(roster.authorityTable()->model()->rowCount() == 6);
+    QTest::keyClicks(roster.filterEdit(), QStringLiteral("bea"));
+    CHECK(roster.authorityTable()->model()->rowCount() == 1); // Medway, by its DCS Bea Lewis
+    CHECK(roster.personTable()->model()->rowCount() == 1);
+}
+
+TEST_CASE("The roster import dialog previews rows, lists problems by line and imports only a clean file") {
+    RegionFixture region;
+    auto document = region.openDocument();
+    const QString bad = region.dir.path(QStringLiteral("bad.csv"));
+    writeFile(bad,
+              "la,dcs,dcs_email\r\nSlough,Ivy North,ivy@example.org\r\nReading,Jo West,not-an-email\r\n");
+
+    gui::ImportDialog badDialog(*document, gui::ImportDialog::Kind::Roster, bad);
+    CHECK(badDialog.previewRowCount() == 2);
+    REQUIRE(hasErrors(badDialog.problems()));
+    auto* problems = badDialog.findChild<QListWidget*>(QStringLiteral("problemsList"));
+    REQUIRE(problems != nullptr);
+    REQUIRE(problems->count() >= 1);
+    CHECK(problems->item(0)->text().startsWith(QStringLiteral("Line 3:")));
+    CHECK_FALSE(badDialog.importButton()->isEnabled());
+    QTest::mouseClick(badDialog.importButton(), Qt::LeftButton);
+    CHECK_FALSE(RosterStore(document->database()).authorityByName(QStringLiteral("Slough")).ok());
+
+    const QString good = region.dir.path(QStringLiteral("good.csv"));
+    writeFile(good,
+              "la,dcs,dcs_email\r\nSlough,Ivy North,ivy@example.org\r\nReading,Jo West,jo@example.org\r\n");
+    gui::AuthorityModel model(*document);
+    gui::ImportDialog dialog(*document, gui::ImportDialog::Kind::Roster, good);
+    CHECK(dialog.previewRowCount() == 2);
+    CHECK_FALSE(hasErrors(dialog.problems()));
+    REQUIRE(dialog.importButton()->isEnabled());
+    QTest::mouseClick(dialog.importButton(), Qt::LeftButton);
+
+    CHECK(dialog.result() == QDialog::Accepted);
+    CHECK(RosterStore(document->database()).authorityByName(QStringLiteral("Slough")).ok());
+    CHECK(model.rowCount() == 8);
+    CHECK(dialog.summary().contains(QStringLiteral("2 new")));
+}
