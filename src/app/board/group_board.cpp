@@ -131,6 +131,11 @@ GroupBoard::GroupBoard(RegionDocument& document, QWidget* parent)
     });
     connect(&m_document, &RegionDocument::rosterChanged, this, &GroupBoard::reload);
     connect(&m_document, &RegionDocument::cyclesChanged, this, &GroupBoard::fillCycles);
+    connect(&m_document, &RegionDocument::editFailed, this, [this](const QString& message) {
+        if (showsEditFailures()) {
+            showMessage(message, true);
+        }
+    });
     fillCycles();
 }
 
@@ -273,6 +278,11 @@ void GroupBoard::connectCard(GroupCard* card) {
     connect(card, &GroupCard::editRequested, this, &GroupBoard::editGroupInteractively);
     connect(card, &GroupCard::dissolveRequested, this,
             [this](const QString& uid) { (void)dissolveGroup(uid); });
+    connect(card, &GroupCard::invitationExportRequested, this, [this](const QString& uid) {
+        if (const Group* group = groupByUid(uid)) {
+            Q_EMIT invitationExportRequested(m_cycleId, group->label);
+        }
+    });
     connect(card, &GroupCard::memberFocused, this, [this](qint64 authorityId) {
         if (m_selectedAuthority != authorityId) {
             m_selectedAuthority = authorityId;

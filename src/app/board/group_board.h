@@ -26,7 +26,10 @@ class RegionDocument;
 // The group board of one cycle: a card per group, and a tray of the authorities in no group.
 // Every gesture (drag and drop, the members' menus and shortcuts, the lead-reviewer pickers, the
 // card menus and buttons) becomes one undoable edit on the document's stack, committed through
-// the core stores. A refused edit changes nothing and its message shows in the board's banner.
+// the core stores. A refused edit changes nothing and its message shows in the board's banner;
+// while the board is on screen the banner also shows any other edit the document reports refused
+// (an undo, say), so that the main window need not show it again (showsEditFailures()).
+// Exporting a group's invitation is asked of whoever owns the file dialogs (invitationExportRequested).
 // The board rebuilds from the stores whenever the document announces a change to its cycle.
 class GroupBoard final : public QWidget {
     Q_OBJECT
@@ -69,6 +72,9 @@ public:
     GroupCard* tray() const { return m_tray; }
     const std::vector<GroupCard*>& cards() const { return m_cards; }
     QString message() const;
+    // True while the board is on screen: every edit the document reports refused then shows in
+    // its banner, and nowhere else needs to show it.
+    bool showsEditFailures() const { return isVisible(); }
     const CycleSchedule* schedule() const { return m_schedule ? &*m_schedule : nullptr; }
 
 public Q_SLOTS:
@@ -86,6 +92,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     void cycleChanged(qint64 cycleId);
     void authoritySelected(qint64 authorityId);
+    // The user asked for the calendar invitation of one group (its label, as the exporter takes it).
+    void invitationExportRequested(qint64 cycleId, const QString& groupLabel);
 
 protected:
     void resizeEvent(QResizeEvent* event) override;

@@ -136,7 +136,7 @@ void GroupCard::buildHeader(const CycleSchedule& schedule, const Group& group) {
     m_menuButton->setObjectName(QStringLiteral("cardMenuButton"));
     m_menuButton->setText(QStringLiteral("⋯"));
     m_menuButton->setAccessibleName(tr("Actions for %1").arg(titleFor(group.label)));
-    m_menuButton->setToolTip(tr("Edit, generate lead reviewers, dissolve"));
+    m_menuButton->setToolTip(tr("Edit, generate lead reviewers, export the invitation, dissolve"));
     m_menuButton->setPopupMode(QToolButton::InstantPopup);
     m_menuButton->setAutoRaise(true);
     auto* menu = new QMenu(m_menuButton);
@@ -146,6 +146,8 @@ void GroupCard::buildHeader(const CycleSchedule& schedule, const Group& group) {
             [this, uid] { Q_EMIT editRequested(uid); });
     connect(menu->addAction(tr("Generate lead reviewers")), &QAction::triggered, this,
             [this, uid] { Q_EMIT generateRequested(uid); });
+    connect(menu->addAction(tr("Export invitation (.ics)…")), &QAction::triggered, this,
+            [this, uid] { Q_EMIT invitationExportRequested(uid); });
     menu->addSeparator();
     connect(menu->addAction(tr("Dissolve group")), &QAction::triggered, this,
             [this, uid] { Q_EMIT dissolveRequested(uid); });

@@ -53,6 +53,7 @@ Q_SIGNALS:
     void generateRequested(const QString& uid);
     void editRequested(const QString& uid);
     void dissolveRequested(const QString& uid);
+    void invitationExportRequested(const QString& uid);
     void memberFocused(qint64 authorityId);
 
 protected:

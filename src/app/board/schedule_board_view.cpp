@@ -11,10 +11,15 @@ namespace balcony::gui {
 
 ScheduleBoardView::ScheduleBoardView(RegionDocument& document, QWidget* parent)
     : QWidget(parent)
-    , m_board(new GroupBoard(document))
-    , m_problems(new ProblemsPanel(document))
+    , m_board(nullptr)
+    , m_problems(nullptr)
     , m_splitter(new QSplitter(Qt::Vertical, this)) {
     setObjectName(QStringLiteral("scheduleBoardView"));
+    // Built inside the splitter, not reparented into it afterwards: moving the finished board (its
+    // own style sheet, a card per group) re-resolves the style of every widget in it, which was
+    // most of the start-up time on a national region (see docs/performance.md).
+    m_board = new GroupBoard(document, m_splitter);
+    m_problems = new ProblemsPanel(document, m_splitter);
     m_splitter->addWidget(m_board);
     m_splitter->addWidget(m_problems);
     m_splitter->setStretchFactor(0, 4);

@@ -1,6 +1,7 @@
 #include "frame/main_window.h"
 
 #include "assessments/assessments_workspace.h"
+#include "board/group_board.h"
 #include "cycles/schedule_workspace.h"
 #include "document/region_document.h"
 #include "domain/schedule_store.h"
@@ -11,6 +12,7 @@
 #include "frame/recent_databases.h"
 #include "frame/region_opener.h"
 #include "frame/schedule_pdf.h"
+#include "interchange/ics_export.h"
 #include "interchange/schedule_export.h"
 #include "roster/import_dialog.h"
 #include "roster/roster_csv_export.h"
@@ -138,8 +140,9 @@ void MainWindow::createActions() {
         make("export", tr("Export Roster CS&V..."), QKeySequence(), &MainWindow::exportRoster);
     m_exportCsvAction = make("export", tr("&Export Schedule CSV..."), QKeySequence(Qt::CTRL | Qt::Key_E),
                              &MainWindow::exportScheduleCsv);
-    m_exportCalendarAction = make("calendar", tr("Export Schedule i&Calendar..."),
+    m_exportCalendarAction = make("calendar", tr("Export i&Calendar Invitations..."),
                                   QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_E), &MainWindow::exportCalendar);
+    m_exportCalendarAction->setObjectName(QStringLiteral("exportInvitationsAction"));
     m_exportPdfAction = make("print", tr("Export &Printable Schedule (PDF)..."),
                              QKeySequence(Qt::CTRL | Qt::Key_P), &MainWindow::exportPdf);
     m_quitAction = new QAction(tr("&Quit"), this);
@@ -246,6 +249,7 @@ void MainWindow::setDocument(std::unique_ptr<RegionDocument> document) {
     m_schedule = nullptr;
     m_roster = nullptr;
     m_assessments = nullptr;
+    m_groupBoard = nullptr;
     if (m_document) {
         m_undoGroup->removeStack(m_document->undoStack());
     }
@@ -257,6 +261,9 @@ void MainWindow::setDocument(std::unique_ptr<RegionDocument> document) {
         RecentDatabases(m_settings).add(m_document->path());
         connect(m_document.get(), &RegionDocument::changed, this, &MainWindow::updateStatus);
         connect(m_document.get(), &RegionDocument::editFailed, this, [this](const QString& message) {
+            if (m_groupBoard && m_groupBoard->showsEditFailures()) {
+                return; // the board's banner shows it
+            }
             m_prompter.showError(tr("The change was not saved"), message);
         });
 
@@ -275,6 +282,14 @@ void MainWindow::setDocument(std::unique_ptr<RegionDocument> document) {
         if (m_boardFactory) {
             if (QWidget* board = m_boardFactory(*m_document, *m_schedule)) {
                 m_schedule->setBoard(board);
+                m_groupBoard = qobject_cast<GroupBoard*>(board);
+                if (!m_groupBoard) {
+                    m_groupBoard = board->findChild<GroupBoard*>();
+                }
+                if (m_groupBoard) {
+                    connect(m_groupBoard, &GroupBoard::invitationExportRequested, this,
+                            &MainWindow::exportInvitations);
+                }
             }
         }
     }
@@ -390,8 +405,12 @@ void MainWindow::updateActions() {
     for (QAction* action : {m_exportRosterAction, m_exportCsvAction, m_exportPdfAction}) {
         action->setEnabled(open);
     }
-    m_exportCalendarAction->setEnabled(false);
-    m_exportCalendarAction->setToolTip(tr("Calendar export is not part of this build yet."));
+    // The exporter records what each invitation said, to raise its SEQUENCE when it changes.
+    m_exportCalendarAction->setEnabled(writable);
+    m_exportCalendarAction->setToolTip(
+        open && !writable
+            ? tr("Invitations are recorded in the region database: open it for writing to export them.")
+            : tr("Calendar invitations (.ics) for every group day of the cycle"));
     for (QAction* action : m_viewActions) {
         action->setEnabled(open);
     }
@@ -554,7 +573,50 @@ void MainWindow::exportScheduleCsv() {
 }
 
 void MainWindow::exportCalendar() {
-    m_prompter.showError(tr("Export Calendar"), tr("Calendar export is not part of this build yet."));
+    if (m_schedule == nullptr || m_schedule->currentCycleId() == 0) {
+        m_prompter.showError(
+            tr("Export iCalendar Invitations"),
+            tr("Invitations are exported for a cycle. Create the cycle first (Schedule > New Cycle)."));
+        return;
+    }
+    exportInvitations(m_schedule->currentCycleId(), QString());
+}
+
+void MainWindow::exportInvitations(qint64 cycleId, const QString& groupLabel) {
+    if (!m_document || cycleId == 0) {
+        return;
+    }
+    const bool oneGroup = !groupLabel.isEmpty();
+    const QString title = oneGroup ? tr("Export Invitation") : tr("Export iCalendar Invitations");
+    if (m_document->isReadOnly()) {
+        m_prompter.showError(title,
+                             tr("This region is open read-only. Invitations are recorded in the region "
+                                "database: open it for writing to export them."));
+        return;
+    }
+    QString suggested = oneGroup ? groupLabel : tr("invitations");
+    for (const QChar c : {u'/', u'\\', u':', u'*', u'?', u'"', u'<', u'>', u'|'}) {
+        suggested.replace(c, u'-');
+    }
+    const QString path =
+        m_prompter.askSaveFile(title, suggested + QStringLiteral(".ics"), tr("iCalendar files (*.ics)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    interchange::IcsOptions options;
+    options.groupLabel = groupLabel;
+    auto report = interchange::exportIcsFile(m_document->database(), cycleId, path, options);
+    if (!report) {
+        m_prompter.showError(title, report.message());
+        return;
+    }
+    const QString file = QFileInfo(path).fileName();
+    QString text = oneGroup ? tr("Wrote the invitation of %1 to %2").arg(groupLabel, file)
+                            : tr("Wrote %n invitation(s) to %1", nullptr, report->events).arg(file);
+    if (report->sequencesRaised > 0) {
+        text += tr(" (%n changed since the last export)", nullptr, report->sequencesRaised);
+    }
+    statusBar()->showMessage(text, 8000);
 }
 
 void MainWindow::exportPdf() {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
 #include <functional>
 #include <memory>
 
@@ -16,6 +17,7 @@ class QUndoGroup;
 namespace balcony::gui {
 
 class AssessmentsWorkspace;
+class GroupBoard;
 class Prompter;
 class RegionDocument;
 class RosterWorkspace;
@@ -27,7 +29,8 @@ class ScheduleWorkspace;
 // geometry and the last workspace kept in the settings.
 //
 // Owns the open RegionDocument. Questions go through the Prompter; both it and the settings must
-// outlive the window.
+// outlive the window. A refused edit shows once: in the group board's banner while the board is on
+// screen, otherwise through the Prompter.
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 
@@ -82,6 +85,9 @@ private:
     void exportRoster();
     void exportScheduleCsv();
     void exportCalendar();
+    // Asks for a file and writes the iCalendar invitations of the cycle, or of one group when
+    // groupLabel is set, through the core exporter; reports in the status bar or through the Prompter.
+    void exportInvitations(qint64 cycleId, const QString& groupLabel);
     void exportPdf();
     void about();
 
@@ -98,6 +104,7 @@ private:
     ScheduleWorkspace* m_schedule = nullptr;
     RosterWorkspace* m_roster = nullptr;
     AssessmentsWorkspace* m_assessments = nullptr;
+    QPointer<GroupBoard> m_groupBoard; // inside the board the factory built, if any
 
     QLabel* m_pathLabel = nullptr;
     QLabel* m_readOnlyLabel = nullptr;
