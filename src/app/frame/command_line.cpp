@@ -35,7 +35,10 @@ std::optional<CommandLine> parseCommandLine(const QStringList& arguments, const 
                                   QStringLiteral("schedule"));
     const QCommandLineOption size(QStringLiteral("size"), tr("The window size to render, e.g. 1280x800."),
                                   tr("WxH"), QStringLiteral("1280x800"));
-    parser.addOptions({db, readOnly, screenshot, view, size});
+    QCommandLineOption exitAfterFirstPaint(QStringLiteral("exit-after-first-paint"),
+                                           tr("Exit once the main window has painted (for benchmarks)."));
+    exitAfterFirstPaint.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({db, readOnly, screenshot, view, size, exitAfterFirstPaint});
 
     if (!parser.parse(arguments)) {
         printError(parser.errorText());
@@ -63,6 +66,7 @@ std::optional<CommandLine> parseCommandLine(const QStringList& arguments, const 
     result.databasePath = parser.isSet(db) ? parser.value(db) : databasePathFromEnvironment();
     result.readOnly = parser.isSet(readOnly);
     result.screenshotPath = parser.value(screenshot);
+    result.exitAfterFirstPaint = parser.isSet(exitAfterFirstPaint);
     result.view = parser.value(view);
     if (!viewNames.contains(result.view)) {
         printError(tr("there is no view \"%1\"; choose one of %2.").arg(result.view, viewNames.join(u", ")));

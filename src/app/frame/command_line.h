@@ -14,6 +14,9 @@ struct CommandLine {
     QString screenshotPath; // empty unless --screenshot
     QString view = QStringLiteral("schedule");
     QSize size{1280, 800};
+    // --exit-after-first-paint (hidden, for tests/bench/bench_startup): once the main window has
+    // painted with the region loaded, print the monotonic clock and exit 0.
+    bool exitAfterFirstPaint = false;
 };
 
 // Parses the arguments (QCoreApplication must exist). On --help/--version or bad usage it prints
