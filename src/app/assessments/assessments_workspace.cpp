@@ -1,7 +1,6 @@
 #include "assessments/assessments_workspace.h"
 
 #include "assessments/attach_document.h"
-#include "assessments/status_delegate.h"
 #include "cycles/cycle_picker.h"
 #include "document/region_document.h"
 #include "frame/empty_state.h"
@@ -9,6 +8,7 @@
 #include "frame/prompter.h"
 #include "models/assessment_model.h"
 #include "models/cycle_list_model.h"
+#include "models/key_choice_delegate.h"
 #include "models/model_roles.h"
 
 #include <QAction>
@@ -63,7 +63,15 @@ AssessmentsWorkspace::AssessmentsWorkspace(RegionDocument& document, Prompter& p
     m_table->setModel(m_proxy);
     m_table->setObjectName(QStringLiteral("assessmentTable"));
     m_table->setAccessibleName(tr("Self-assessments"));
-    m_table->setItemDelegateForColumn(AssessmentModel::StatusColumn, new StatusDelegate(m_table));
+    std::vector<std::pair<QString, QString>> statuses;
+    for (const auto& key : saStatusKeys()) {
+        if (const auto status = saStatusFromKey(key)) {
+            statuses.emplace_back(displayName(*status), key);
+        }
+    }
+    m_table->setItemDelegateForColumn(
+        AssessmentModel::StatusColumn,
+        new KeyChoiceDelegate(std::move(statuses), tr("Self-assessment status"), m_table));
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(AssessmentModel::DueColumn, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);

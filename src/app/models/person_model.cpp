@@ -109,7 +109,8 @@ Qt::ItemFlags PersonModel::flags(const QModelIndex& index) const {
         return Qt::NoItemFlags;
     }
     Qt::ItemFlags f = Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemNeverHasChildren;
-    if (!m_document.isReadOnly() && (index.column() == NameColumn || index.column() == EmailColumn)) {
+    if (!m_document.isReadOnly() &&
+        (index.column() == NameColumn || index.column() == EmailColumn || index.column() == RoleColumn)) {
         f |= Qt::ItemIsEditable;
     }
     return f;
@@ -117,7 +118,7 @@ Qt::ItemFlags PersonModel::flags(const QModelIndex& index) const {
 
 bool PersonModel::setData(const QModelIndex& index, const QVariant& value, int role) {
     const Person* person = personAt(index);
-    if (person == nullptr || role != Qt::EditRole || m_document.isReadOnly()) {
+    if (person == nullptr || (role != Qt::EditRole && role != KeyRole) || m_document.isReadOnly()) {
         return false;
     }
     Person after = *person;
@@ -126,10 +127,18 @@ bool PersonModel::setData(const QModelIndex& index, const QVariant& value, int r
         after.name = text;
     } else if (index.column() == EmailColumn) {
         after.email = text;
+    } else if (index.column() == RoleColumn) {
+        // The schema decides which roles fit (one DCS per LA; facilitators belong to no LA); a
+        // refusal comes back through the command and is shown.
+        const auto newRole = roleFromKey(text);
+        if (!newRole) {
+            return false;
+        }
+        after.role = *newRole;
     } else {
         return false;
     }
-    if (after.name == person->name && after.email == person->email) {
+    if (after.name == person->name && after.email == person->email && after.role == person->role) {
         return false;
     }
     m_document.undoStack()->push(new UpdatePerson(m_document, *person, after));

@@ -3,6 +3,7 @@
 #include "document/region_document.h"
 #include "frame/icons.h"
 #include "models/authority_model.h"
+#include "models/key_choice_delegate.h"
 #include "models/model_roles.h"
 #include "models/person_model.h"
 #include "roster/add_authority.h"
@@ -77,6 +78,14 @@ RosterWorkspace::RosterWorkspace(RegionDocument& document, QWidget* parent)
     m_personTable->setColumnWidth(PersonModel::NameColumn, 220);
     m_personTable->setColumnWidth(PersonModel::RoleColumn, 160);
     m_personTable->setColumnWidth(PersonModel::AuthorityColumn, 220);
+    std::vector<std::pair<QString, QString>> roles;
+    for (const auto& key : roleKeys()) {
+        if (const auto role = roleFromKey(key)) {
+            roles.emplace_back(displayName(*role), key);
+        }
+    }
+    m_personTable->setItemDelegateForColumn(
+        PersonModel::RoleColumn, new KeyChoiceDelegate(std::move(roles), tr("Role"), m_personTable));
 
     m_filter->setPlaceholderText(tr("Type to filter by name, post holder or email"));
     m_filter->setClearButtonEnabled(true);

@@ -3,6 +3,8 @@
 #include "fake_prompter.h"
 #include "frame/main_window.h"
 #include "models/authority_model.h"
+#include "models/model_roles.h"
+#include "models/person_model.h"
 #include "qt_catch.h"
 #include "region_fixture.h"
 #include "roster/import_dialog.h"
@@ -10,6 +12,7 @@
 
 #include <QAbstractProxyModel>
 #include <QAction>
+#include <QComboBox>
 #include <QCoreApplication>
 #include <QLineEdit>
 #include <QListWidget>
@@ -105,6 +108,69 @@ TEST_CASE("Changing a DCS in the roster is one undoable edit") {
     document->undoStack()->undo();
     CHECK(model.indexOf(region.kentId, gui::AuthorityModel::DcsColumn).data().toString() ==
           QStringLiteral("Alex Carter"));
+}
+
+namespace {
+qint64 personIdNamed(gui::RegionDocument& document, const QString& name) {
+    auto people = RosterStore(document.database()).people();
+    REQUIRE(people.ok());
+    for (const auto& person : *people) {
+        if (person.name == name) {
+            return person.id;
+        }
+    }
+    return 0;
+}
+} // namespace
+
+TEST_CASE("A person's role is changed from its drop-down, and undo takes it back") {
+    RegionFixture region;
+    FakePrompter prompter;
+    TempDir settingsDir;
+    QSettings settings(settingsDir.path(QStringLiteral("s.ini")), QSettings::IniFormat);
+    gui::MainWindow window(prompter, settings);
+    REQUIRE(window.openDatabase(region.path));
+    window.showView(QStringLiteral("roster"));
+    window.show();
+    gui::RosterWorkspace* roster = window.rosterWorkspace();
+    gui::PersonModel& people = roster->personModel();
+    const qint64 gwen = personIdNamed(*window.document(), QStringLiteral("Gwen Facilitator"));
+    REQUIRE(gwen != 0);
+
+    QTableView* table = roster->personTable();
+    const QModelIndex cell = viewIndex(table, people.indexOf(gwen, gui::PersonModel::RoleColumn));
+    REQUIRE(cell.isValid());
+    table->setCurrentIndex(cell);
+    table->edit(cell);
+    auto* combo = table->viewport()->findChild<QComboBox*>();
+    REQUIRE(combo != nullptr);
+    combo->setCurrentIndex(combo->findData(QStringLiteral("project_manager")));
+    QTest::keyClick(combo, Qt::Key_Return);
+    QCoreApplication::processEvents();
+
+    CHECK(people.indexOf(gwen, gui::PersonModel::RoleColumn).data().toString() ==
+          displayName(Role::ProjectManager));
+    window.document()->undoStack()->undo();
+    CHECK(people.indexOf(gwen, gui::PersonModel::RoleColumn).data().toString() ==
+          displayName(Role::Facilitator));
+}
+
+TEST_CASE("A role the schema refuses for a person is reported and changes nothing") {
+    RegionFixture region;
+    auto document = region.openDocument();
+    gui::PersonModel people(*document);
+    QStringList failures;
+    QObject::connect(document.get(), &gui::RegionDocument::editFailed, document.get(),
+                     [&](const QString& message) { failures << message; });
+    const qint64 gwen = personIdNamed(*document, QStringLiteral("Gwen Facilitator"));
+    REQUIRE(gwen != 0);
+
+    // A DCS must belong to a local authority; a facilitator belongs to none.
+    people.setData(people.indexOf(gwen, gui::PersonModel::RoleColumn), QStringLiteral("dcs"), gui::KeyRole);
+    CHECK(failures.size() == 1);
+    CHECK(document->undoStack()->count() == 0);
+    CHECK(people.indexOf(gwen, gui::PersonModel::RoleColumn).data().toString() ==
+          displayName(Role::Facilitator));
 }
 
 TEST_CASE("The roster filter narrows both tables to matching rows") {
