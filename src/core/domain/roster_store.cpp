@@ -179,13 +179,19 @@ Result<qint64> RosterStore::addPerson(const Person& person) {
 }
 
 Status RosterStore::updatePerson(const Person& person) {
+    if (person.authorityId == 0 && person.role != Role::Facilitator && person.role != Role::ProjectManager) {
+        return failure(Error::Kind::Conflict,
+                       QStringLiteral("%1 belongs to no local authority, so cannot be a %2. Facilitators and "
+                                      "project managers are the only people without one.")
+                           .arg(person.name.trimmed(), displayName(person.role).toLower()));
+    }
     auto query = sql::run(m_db,
                           QStringLiteral("UPDATE person SET name = ?, email = ?, role = ?, authority_id = ? "
                                          "WHERE id = ?"),
                           {person.name.trimmed(), emailText(person.email), toKey(person.role),
                            sql::nullable(person.authorityId), person.id});
     if (!query) {
-        return query.error();
+        return explainPersonConflict(m_db, query.error(), person);
     }
     return {};
 }

@@ -167,7 +167,8 @@ TEST_CASE("A role the schema refuses for a person is reported and changes nothin
 
     // A DCS must belong to a local authority; a facilitator belongs to none.
     people.setData(people.indexOf(gwen, gui::PersonModel::RoleColumn), QStringLiteral("dcs"), gui::KeyRole);
-    CHECK(failures.size() == 1);
+    REQUIRE(failures.size() == 1);
+    CHECK(failures.first().contains(QStringLiteral("Gwen Facilitator belongs to no local authority")));
     CHECK(document->undoStack()->count() == 0);
     CHECK(people.indexOf(gwen, gui::PersonModel::RoleColumn).data().toString() ==
           displayName(Role::Facilitator));
