@@ -3,6 +3,7 @@
 #include "interchange/interchange_support.h"
 #include "interchange/roster_import.h"
 #include "interchange/schedule_import.h"
+#include "notes/note_store.h"
 
 #include <QSqlQuery>
 #include <catch2/catch.hpp>
@@ -275,6 +276,71 @@ TEST_CASE("A group whose day already has recorded data is not removed by a re-im
     CHECK_FALSE(outcome->applied());
     REQUIRE(outcome->problems.size() == 1);
     CHECK(outcome->problems[0].groupLabel == QStringLiteral("2"));
+    CHECK(outcome->problems[0].message.contains(QStringLiteral("recorded data")));
+    CHECK(test::dumpDatabase(*region.db) == before);
+}
+
+namespace {
+
+qint64 authorityIdNamed(Database& db, const QString& name) {
+    auto found = RosterStore(db).authorityByName(name);
+    REQUIRE(found.ok());
+    return found->id;
+}
+
+} // namespace
+
+TEST_CASE("Re-importing a schedule keeps the notes taken about LAs who stay in their group",
+          "[interchange][schedule]") {
+    test::TempDir dir;
+    test::Region region(dir);
+    const QByteArray file = header +
+                            "1,2023-01-16,virtual,,,Kent,Medway\n1,2023-01-16,virtual,,,Medway,Surrey\n"
+                            "1,2023-01-16,virtual,,,Surrey,Kent\n";
+    REQUIRE(importSchedule(*region.db, region.cycleId, file)->applied());
+    const auto groups = ScheduleStore(*region.db).groups(region.cycleId);
+    REQUIRE(groups.ok());
+    const Group* one = groupLabelled(*groups, QStringLiteral("1"));
+    REQUIRE(one);
+    NoteStore notes(*region.db);
+    const qint64 kent = authorityIdNamed(*region.db, QStringLiteral("Kent"));
+    auto captured =
+        notes.capture(one->id, kent, {NoteKind::Ask, {}, {}, QStringLiteral("Help with recruitment")});
+    REQUIRE(captured.ok());
+
+    // Same group, a new venue: the group is updated and Kent's note stays.
+    auto outcome = importSchedule(*region.db, region.cycleId,
+                                  header + "1,2023-01-16,in person,Guildford,,Kent,Medway\n"
+                                           "1,2023-01-16,in person,Guildford,,Medway,Surrey\n"
+                                           "1,2023-01-16,in person,Guildford,,Surrey,Kent\n");
+    REQUIRE(outcome.ok());
+    INFO(describe(outcome->problems).toStdString());
+    CHECK(outcome->applied());
+    auto items = notes.current(one->id);
+    REQUIRE(items.ok());
+    CHECK(items->size() == 1);
+}
+
+TEST_CASE("A group with notes but no day log is not removed by a re-import", "[interchange][schedule]") {
+    test::TempDir dir;
+    test::Region region(dir);
+    REQUIRE(importSchedule(*region.db, region.cycleId,
+                           header + "1,2023-01-16,virtual,,,Kent,\n2,2023-01-17,virtual,,,Medway,\n")
+                ->applied());
+    const auto groups = ScheduleStore(*region.db).groups(region.cycleId);
+    REQUIRE(groups.ok());
+    const Group* two = groupLabelled(*groups, QStringLiteral("2"));
+    REQUIRE(two);
+    const qint64 medway = authorityIdNamed(*region.db, QStringLiteral("Medway"));
+    REQUIRE(NoteStore(*region.db)
+                .capture(two->id, medway, {NoteKind::Note, {}, {}, QStringLiteral("Prep")})
+                .ok());
+    const QString before = test::dumpDatabase(*region.db);
+
+    auto outcome = importSchedule(*region.db, region.cycleId, header + "1,2023-01-16,virtual,,,Kent,\n");
+    REQUIRE(outcome.ok());
+    CHECK_FALSE(outcome->applied());
+    REQUIRE(outcome->problems.size() == 1);
     CHECK(outcome->problems[0].message.contains(QStringLiteral("recorded data")));
     CHECK(test::dumpDatabase(*region.db) == before);
 }

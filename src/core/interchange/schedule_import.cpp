@@ -187,13 +187,18 @@ std::vector<PlannedGroup> plan(const std::vector<ScheduleRow>& rows) {
     return groups;
 }
 
-// Tables whose rows hang off a group by a cascading foreign key (notes, the day's log, ...), found
-// from the schema so that data added by later migrations is protected too. SQLite-specific.
+// Tables whose rows hang off a group, directly or through one of its members (the day's log, notes
+// taken about an LA, ...), found from the schema so that data added by later migrations is
+// protected too. The schedule's own tables (members, lead reviewers) are not recorded data.
+// SQLite-specific.
 Result<QString> recordedDataOf(Database& db, qint64 groupId) {
-    auto tables = sql::run(db, QStringLiteral("SELECT m.name, f.\"from\" FROM sqlite_master m "
-                                              "JOIN pragma_foreign_key_list(m.name) f "
-                                              "WHERE m.type = 'table' AND f.\"table\" = 'review_group' "
-                                              "AND m.name <> 'group_member'"));
+    auto tables =
+        sql::run(db, QStringLiteral("SELECT m.name, f.\"from\" FROM sqlite_master m "
+                                    "JOIN pragma_foreign_key_list(m.name) f "
+                                    "WHERE m.type = 'table' "
+                                    "AND m.name NOT IN ('group_member', 'lead_review') "
+                                    "AND ((f.\"table\" = 'review_group' AND f.\"to\" = 'id') "
+                                    "OR (f.\"table\" = 'group_member' AND f.\"to\" = 'group_id'))"));
     if (!tables) {
         return tables.error();
     }
@@ -374,13 +379,24 @@ Result<ScheduleImportOutcome> importSchedule(Database& db, qint64 cycleId, const
         }
         ++outcome.report.groupsRemoved;
     }
-    // Kept groups are emptied first so that an LA moving between two kept groups never sits in
-    // both at once (the schema allows an LA once per cycle).
+    // Kept groups first lose the LAs that leave them, so that an LA moving between two kept groups
+    // never sits in both at once (the schema allows an LA once per cycle). LAs that stay are not
+    // taken out, so what hangs off their membership (notes taken about them) stays with them.
     for (const auto& p : planned) {
-        if (auto it = existingByLabel.find(key(p.label)); it != existingByLabel.end()) {
-            if (auto cleared = store.setMembers(it->second->id, {}); !cleared) {
-                return cleared.error();
+        auto it = existingByLabel.find(key(p.label));
+        if (it == existingByLabel.end()) {
+            continue;
+        }
+        std::vector<qint64> staying;
+        for (const auto& member : it->second->members) {
+            for (const ScheduleRow* row : p.rows) {
+                if (authorityIds.at(key(row->authority)) == member.authorityId) {
+                    staying.push_back(member.authorityId);
+                }
             }
+        }
+        if (auto kept = store.setMembers(it->second->id, staying); !kept) {
+            return kept.error();
         }
     }
     for (const auto& p : planned) {
