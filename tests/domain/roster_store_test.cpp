@@ -130,6 +130,34 @@ TEST_CASE("A person's past posts are kept with them", "[domain][roster]") {
     CHECK(post.endedOn == QDate(2020, 3, 31));
 }
 
+TEST_CASE("A new DCS does not inherit the past posts of the one they replace", "[domain][roster]") {
+    test::RegionFixture region;
+    const qint64 kent = region.authority(QStringLiteral("Kent"));
+    const qint64 medway = region.authority(QStringLiteral("Medway"));
+    Person ann;
+    ann.name = QStringLiteral("Ann Smith");
+    ann.role = Role::Dcs;
+    ann.authorityId = kent;
+    ann.pastPosts.push_back(
+        {medway, QStringLiteral("Interim DCS"), true, QDate(2019, 4, 1), QDate(2020, 3, 31)});
+    REQUIRE(region.roster->addPerson(ann).ok());
+
+    // The same holder, written differently: her history stays.
+    REQUIRE(region.roster->setPostHolder(kent, Role::Dcs, QStringLiteral("ann smith"), QString()).ok());
+    auto people = region.roster->people();
+    REQUIRE(people.ok());
+    REQUIRE(people->size() == 1);
+    CHECK(people->front().pastPosts.size() == 1);
+
+    // The post changes hands: Bea never worked at Medway, so no conflict of interest follows her.
+    REQUIRE(region.roster->setPostHolder(kent, Role::Dcs, QStringLiteral("Bea Jones"), QString()).ok());
+    people = region.roster->people();
+    REQUIRE(people.ok());
+    REQUIRE(people->size() == 1);
+    CHECK(people->front().name == QStringLiteral("Bea Jones"));
+    CHECK(people->front().pastPosts.empty());
+}
+
 TEST_CASE("A facilitator is found by name whatever its case, not added twice", "[domain][roster]") {
     test::RegionFixture region;
     auto first = region.roster->ensureUnattachedPerson(QStringLiteral("Fran Lee"), Role::Facilitator);

@@ -210,17 +210,32 @@ Result<qint64> RosterStore::setPostHolder(qint64 authorityId, Role role, const Q
         return qint64{0};
     }
     auto existing =
-        sql::run(m_db, QStringLiteral("SELECT id FROM person WHERE authority_id = ? AND role = ?"),
+        sql::run(m_db, QStringLiteral("SELECT id, name FROM person WHERE authority_id = ? AND role = ?"),
                  {authorityId, toKey(role)});
     if (!existing) {
         return existing.error();
     }
     if (existing->next()) {
         const qint64 id = existing->value(0).toLongLong();
+        const bool handedOver =
+            existing->value(1).toString().compare(name.trimmed(), Qt::CaseInsensitive) != 0;
+        Transaction tx(m_db);
+        // Past posts describe the person, not the post: a new holder must not inherit the old
+        // holder's conflicts of interest.
+        if (handedOver) {
+            if (auto cleared =
+                    sql::run(m_db, QStringLiteral("DELETE FROM past_post WHERE person_id = ?"), {id});
+                !cleared) {
+                return cleared.error();
+            }
+        }
         auto update = sql::run(m_db, QStringLiteral("UPDATE person SET name = ?, email = ? WHERE id = ?"),
                                {name.trimmed(), emailText(email), id});
         if (!update) {
             return update.error();
+        }
+        if (auto saved = tx.commit(); !saved) {
+            return saved.error();
         }
         return id;
     }
