@@ -39,6 +39,23 @@ QString authorityName(gui::RegionDocument& document, qint64 id) {
     return {};
 }
 
+// The main window on the fixture region, showing the roster, as a user would have it.
+struct RosterWindow {
+    RosterWindow()
+        : settings(settingsDir.path(QStringLiteral("s.ini")), QSettings::IniFormat)
+        , window(prompter, settings) {
+        REQUIRE(window.openDatabase(region.path));
+        window.showView(QStringLiteral("roster"));
+        window.show();
+    }
+
+    RegionFixture region;
+    FakePrompter prompter;
+    TempDir settingsDir;
+    QSettings settings;
+    gui::MainWindow window;
+};
+
 QModelIndex viewIndex(QTableView* table, const QModelIndex& sourceIndex) {
     auto* proxy = qobject_cast<QAbstractProxyModel*>(table->model());
     return proxy->mapFromSource(sourceIndex);
@@ -46,14 +63,9 @@ QModelIndex viewIndex(QTableView* table, const QModelIndex& sourceIndex) {
 } // namespace
 
 TEST_CASE("Renaming an LA in the roster table saves it at once, and undo and redo take it back and forth") {
-    RegionFixture region;
-    FakePrompter prompter;
-    TempDir settingsDir;
-    QSettings settings(settingsDir.path(QStringLiteral("s.ini")), QSettings::IniFormat);
-    gui::MainWindow window(prompter, settings);
-    REQUIRE(window.openDatabase(region.path));
-    window.showView(QStringLiteral("roster"));
-    window.show();
+    RosterWindow ui;
+    RegionFixture& region = ui.region;
+    gui::MainWindow& window = ui.window;
     gui::RosterWorkspace* roster = window.rosterWorkspace();
     QTableView* table = roster->authorityTable();
 
@@ -124,14 +136,8 @@ qint64 personIdNamed(gui::RegionDocument& document, const QString& name) {
 } // namespace
 
 TEST_CASE("A person's role is changed from its drop-down, and undo takes it back") {
-    RegionFixture region;
-    FakePrompter prompter;
-    TempDir settingsDir;
-    QSettings settings(settingsDir.path(QStringLiteral("s.ini")), QSettings::IniFormat);
-    gui::MainWindow window(prompter, settings);
-    REQUIRE(window.openDatabase(region.path));
-    window.showView(QStringLiteral("roster"));
-    window.show();
+    RosterWindow ui;
+    gui::MainWindow& window = ui.window;
     gui::RosterWorkspace* roster = window.rosterWorkspace();
     gui::PersonModel& people = roster->personModel();
     const qint64 gwen = personIdNamed(*window.document(), QStringLiteral("Gwen Facilitator"));
