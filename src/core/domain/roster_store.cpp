@@ -10,12 +10,6 @@
 namespace balcony {
 namespace {
 
-// Qt binds a null QString as SQL NULL, but the email column is NOT NULL with '' meaning "none".
-QString emailText(const QString& email) {
-    const QString trimmed = email.trimmed();
-    return trimmed.isNull() ? QStringLiteral("") : trimmed;
-}
-
 Error notFound(const QString& what) {
     return failure(Error::Kind::NotFound, what);
 }
@@ -161,7 +155,7 @@ Result<qint64> RosterStore::addPerson(const Person& person) {
     Transaction tx(m_db);
     auto query = sql::run(
         m_db, QStringLiteral("INSERT INTO person(name, email, role, authority_id) VALUES (?, ?, ?, ?)"),
-        {person.name.trimmed(), emailText(person.email), toKey(person.role),
+        {person.name.trimmed(), sql::text(person.email.trimmed()), toKey(person.role),
          sql::nullable(person.authorityId)});
     if (!query) {
         return explainPersonConflict(m_db, query.error(), person);
@@ -188,7 +182,7 @@ Status RosterStore::updatePerson(const Person& person) {
     auto query = sql::run(m_db,
                           QStringLiteral("UPDATE person SET name = ?, email = ?, role = ?, authority_id = ? "
                                          "WHERE id = ?"),
-                          {person.name.trimmed(), emailText(person.email), toKey(person.role),
+                          {person.name.trimmed(), sql::text(person.email.trimmed()), toKey(person.role),
                            sql::nullable(person.authorityId), person.id});
     if (!query) {
         return explainPersonConflict(m_db, query.error(), person);
@@ -230,7 +224,7 @@ Result<qint64> RosterStore::setPostHolder(qint64 authorityId, Role role, const Q
             }
         }
         auto update = sql::run(m_db, QStringLiteral("UPDATE person SET name = ?, email = ? WHERE id = ?"),
-                               {name.trimmed(), emailText(email), id});
+                               {name.trimmed(), sql::text(email.trimmed()), id});
         if (!update) {
             return update.error();
         }

@@ -50,8 +50,7 @@ Status SelfAssessmentStore::save(const SelfAssessment& sa) {
             "INSERT INTO self_assessment(cycle_id, authority_id, status, draft_received_on, "
             "signed_off_dcs_on, signed_off_cx_on, distributed_on, document_path, document_sha256, "
             "moderation_status, moderation_requested_on) "
-            // A null QString binds as NULL; "no document" is stored as the empty string.
-            "VALUES (?, ?, ?, ?, ?, ?, ?, coalesce(?, ''), coalesce(?, ''), ?, ?) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(cycle_id, authority_id) DO UPDATE SET status = excluded.status, "
             "draft_received_on = excluded.draft_received_on, "
             "signed_off_dcs_on = excluded.signed_off_dcs_on, "
@@ -61,8 +60,8 @@ Status SelfAssessmentStore::save(const SelfAssessment& sa) {
             "moderation_requested_on = excluded.moderation_requested_on"),
         {sa.cycleId, sa.authorityId, toKey(sa.status), sql::isoDate(sa.draftReceivedOn),
          sql::isoDate(sa.signedOffByDcsOn), sql::isoDate(sa.signedOffByChiefExecutiveOn),
-         sql::isoDate(sa.distributedOn), sa.documentPath, sa.documentSha256, toKey(sa.moderation),
-         sql::isoDate(sa.moderationRequestedOn)});
+         sql::isoDate(sa.distributedOn), sql::text(sa.documentPath), sql::text(sa.documentSha256),
+         toKey(sa.moderation), sql::isoDate(sa.moderationRequestedOn)});
     if (!query) {
         return query.error();
     }

@@ -17,12 +17,6 @@ constexpr char revisionColumns[] =
 // The latest revision of item i.
 constexpr char latestOfItem[] = "r.number = (SELECT max(number) FROM note_revision WHERE item_id = i.id)";
 
-// SQLite stores a null QString as NULL, which NOT NULL columns refuse; an absent theme is ''.
-QString themeOf(const NoteContent& content) {
-    const QString theme = content.theme.trimmed();
-    return theme.isNull() ? QStringLiteral("") : theme;
-}
-
 QString stamp(const QDateTime& utc) {
     return utc.toUTC().toString(Qt::ISODateWithMs);
 }
@@ -125,7 +119,7 @@ Result<qint64> NoteStore::capture(qint64 groupId, qint64 authorityId, const Note
         sql::run(m_db,
                  QStringLiteral("INSERT INTO note_revision(item_id, number, saved_at_utc, kind, theme, "
                                 "block_index, body, deleted) VALUES (?, 1, ?, ?, ?, ?, ?, 0)"),
-                 {itemId, now, toKey(content.kind), themeOf(content),
+                 {itemId, now, toKey(content.kind), sql::text(content.theme.trimmed()),
                   content.blockIndex ? QVariant(*content.blockIndex) : QVariant(QMetaType(QMetaType::Int)),
                   content.text});
     if (!revision) {
@@ -171,7 +165,7 @@ Result<int> NoteStore::addRevision(qint64 itemId, const NoteContent& content, bo
         sql::run(m_db,
                  QStringLiteral("INSERT INTO note_revision(item_id, number, saved_at_utc, kind, theme, "
                                 "block_index, body, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                 {itemId, number, stamp(m_now()), toKey(saved.kind), themeOf(saved),
+                 {itemId, number, stamp(m_now()), toKey(saved.kind), sql::text(saved.theme.trimmed()),
                   saved.blockIndex ? QVariant(*saved.blockIndex) : QVariant(QMetaType(QMetaType::Int)),
                   saved.text, deleted ? 1 : 0});
     if (!revision) {
