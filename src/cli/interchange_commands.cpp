@@ -3,14 +3,17 @@
 #include "domain/schedule_store.h"
 #include "interchange/csv_table.h"
 #include "interchange/ics_export.h"
+#include "interchange/roster_export.h"
 #include "interchange/roster_import.h"
 #include "interchange/schedule_export.h"
 #include "interchange/schedule_import.h"
 
 #include <QDir>
+#include <QFileInfo>
+#include <QJsonObject>
 #include <optional>
 
-// import roster / import schedule / export schedule / export ics: thin wrappers over core's
+// import roster / import schedule / export roster / export schedule / export ics: thin wrappers over core's
 // interchange; every rule lives there.
 namespace balcony::cli {
 namespace {
@@ -83,6 +86,29 @@ int importSchedule(Context& ctx, const QCommandLineParser& parser, const QString
             << r.rowsRead << " rows; groups: " << r.groupsCreated << " created, " << r.groupsUpdated
             << " updated, " << r.groupsUnchanged << " unchanged, " << r.groupsRemoved << " removed; "
             << r.authoritiesAdded << " LAs added to the roster." << Qt::endl;
+    return Success;
+}
+
+int exportRoster(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
+    const QString file = required(ctx, parser, QStringLiteral("out"));
+    if (file.trimmed().isEmpty()) {
+        return BadInput;
+    }
+    Database* db = ctx.database();
+    if (!db) {
+        return BadInput;
+    }
+    auto rows = interchange::exportRosterFile(*db, file);
+    if (!rows) {
+        return ctx.fail(rows.error());
+    }
+    if (parser.isSet(QStringLiteral("json"))) {
+        printJson(ctx, QJsonArray{QJsonObject{{QStringLiteral("file"), QFileInfo(file).absoluteFilePath()},
+                                              {QStringLiteral("authorities"), *rows}}});
+        return Success;
+    }
+    ctx.out << "Wrote " << *rows << " LAs of the roster to " << QDir::toNativeSeparators(file) << "."
+            << Qt::endl;
     return Success;
 }
 
@@ -159,10 +185,19 @@ void cycleOnly(QCommandLineParser& parser) {
     parser.addOption(cycleOption());
 }
 
+QCommandLineOption outOption() {
+    return QCommandLineOption(QStringLiteral("out"), QStringLiteral("The file to write."),
+                              QStringLiteral("FILE"));
+}
+
+void outAndJson(QCommandLineParser& parser) {
+    parser.addOption(outOption());
+    parser.addOption(jsonOption());
+}
+
 void cycleAndOut(QCommandLineParser& parser) {
     parser.addOption(cycleOption());
-    parser.addOption(QCommandLineOption(QStringLiteral("out"), QStringLiteral("The file to write."),
-                                        QStringLiteral("FILE")));
+    parser.addOption(outOption());
 }
 
 void icsOptions(QCommandLineParser& parser) {
@@ -193,6 +228,14 @@ const Registrar
                            1,
                            cycleOnly,
                            importSchedule});
+
+const Registrar exportRosterCommand(
+    {{QStringLiteral("export"), QStringLiteral("roster")},
+     QStringLiteral("--out FILE [--json]"),
+     QStringLiteral("Write the roster's LAs and post holders as CSV (the import format)."),
+     0,
+     outAndJson,
+     exportRoster});
 
 const Registrar
     exportScheduleCommand({{QStringLiteral("export"), QStringLiteral("schedule")},

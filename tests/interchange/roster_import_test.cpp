@@ -88,3 +88,32 @@ TEST_CASE("An email without a name is refused", "[interchange][roster]") {
     expectRosterRefused("la,lead_member,lead_member_email\nKent,,cllr@kent.example.org\n", 2,
                         QStringLiteral("gives no name"));
 }
+
+TEST_CASE("A roster names an authority the roster holds in other spacing or case, accents included",
+          "[interchange][roster][names]") {
+    test::TempDir dir;
+    test::Region region(dir);
+    RosterStore roster(*region.db);
+    const qint64 wight = roster.addAuthority(QStringLiteral("Isle of Wight")).value();
+    const qint64 caVa = roster.addAuthority(QStringLiteral("Ça Va")).value();
+    auto outcome = importRoster(*region.db, "la,dcs\n"
+                                            "Isle  of  Wight,Ann Reed\n"
+                                            "ça va,Zoë Brontë\n");
+    REQUIRE(outcome.ok());
+    INFO(describe(outcome->problems).toStdString());
+    REQUIRE(outcome->applied());
+    CHECK(outcome->report.authoritiesAdded == 0);
+    CHECK(roster.authorities()->size() == 2);
+    auto people = roster.people();
+    REQUIRE(people.ok());
+    REQUIRE(holder(*people, wight, Role::Dcs));
+    CHECK(holder(*people, wight, Role::Dcs)->name == QStringLiteral("Ann Reed"));
+    REQUIRE(holder(*people, caVa, Role::Dcs));
+    CHECK(holder(*people, caVa, Role::Dcs)->name == QStringLiteral("Zoë Brontë"));
+}
+
+TEST_CASE("A roster listing one LA twice in other spacing or case is refused",
+          "[interchange][roster][names]") {
+    expectRosterRefused("la\nIsle of Wight\nisle  of  WIGHT\n", 3, QStringLiteral("already on line 2"));
+    expectRosterRefused("la\nÇa Va\nça va\n", 3, QStringLiteral("already on line 2"));
+}

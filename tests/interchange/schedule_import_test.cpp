@@ -344,3 +344,40 @@ TEST_CASE("A group with notes but no day log is not removed by a re-import", "[i
     CHECK(outcome->problems[0].message.contains(QStringLiteral("recorded data")));
     CHECK(test::dumpDatabase(*region.db) == before);
 }
+
+TEST_CASE("A schedule names roster LAs in other spacing or case, accents included, without adding any",
+          "[interchange][schedule][names]") {
+    test::TempDir dir;
+    test::Region region(dir);
+    RosterStore roster(*region.db);
+    const qint64 wight = roster.addAuthority(QStringLiteral("Isle of Wight")).value();
+    const qint64 caVa = roster.addAuthority(QStringLiteral("Ça Va")).value();
+    const qint64 kent = roster.addAuthority(QStringLiteral("Kent")).value();
+    const QByteArray csv = header + "1,2023-01-10,virtual,,,Isle  of  Wight,ça va\n"
+                                    "1,2023-01-10,virtual,,,ÇA  VA,KENT\n"
+                                    "1,2023-01-10,virtual,,,kent,isle of wight\n";
+    auto outcome = importSchedule(*region.db, region.cycleId, csv);
+    REQUIRE(outcome.ok());
+    INFO(describe(outcome->problems).toStdString());
+    REQUIRE(outcome->applied());
+    CHECK(outcome->report.authoritiesAdded == 0);
+    CHECK(roster.authorities()->size() == 3);
+
+    auto schedule = ScheduleStore(*region.db).load(region.cycleId);
+    REQUIRE(schedule.ok());
+    REQUIRE(schedule->groups.size() == 1);
+    const Group& group = schedule->groups.front();
+    REQUIRE(group.member(wight));
+    REQUIRE(group.member(caVa));
+    REQUIRE(group.member(kent));
+    CHECK(group.member(caVa)->leadReviewerId == wight);
+    CHECK(group.member(kent)->leadReviewerId == caVa);
+    CHECK(group.member(wight)->leadReviewerId == kent);
+}
+
+TEST_CASE("A schedule listing one LA twice in other spacing or case is refused",
+          "[interchange][schedule][names]") {
+    expectScheduleRefused(header + "1,2023-01-10,virtual,,,Ça Va,\n1,2023-01-10,virtual,,,ça  va,\n"
+                                   "1,2023-01-10,virtual,,,Kent,\n",
+                          3, QStringLiteral("already on line 2"));
+}

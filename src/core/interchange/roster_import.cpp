@@ -1,5 +1,6 @@
 #include "interchange/roster_import.h"
 
+#include "domain/authority_name.h"
 #include "domain/roster_store.h"
 #include "interchange/csv_table.h"
 #include "interchange/email.h"
@@ -38,13 +39,13 @@ void checkRow(const RosterRow& row, std::map<QString, int>& seen, Problems& prob
     if (row.authority.isEmpty()) {
         problems.push_back(fileProblem(row.line, QStringLiteral("the \"la\" cell is empty: every row names a "
                                                                 "local authority.")));
-    } else if (auto first = seen.find(row.authority.toLower()); first != seen.end()) {
+    } else if (auto first = seen.find(authorityKey(row.authority)); first != seen.end()) {
         problems.push_back(fileProblem(row.line, QStringLiteral("\"%1\" is already on line %2: list each "
                                                                 "local authority once.")
                                                      .arg(row.authority)
                                                      .arg(first->second)));
     } else {
-        seen.emplace(row.authority.toLower(), row.line);
+        seen.emplace(authorityKey(row.authority), row.line);
     }
     for (const auto& post : posts) {
         const QString& name = row.*post.name;

@@ -1,5 +1,6 @@
 #include "interchange/schedule_import.h"
 
+#include "domain/authority_name.h"
 #include "domain/dates.h"
 #include "domain/roster_store.h"
 #include "domain/schedule_store.h"
@@ -22,6 +23,8 @@ const CsvColumns scheduleColumns{
      QStringLiteral("facilitator"), QStringLiteral("la"), QStringLiteral("lead_reviewer_for")},
     {QStringLiteral("group"), QStringLiteral("date"), QStringLiteral("mode"), QStringLiteral("la")}};
 
+// Group labels, modes and facilitators compare this way; LA names by authorityKey(), the roster's
+// one rule.
 QString key(const QString& name) {
     return name.simplified().toLower();
 }
@@ -127,8 +130,8 @@ void checkLeadReviewers(const std::vector<ScheduleRow>& rows, const std::map<QSt
         if (row.leadReviewerFor.isEmpty() || row.authority.isEmpty()) {
             continue;
         }
-        const QString target = key(row.leadReviewerFor);
-        if (target == key(row.authority)) {
+        const QString target = authorityKey(row.leadReviewerFor);
+        if (target == authorityKey(row.authority)) {
             problems.push_back(fileProblem(row.line, QStringLiteral("%1 cannot be its own lead reviewer: "
                                                                     "\"lead_reviewer_for\" names the LA that "
                                                                     "this row's LA reviews.")
@@ -266,7 +269,7 @@ SchedulePreview parseSchedule(const QByteArray& bytes) {
     for (std::size_t i = 0; i < preview.rows.size(); ++i) {
         const ScheduleRow& row = preview.rows[i];
         if (!row.authority.isEmpty()) {
-            auto [it, added] = rowOfLa.emplace(key(row.authority), i);
+            auto [it, added] = rowOfLa.emplace(authorityKey(row.authority), i);
             if (!added) {
                 preview.problems.push_back(fileProblem(
                     row.line, QStringLiteral("%1 is already on line %2: an LA takes part once per cycle.")
@@ -360,7 +363,7 @@ Result<ScheduleImportOutcome> importSchedule(Database& db, qint64 cycleId, const
     for (const auto& row : preview.rows) {
         auto found = roster.authorityByName(row.authority);
         if (found) {
-            authorityIds[key(row.authority)] = found->id;
+            authorityIds[authorityKey(row.authority)] = found->id;
             continue;
         }
         if (found.error().kind != Error::Kind::NotFound) {
@@ -370,7 +373,7 @@ Result<ScheduleImportOutcome> importSchedule(Database& db, qint64 cycleId, const
         if (!added) {
             return added.error();
         }
-        authorityIds[key(row.authority)] = *added;
+        authorityIds[authorityKey(row.authority)] = *added;
         ++outcome.report.authoritiesAdded;
     }
     for (qint64 id : toRemove) {
@@ -390,7 +393,7 @@ Result<ScheduleImportOutcome> importSchedule(Database& db, qint64 cycleId, const
         std::vector<qint64> staying;
         for (const auto& member : it->second->members) {
             for (const ScheduleRow* row : p.rows) {
-                if (authorityIds.at(key(row->authority)) == member.authorityId) {
+                if (authorityIds.at(authorityKey(row->authority)) == member.authorityId) {
                     staying.push_back(member.authorityId);
                 }
             }
@@ -415,10 +418,10 @@ Result<ScheduleImportOutcome> importSchedule(Database& db, qint64 cycleId, const
         }
         for (const ScheduleRow* row : p.rows) {
             GroupMember member;
-            member.authorityId = authorityIds.at(key(row->authority));
+            member.authorityId = authorityIds.at(authorityKey(row->authority));
             for (const ScheduleRow* other : p.rows) {
-                if (key(other->leadReviewerFor) == key(row->authority)) {
-                    member.leadReviewerId = authorityIds.at(key(other->authority));
+                if (authorityKey(other->leadReviewerFor) == authorityKey(row->authority)) {
+                    member.leadReviewerId = authorityIds.at(authorityKey(other->authority));
                 }
             }
             group.members.push_back(member);

@@ -1,5 +1,6 @@
 #include "notes/note_target.h"
 
+#include "domain/authority_name.h"
 #include "domain/roster_store.h"
 #include "domain/schedule_store.h"
 
@@ -41,6 +42,7 @@ Result<NoteTarget> findNoteTarget(Database& db, const QString& cycleName, const 
     if (!authorities) {
         return authorities.error();
     }
+    const QString wanted = authorityKey(authorityName);
     QStringList members;
     for (const auto& m : group->members) {
         for (const auto& a : *authorities) {
@@ -48,7 +50,7 @@ Result<NoteTarget> findNoteTarget(Database& db, const QString& cycleName, const 
                 continue;
             }
             members << a.name;
-            if (a.name.compare(authorityName.trimmed(), Qt::CaseInsensitive) == 0) {
+            if (authorityKey(a.name) == wanted) {
                 target.authorityId = a.id;
                 target.authorityName = a.name;
             }
