@@ -4,6 +4,8 @@
 #include "interchange/file_io.h"
 #include "interchange/roster_import.h"
 #include "interchange/schedule_import.h"
+#include "roster/import_command.h"
+#include "store/change_set.h"
 #include "support/logging.h"
 #include "ui_import_dialog.h"
 
@@ -11,6 +13,7 @@
 #include <QHeaderView>
 #include <QLocale>
 #include <QPushButton>
+#include <QUndoStack>
 
 namespace balcony::gui {
 
@@ -123,6 +126,12 @@ void ImportDialog::runImport() {
         return;
     }
     Database& db = m_document.database();
+    // Everything the import writes is recorded, so that one undo step can take it back.
+    auto recorder = ChangeRecorder::start(db);
+    if (!recorder) {
+        logging::get("app")->warn("Import from {} cannot be recorded for undo: {}", m_path.toStdString(),
+                                  recorder.message().toStdString());
+    }
     if (m_kind == Kind::Roster) {
         auto outcome = interchange::importRosterFile(db, m_path);
         if (!outcome || !outcome->applied()) {
@@ -137,6 +146,7 @@ void ImportDialog::runImport() {
                         .arg(outcome->report.rowsRead)
                         .arg(outcome->report.authoritiesAdded)
                         .arg(outcome->report.postHoldersSet);
+        pushUndoStep(recorder, tr("Import Roster"));
         m_document.notifyRosterChanged();
     } else {
         auto outcome = interchange::importScheduleFile(db, m_cycleId, m_path);
@@ -153,12 +163,28 @@ void ImportDialog::runImport() {
                         .arg(report.groupsCreated)
                         .arg(report.groupsUpdated)
                         .arg(report.groupsRemoved);
+        pushUndoStep(recorder, tr("Import Schedule"));
         m_document.notifyRosterChanged();
         m_document.notifyScheduleChanged(m_cycleId);
         m_document.notifyAssessmentsChanged(m_cycleId);
     }
     logging::get("app")->info("Import from {}: {}", m_path.toStdString(), m_summary.toStdString());
     accept();
+}
+
+void ImportDialog::pushUndoStep(Result<ChangeRecorder>& recorder, const QString& text) {
+    Result<ChangeSet> changes = recorder ? recorder->finish() : Result<ChangeSet>(recorder.error());
+    Result<ChangeSet> inverse = changes ? changes->inverted() : Result<ChangeSet>(changes.error());
+    if (!inverse) {
+        // The import is saved; only its undo step is missing. Earlier steps stay on the stack.
+        logging::get("app")->warn("Import from {} cannot be undone: {}", m_path.toStdString(),
+                                  inverse.message().toStdString());
+        m_summary += tr(" This import cannot be undone.");
+        return;
+    }
+    m_document.undoStack()->push(new ImportCommand(
+        m_document, m_kind == Kind::Roster ? ImportCommand::Kind::Roster : ImportCommand::Kind::Schedule,
+        m_cycleId, std::move(*changes), std::move(*inverse), text));
 }
 
 } // namespace balcony::gui

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "support/problem.h"
+#include "support/result.h"
 
 #include <QDialog>
 #include <QStringList>
@@ -13,14 +14,20 @@ namespace Ui {
 class ImportDialog;
 }
 
+namespace balcony {
+class ChangeRecorder;
+}
+
 namespace balcony::gui {
 
 class RegionDocument;
 
 // Shows what a roster or schedule CSV file holds and everything wrong with it (with line numbers)
 // before anything is written. Import stays disabled while the file has errors; confirming imports
-// the whole file in one transaction and announces the change. Imports are not undoable: the undo
-// history is kept, and the file can be imported again.
+// the whole file in one transaction, records the rows it wrote (ChangeRecorder) and pushes one
+// ImportCommand onto the document's undo stack, so Edit > Undo takes the whole import back and
+// Redo brings it again. Should the recording fail, the import stands without an undo step and the
+// summary says so.
 class ImportDialog final : public QDialog {
     Q_OBJECT
 
@@ -43,6 +50,8 @@ private:
     void load();
     void fill(const QStringList& headers, const std::vector<QStringList>& rows);
     void runImport();
+    // Finishes the recording and pushes the import's undo step.
+    void pushUndoStep(Result<ChangeRecorder>& recorder, const QString& text);
 
     std::unique_ptr<Ui::ImportDialog> m_ui;
     RegionDocument& m_document;
