@@ -6,7 +6,10 @@
 
 namespace balcony::gui {
 
-KeyChoiceDelegate::KeyChoiceDelegate(std::vector<std::pair<QString, QString>> choices, QString accessibleName,
+KeyChoiceDelegate::KeyChoiceDelegate(Choices choices, QString accessibleName, QObject* parent)
+    : KeyChoiceDelegate([fixed = std::move(choices)] { return fixed; }, std::move(accessibleName), parent) {}
+
+KeyChoiceDelegate::KeyChoiceDelegate(std::function<Choices()> choices, QString accessibleName,
                                      QObject* parent)
     : QStyledItemDelegate(parent)
     , m_choices(std::move(choices))
@@ -16,7 +19,7 @@ QWidget* KeyChoiceDelegate::createEditor(QWidget* parent, const QStyleOptionView
                                          const QModelIndex&) const {
     auto* combo = new QComboBox(parent);
     combo->setAccessibleName(m_accessibleName);
-    for (const auto& [shown, key] : m_choices) {
+    for (const auto& [shown, key] : m_choices()) {
         combo->addItem(shown, key);
     }
     return combo;

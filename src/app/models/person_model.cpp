@@ -3,6 +3,7 @@
 #include "document/region_document.h"
 #include "domain/roster_store.h"
 #include "models/model_roles.h"
+#include "roster/set_person_authority.h"
 #include "roster/update_person.h"
 
 #include <QUndoStack>
@@ -24,8 +25,10 @@ void PersonModel::reload() {
         people = std::move(loaded).value();
     }
     m_authorityNames.clear();
+    m_authorities.clear();
     if (auto authorities = store.authorities()) {
-        for (const auto& authority : *authorities) {
+        m_authorities = std::move(authorities).value();
+        for (const auto& authority : m_authorities) {
             m_authorityNames[authority.id] = authority.name;
         }
     }
@@ -64,6 +67,9 @@ QVariant PersonModel::data(const QModelIndex& index, int role) const {
     }
     if (role == KeyRole && index.column() == RoleColumn) {
         return toKey(person->role);
+    }
+    if (role == KeyRole && index.column() == AuthorityColumn) {
+        return QString::number(person->authorityId);
     }
     if (role == FilterRole) {
         return QStringList{person->name, displayName(person->role), authorityName, person->email}.join(
@@ -109,8 +115,8 @@ Qt::ItemFlags PersonModel::flags(const QModelIndex& index) const {
         return Qt::NoItemFlags;
     }
     Qt::ItemFlags f = Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemNeverHasChildren;
-    if (!m_document.isReadOnly() &&
-        (index.column() == NameColumn || index.column() == EmailColumn || index.column() == RoleColumn)) {
+    if (!m_document.isReadOnly() && (index.column() == NameColumn || index.column() == EmailColumn ||
+                                     index.column() == RoleColumn || index.column() == AuthorityColumn)) {
         f |= Qt::ItemIsEditable;
     }
     return f;
@@ -121,8 +127,21 @@ bool PersonModel::setData(const QModelIndex& index, const QVariant& value, int r
     if (person == nullptr || (role != Qt::EditRole && role != KeyRole) || m_document.isReadOnly()) {
         return false;
     }
-    Person after = *person;
     const QString text = value.toString().trimmed();
+    if (index.column() == AuthorityColumn) {
+        // Only an id from the drop-down; the store refuses, with the reason, a move the roster
+        // does not allow, and the command shows it.
+        bool ok = false;
+        const qint64 authorityId = text.toLongLong(&ok);
+        if (!ok || authorityId < 0 || (authorityId != 0 && m_authorityNames.count(authorityId) == 0) ||
+            authorityId == person->authorityId) {
+            return false;
+        }
+        m_document.undoStack()->push(
+            new SetPersonAuthority(m_document, person->id, person->name, person->authorityId, authorityId));
+        return true;
+    }
+    Person after = *person;
     if (index.column() == NameColumn) {
         after.name = text;
     } else if (index.column() == EmailColumn) {
@@ -152,6 +171,15 @@ QModelIndex PersonModel::indexOf(qint64 personId, Column column) const {
         }
     }
     return {};
+}
+
+std::vector<std::pair<QString, QString>> PersonModel::authorityChoices() const {
+    std::vector<std::pair<QString, QString>> choices;
+    choices.emplace_back(tr("(none)"), QStringLiteral("0"));
+    for (const auto& authority : m_authorities) {
+        choices.emplace_back(authority.name, QString::number(authority.id));
+    }
+    return choices;
 }
 
 const Person* PersonModel::personAt(const QModelIndex& index) const {

@@ -4,6 +4,7 @@
 
 #include <QAbstractTableModel>
 #include <map>
+#include <utility>
 #include <vector>
 
 namespace balcony::gui {
@@ -11,7 +12,9 @@ namespace balcony::gui {
 class RegionDocument;
 
 // Everyone in the region's roster: post holders, team members, facilitators and project managers.
-// Name and email are editable (each edit an undo command); refreshes on rosterChanged.
+// Name, email, role and authority are editable (each edit an undo command; role and authority
+// through KeyRole: a role key, an authority id as text with "0" for none); refreshes on
+// rosterChanged.
 class PersonModel final : public QAbstractTableModel {
     Q_OBJECT
 
@@ -30,12 +33,16 @@ public:
 
     QModelIndex indexOf(qint64 personId, Column column = NameColumn) const; // invalid when absent
     const Person* personAt(const QModelIndex& index) const;                 // nullptr when invalid
+    // The drop-down of the authority column: "(none)" (key "0"), then the region's authorities by
+    // name (key: the id as text).
+    std::vector<std::pair<QString, QString>> authorityChoices() const;
 
     void reload();
 
 private:
     RegionDocument& m_document;
     std::vector<Person> m_people;
+    std::vector<LocalAuthority> m_authorities; // by name
     std::map<qint64, QString> m_authorityNames;
 };
 

@@ -1,13 +1,18 @@
 #include "roster/roster_workspace.h"
 
 #include "document/region_document.h"
+#include "domain/authority_name.h"
+#include "domain/roster_store.h"
 #include "frame/icons.h"
 #include "models/authority_model.h"
 #include "models/key_choice_delegate.h"
 #include "models/model_roles.h"
 #include "models/person_model.h"
 #include "roster/add_authority.h"
+#include "roster/add_person.h"
+#include "roster/add_person_dialog.h"
 #include "roster/remove_authority.h"
+#include "roster/remove_person.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -66,8 +71,9 @@ RosterWorkspace::RosterWorkspace(RegionDocument& document, QWidget* parent)
     , m_personTable(makeTable(m_personProxy, tr("People"), this))
     , m_filter(new QLineEdit(this))
     , m_addAuthority(new QAction(icon(QStringLiteral("list-add")), tr("&Add Local Authority..."), this))
-    , m_removeAuthority(
-          new QAction(icon(QStringLiteral("list-remove")), tr("&Remove Local Authority"), this)) {
+    , m_removeAuthority(new QAction(icon(QStringLiteral("list-remove")), tr("&Remove Local Authority"), this))
+    , m_addPerson(new QAction(icon(QStringLiteral("list-add")), tr("Add Perso&n..."), this))
+    , m_removePerson(new QAction(icon(QStringLiteral("list-remove")), tr("Re&move Person"), this)) {
     setObjectName(QStringLiteral("rosterWorkspace"));
     m_authorityTable->setObjectName(QStringLiteral("authorityTable"));
     m_personTable->setObjectName(QStringLiteral("personTable"));
@@ -86,6 +92,10 @@ RosterWorkspace::RosterWorkspace(RegionDocument& document, QWidget* parent)
     }
     m_personTable->setItemDelegateForColumn(
         PersonModel::RoleColumn, new KeyChoiceDelegate(std::move(roles), tr("Role"), m_personTable));
+    m_personTable->setItemDelegateForColumn(
+        PersonModel::AuthorityColumn,
+        new KeyChoiceDelegate([people = m_people] { return people->authorityChoices(); },
+                              tr("Local authority"), m_personTable));
 
     m_filter->setPlaceholderText(tr("Type to filter by name, post holder or email"));
     m_filter->setClearButtonEnabled(true);
@@ -103,12 +113,19 @@ RosterWorkspace::RosterWorkspace(RegionDocument& document, QWidget* parent)
     connect(m_removeAuthority, &QAction::triggered, this, &RosterWorkspace::removeAuthority);
     addAction(m_addAuthority);
     addAction(m_removeAuthority);
+    m_addPerson->setObjectName(QStringLiteral("addPersonAction"));
+    m_removePerson->setObjectName(QStringLiteral("removePersonAction"));
+    m_addPerson->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    connect(m_addPerson, &QAction::triggered, this, &RosterWorkspace::addPerson);
+    connect(m_removePerson, &QAction::triggered, this, &RosterWorkspace::removePerson);
+    addAction(m_addPerson);
+    addAction(m_removePerson);
 
     auto* header = new QHBoxLayout;
     header->addWidget(filterLabel);
     header->addWidget(m_filter, 1);
     header->addSpacing(12);
-    for (QAction* action : {m_addAuthority, m_removeAuthority}) {
+    for (QAction* action : {m_addAuthority, m_removeAuthority, m_addPerson, m_removePerson}) {
         auto* button = new QToolButton(this);
         button->setDefaultAction(action);
         button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -130,6 +147,8 @@ RosterWorkspace::RosterWorkspace(RegionDocument& document, QWidget* parent)
 
     connect(m_authorityTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &RosterWorkspace::updateActions);
+    connect(m_personTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &RosterWorkspace::updateActions);
     connect(m_tabs, &QTabWidget::currentChanged, this, &RosterWorkspace::updateActions);
     updateActions();
 }
@@ -139,6 +158,9 @@ void RosterWorkspace::updateActions() {
     m_addAuthority->setEnabled(writable);
     m_removeAuthority->setEnabled(writable && m_tabs->currentWidget() == m_authorityTable &&
                                   m_authorityTable->selectionModel()->hasSelection());
+    m_addPerson->setEnabled(writable);
+    m_removePerson->setEnabled(writable && m_tabs->currentWidget() == m_personTable &&
+                               m_personTable->selectionModel()->hasSelection());
 }
 
 void RosterWorkspace::addAuthority() {
@@ -154,7 +176,7 @@ void RosterWorkspace::addAuthority() {
     // Select the new row so that its post holders can be typed straight away.
     for (int row = 0; row < m_authorities->rowCount(); ++row) {
         const QModelIndex index = m_authorities->index(row, AuthorityModel::NameColumn);
-        if (index.data().toString().compare(name, Qt::CaseInsensitive) == 0) {
+        if (authorityKey(index.data().toString()) == authorityKey(name)) {
             m_authorityTable->setCurrentIndex(m_authorityProxy->mapFromSource(index));
         }
     }
@@ -170,6 +192,45 @@ void RosterWorkspace::removeAuthority() {
         return;
     }
     m_document.undoStack()->push(new RemoveAuthority(m_document, row->authority));
+}
+
+void RosterWorkspace::addPerson() {
+    auto authorities = RosterStore(m_document.database()).authorities();
+    if (!authorities) {
+        m_document.reportEditFailure(authorities.message());
+        return;
+    }
+    AddPersonDialog dialog(*authorities, this);
+    if (dialog.exec() != QDialog::Accepted) {
+        return;
+    }
+    QUndoStack* stack = m_document.undoStack();
+    const int before = stack->index();
+    // A refusal is reported by the document, and the stack drops (deletes) the command.
+    stack->push(new AddPerson(m_document, dialog.person()));
+    if (stack->index() == before) {
+        return;
+    }
+    // Show the new row, selected, so that it can be checked or edited straight away.
+    const auto* added = static_cast<const AddPerson*>(stack->command(stack->index() - 1));
+    const QModelIndex index = m_people->indexOf(added->personId());
+    if (index.isValid()) {
+        m_tabs->setCurrentWidget(m_personTable);
+        m_filter->clear();
+        m_personTable->setCurrentIndex(m_personProxy->mapFromSource(index));
+    }
+}
+
+void RosterWorkspace::removePerson() {
+    const QModelIndexList rows = m_personTable->selectionModel()->selectedRows();
+    if (rows.isEmpty()) {
+        return;
+    }
+    const Person* person = m_people->personAt(m_personProxy->mapToSource(rows.first()));
+    if (person == nullptr) {
+        return;
+    }
+    m_document.undoStack()->push(new RemovePerson(m_document, *person));
 }
 
 } // namespace balcony::gui

@@ -31,10 +31,16 @@ public:
     QTabWidget* tabs() const { return m_tabs; }
     QAction* addAuthorityAction() const { return m_addAuthority; }
     QAction* removeAuthorityAction() const { return m_removeAuthority; }
+    // Add Person opens AddPersonDialog (modal) and adds whom it describes; Remove Person removes the
+    // person selected in the People table. Each is one undo step.
+    QAction* addPersonAction() const { return m_addPerson; }
+    QAction* removePersonAction() const { return m_removePerson; }
 
 private:
     void addAuthority();
     void removeAuthority();
+    void addPerson();
+    void removePerson();
     void updateActions();
 
     RegionDocument& m_document;
@@ -48,6 +54,8 @@ private:
     QLineEdit* m_filter;
     QAction* m_addAuthority;
     QAction* m_removeAuthority;
+    QAction* m_addPerson;
+    QAction* m_removePerson;
 };
 
 } // namespace balcony::gui

@@ -1,5 +1,6 @@
 #include "domain/roster_store.h"
 
+#include "domain/authority_name.h"
 #include "store/database.h"
 #include "store/sql.h"
 #include "store/transaction.h"
@@ -33,6 +34,45 @@ Error explainPersonConflict(Database& db, const Error& error, const Person& pers
                             holder->value(0).toString()));
 }
 
+bool mayBelongToNoAuthority(Role role) {
+    return role == Role::Facilitator || role == Role::ProjectManager;
+}
+
+bool isOnePerAuthority(Role role) {
+    return role == Role::Dcs || role == Role::ChiefExecutive || role == Role::LeadMember;
+}
+
+Error needsAuthority(const QString& name, Role role) {
+    return failure(Error::Kind::Conflict,
+                   QStringLiteral("%1 is a %2, so must belong to a local authority. Only facilitators and "
+                                  "project managers belong to none.")
+                       .arg(name, displayName(role).toLower()));
+}
+
+// The name of the authority chosen for a person, or NotFound when it has gone.
+Result<QString> chosenAuthorityName(Database& db, qint64 authorityId, const QString& personName) {
+    auto authority = sql::run(db, QStringLiteral("SELECT name FROM authority WHERE id = ?"), {authorityId});
+    if (!authority) {
+        return authority.error();
+    }
+    if (!authority->next()) {
+        return notFound(
+            QStringLiteral("The local authority chosen for %1 is no longer in the roster.").arg(personName));
+    }
+    return authority->value(0).toString();
+}
+
+// Who holds a one-per-authority post there, other than `exceptPersonId`; empty when nobody.
+Result<QString> otherPostHolder(Database& db, qint64 authorityId, Role role, qint64 exceptPersonId) {
+    auto holder = sql::run(
+        db, QStringLiteral("SELECT name FROM person WHERE authority_id = ? AND role = ? AND id <> ?"),
+        {authorityId, toKey(role), exceptPersonId});
+    if (!holder) {
+        return holder.error();
+    }
+    return holder->next() ? holder->value(0).toString() : QString();
+}
+
 } // namespace
 
 Result<std::vector<LocalAuthority>> RosterStore::authorities() const {
@@ -48,19 +88,25 @@ Result<std::vector<LocalAuthority>> RosterStore::authorities() const {
 }
 
 Result<LocalAuthority> RosterStore::authorityByName(const QString& name) const {
-    auto query = sql::run(m_db, QStringLiteral("SELECT id, name FROM authority WHERE lower(name) = lower(?)"),
-                          {name.trimmed()});
+    // SQLite's lower() folds ASCII only, so names are compared here with the one rule
+    // (authorityKey); a region has a few dozen authorities at most. A file written before this
+    // rule may hold two spellings of one LA: the older one is found.
+    auto query = sql::run(m_db, QStringLiteral("SELECT id, name FROM authority ORDER BY id"));
     if (!query) {
         return query.error();
     }
-    if (!query->next()) {
-        return notFound(QStringLiteral("There is no local authority called \"%1\" in the roster.").arg(name));
+    const QString wanted = authorityKey(name);
+    while (query->next()) {
+        if (authorityKey(query->value(1).toString()) == wanted) {
+            return LocalAuthority{query->value(0).toLongLong(), query->value(1).toString()};
+        }
     }
-    return LocalAuthority{query->value(0).toLongLong(), query->value(1).toString()};
+    return notFound(QStringLiteral("There is no local authority called \"%1\" in the roster.")
+                        .arg(authorityDisplayName(name)));
 }
 
 Result<qint64> RosterStore::addAuthority(const QString& name) {
-    const QString trimmed = name.trimmed();
+    const QString trimmed = authorityDisplayName(name);
     if (trimmed.isEmpty()) {
         return failure(Error::Kind::InvalidInput, QStringLiteral("A local authority needs a name."));
     }
@@ -83,11 +129,11 @@ Result<qint64> RosterStore::ensureAuthority(const QString& name) {
 }
 
 Status RosterStore::renameAuthority(qint64 id, const QString& name) {
-    const QString trimmed = name.trimmed();
+    const QString trimmed = authorityDisplayName(name);
     if (trimmed.isEmpty()) {
         return failure(Error::Kind::InvalidInput, QStringLiteral("A local authority needs a name."));
     }
-    // The schema's UNIQUE is case-sensitive; the roster is not.
+    // The schema's UNIQUE compares exact text; the roster compares authorityKey().
     if (auto clash = authorityByName(trimmed); clash && clash->id != id) {
         return failure(Error::Kind::Conflict,
                        QStringLiteral("\"%1\" is already in the roster.").arg(clash->name));
@@ -149,18 +195,84 @@ Result<std::vector<Person>> RosterStore::people() const {
 }
 
 Result<qint64> RosterStore::addPerson(const Person& person) {
-    if (person.name.trimmed().isEmpty()) {
+    return insertPerson(person, false);
+}
+
+Status RosterStore::restorePerson(const Person& person) {
+    auto id = insertPerson(person, true);
+    if (!id) {
+        return id.error();
+    }
+    return {};
+}
+
+Result<qint64> RosterStore::insertPerson(const Person& person, bool keepId) {
+    const QString name = person.name.trimmed();
+    if (name.isEmpty()) {
         return failure(Error::Kind::InvalidInput, QStringLiteral("A person needs a name."));
     }
+    const QString roleName = displayName(person.role).toLower();
+    if (person.authorityId == 0) {
+        if (!mayBelongToNoAuthority(person.role)) {
+            return needsAuthority(name, person.role);
+        }
+        // The schema allows one unattached person per name and role; say so in words.
+        auto twin = sql::run(m_db,
+                             QStringLiteral("SELECT name FROM person WHERE authority_id IS NULL AND role = ? "
+                                            "AND lower(name) = lower(?)"),
+                             {toKey(person.role), name});
+        if (!twin) {
+            return twin.error();
+        }
+        if (twin->next()) {
+            return failure(Error::Kind::Conflict, QStringLiteral("%1 is already in the roster as a %2.")
+                                                      .arg(twin->value(0).toString(), roleName));
+        }
+    } else {
+        auto authority = chosenAuthorityName(m_db, person.authorityId, name);
+        if (!authority) {
+            return authority.error();
+        }
+        if (isOnePerAuthority(person.role)) {
+            auto holder = otherPostHolder(m_db, person.authorityId, person.role, 0);
+            if (!holder) {
+                return holder.error();
+            }
+            if (!holder->isEmpty()) {
+                return failure(Error::Kind::Conflict,
+                               QStringLiteral("%1 already has a %2: %3. Change who holds the post instead of "
+                                              "adding another.")
+                                   .arg(*authority, roleName, *holder));
+            }
+        }
+    }
+    if (keepId) {
+        auto taken = sql::run(m_db, QStringLiteral("SELECT 1 FROM person WHERE id = ?"), {person.id});
+        if (!taken) {
+            return taken.error();
+        }
+        if (person.id <= 0 || taken->next()) {
+            return failure(Error::Kind::Conflict,
+                           QStringLiteral("%1 cannot be put back in the roster: their place has been taken "
+                                          "since. Add them again instead.")
+                               .arg(name));
+        }
+    }
     Transaction tx(m_db);
-    auto query = sql::run(
-        m_db, QStringLiteral("INSERT INTO person(name, email, role, authority_id) VALUES (?, ?, ?, ?)"),
-        {person.name.trimmed(), sql::text(person.email.trimmed()), toKey(person.role),
-         sql::nullable(person.authorityId)});
+    const QVariant email = sql::text(person.email.trimmed());
+    const QVariant authorityId = sql::nullable(person.authorityId);
+    auto query = keepId ? sql::run(m_db,
+                                   QStringLiteral("INSERT INTO person(id, name, email, role, authority_id) "
+                                                  "VALUES (?, ?, ?, ?, ?)"),
+                                   {person.id, name, email, toKey(person.role), authorityId})
+                        : sql::run(m_db,
+                                   QStringLiteral("INSERT INTO person(name, email, role, authority_id) "
+                                                  "VALUES (?, ?, ?, ?)"),
+                                   {name, email, toKey(person.role), authorityId});
     if (!query) {
         return explainPersonConflict(m_db, query.error(), person);
     }
-    const qint64 id = query->lastInsertId().toLongLong();
+    const qint64 id = keepId ? person.id : query->lastInsertId().toLongLong();
     for (const auto& post : person.pastPosts) {
         if (auto added = addPastPost(id, post); !added) {
             return added.error();
@@ -173,7 +285,7 @@ Result<qint64> RosterStore::addPerson(const Person& person) {
 }
 
 Status RosterStore::updatePerson(const Person& person) {
-    if (person.authorityId == 0 && person.role != Role::Facilitator && person.role != Role::ProjectManager) {
+    if (person.authorityId == 0 && !mayBelongToNoAuthority(person.role)) {
         return failure(Error::Kind::Conflict,
                        QStringLiteral("%1 belongs to no local authority, so cannot be a %2. Facilitators and "
                                       "project managers are the only people without one.")
@@ -191,9 +303,74 @@ Status RosterStore::updatePerson(const Person& person) {
 }
 
 Status RosterStore::removePerson(qint64 id) {
+    // A group would silently lose its facilitator (the schema sets it to none): refuse instead.
+    auto facilitated = sql::run(m_db,
+                                QStringLiteral("SELECT p.name, c.name, g.label FROM review_group g "
+                                               "JOIN cycle c ON c.id = g.cycle_id JOIN person p ON "
+                                               "p.id = g.facilitator_id WHERE g.facilitator_id = ? "
+                                               "ORDER BY c.first_day, g.held_on, g.label"),
+                                {id});
+    if (!facilitated) {
+        return facilitated.error();
+    }
+    if (facilitated->next()) {
+        return failure(Error::Kind::Conflict,
+                       QStringLiteral("%1 facilitates %2 in %3. Choose another facilitator for that group "
+                                      "before removing %1 from the roster.")
+                           .arg(facilitated->value(0).toString(), facilitated->value(2).toString(),
+                                facilitated->value(1).toString()));
+    }
     auto query = sql::run(m_db, QStringLiteral("DELETE FROM person WHERE id = ?"), {id});
     if (!query) {
         return query.error();
+    }
+    if (query->numRowsAffected() == 0) {
+        return notFound(QStringLiteral("The person to remove is no longer in the roster."));
+    }
+    return {};
+}
+
+Status RosterStore::setPersonAuthority(qint64 personId, qint64 authorityId) {
+    auto person = sql::run(m_db, QStringLiteral("SELECT name, role, authority_id FROM person WHERE id = ?"),
+                           {personId});
+    if (!person) {
+        return person.error();
+    }
+    if (!person->next()) {
+        return notFound(QStringLiteral("The person to move is no longer in the roster."));
+    }
+    const QString name = person->value(0).toString();
+    const Role role = roleFromKey(person->value(1).toString()).value_or(Role::TeamMember);
+    if (person->value(2).toLongLong() == authorityId) {
+        return {};
+    }
+    const QString post = displayName(role).toLower();
+    if (authorityId == 0) {
+        if (!mayBelongToNoAuthority(role)) {
+            return needsAuthority(name, role);
+        }
+    } else {
+        auto authorityName = chosenAuthorityName(m_db, authorityId, name);
+        if (!authorityName) {
+            return authorityName.error();
+        }
+        if (isOnePerAuthority(role)) {
+            auto holder = otherPostHolder(m_db, authorityId, role, personId);
+            if (!holder) {
+                return holder.error();
+            }
+            if (!holder->isEmpty()) {
+                return failure(Error::Kind::Conflict,
+                               QStringLiteral("%1 cannot move to %2: %2 already has a %3, %4, and an "
+                                              "authority has only one. Change who holds that post first.")
+                                   .arg(name, *authorityName, post, *holder));
+            }
+        }
+    }
+    auto update = sql::run(m_db, QStringLiteral("UPDATE person SET authority_id = ? WHERE id = ?"),
+                           {sql::nullable(authorityId), personId});
+    if (!update) {
+        return update.error();
     }
     return {};
 }

@@ -17,16 +17,34 @@ public:
         : m_db(db) {}
 
     Result<std::vector<LocalAuthority>> authorities() const;
-    Result<LocalAuthority> authorityByName(const QString& name) const; // case-insensitive; NotFound
+    // Names are matched and stored by the one rule in domain/authority_name.h (case and extra
+    // spaces ignored, accented letters included); a new or renamed authority is stored with
+    // single spaces.
+    Result<LocalAuthority> authorityByName(const QString& name) const; // NotFound when absent
     Result<qint64> addAuthority(const QString& name);
     Result<qint64> ensureAuthority(const QString& name); // the existing id, or a new authority
     Status renameAuthority(qint64 id, const QString& name);
     Status removeAuthority(qint64 id);
 
     Result<std::vector<Person>> people() const; // with their past posts
+    // Adds a person with their past posts (the id in `person` is ignored). Refuses, in plain words
+    // and changing nothing, what the roster does not allow: no name; anyone but a facilitator or
+    // project manager without a local authority; an authority no longer in the roster; a second
+    // DCS, chief executive or lead member for one authority; a second facilitator or project
+    // manager of the same name (case ignored) without an authority.
     Result<qint64> addPerson(const Person& person);
+    // Puts back a person removed earlier (undo), under their old id, with their past posts; the
+    // same refusals as addPerson, and Conflict when the id has been taken since.
+    Status restorePerson(const Person& person);
     Status updatePerson(const Person& person);
+    // Removes a person and their past posts. Refuses (Conflict), naming the cycle and group, while
+    // they facilitate a group, which would lose its facilitator; NotFound when they are gone.
     Status removePerson(qint64 id);
+    // Moves a person to another local authority, or to none (authorityId 0). Refuses, in plain
+    // words and changing nothing, what the roster does not allow: a DCS, chief executive or lead
+    // member moving to an authority that already has one, anyone but a facilitator or project
+    // manager without an authority, an authority or person no longer in the roster.
+    Status setPersonAuthority(qint64 personId, qint64 authorityId);
     // For the one-per-LA posts (DCS, chief executive, lead member): replaces the holder's name and
     // email, or adds the holder. An empty name removes nobody and changes nothing.
     Result<qint64> setPostHolder(qint64 authorityId, Role role, const QString& name, const QString& email);
@@ -35,6 +53,8 @@ public:
     Status addPastPost(qint64 personId, const PastPost& post);
 
 private:
+    Result<qint64> insertPerson(const Person& person, bool keepId);
+
     Database& m_db;
 };
 

@@ -1,9 +1,11 @@
 #include "cycles/cycle_dialog.h"
 #include "document/region_document.h"
+#include "domain/roster_store.h"
 #include "fake_prompter.h"
 #include "frame/main_window.h"
 #include "qt_catch.h"
 #include "region_fixture.h"
+#include "roster/add_person_dialog.h"
 #include "roster/import_dialog.h"
 
 #include <QAbstractSpinBox>
@@ -74,4 +76,10 @@ TEST_CASE("Every focusable control of the dialogs has an accessible name") {
     gui::ImportDialog importDialog(*document, gui::ImportDialog::Kind::Roster, csv);
     importDialog.show();
     CHECK(unnamedFocusable(&importDialog).join(u'\n').toStdString() == "");
+
+    auto authorities = RosterStore(document->database()).authorities();
+    REQUIRE(authorities.ok());
+    gui::AddPersonDialog addPersonDialog(*authorities, nullptr);
+    addPersonDialog.show();
+    CHECK(unnamedFocusable(&addPersonDialog).join(u'\n').toStdString() == "");
 }
