@@ -1,5 +1,7 @@
 #include "board/lead_reviewer_ring.h"
 
+#include "frame/palette_scheme.h"
+
 #include <QPainter>
 #include <QPainterPath>
 #include <QtMath>
@@ -9,11 +11,20 @@
 namespace balcony::gui {
 namespace {
 
-const QColor arrowColour(0x25, 0x63, 0xeb);
-const QColor nodeFill(0xef, 0xf4, 0xff);
-const QColor nodeBorder(0x93, 0xb4, 0xf5);
-const QColor missingBorder(0xd9, 0x77, 0x06);
-const QColor textColour(0x1f, 0x29, 0x37);
+// The ring's colours on a light card and on a dark one (the board's accent blue, the amber of its
+// warnings).
+struct RingColours {
+    QColor arrow;
+    QColor nodeFill;
+    QColor nodeBorder;
+    QColor missingBorder;
+    QColor text;
+};
+
+const RingColours lightRing{QColor(0x25, 0x63, 0xeb), QColor(0xef, 0xf4, 0xff), QColor(0x93, 0xb4, 0xf5),
+                            QColor(0xd9, 0x77, 0x06), QColor(0x1f, 0x29, 0x37)};
+const RingColours darkRing{QColor(0x60, 0xa5, 0xfa), QColor(0x1f, 0x2d, 0x45), QColor(0x3f, 0x64, 0xa8),
+                           QColor(0xf5, 0x9e, 0x0b), QColor(0xe5, 0xe7, 0xeb)};
 
 // Where the segment from the centre of a box towards `towards` leaves the box.
 QPointF edgePoint(const QRectF& box, const QPointF& towards) {
@@ -47,6 +58,8 @@ QSize LeadReviewerRing::sizeHint() const {
 void LeadReviewerRing::paintEvent(QPaintEvent*) {
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
+    // The card's palette: the board's style sheet gives it the card's background.
+    const RingColours& colours = isDarkPalette(palette()) ? darkRing : lightRing;
     const int n = int(m_nodes.size());
     if (n == 0) {
         return;
@@ -107,7 +120,7 @@ void LeadReviewerRing::paintEvent(QPaintEvent*) {
         boxes[order[std::size_t(i)]] = QRectF(at.x() - boxW / 2, at.y() - boxH / 2, boxW, boxH);
     }
 
-    p.setPen(QPen(arrowColour, 1.6));
+    p.setPen(QPen(colours.arrow, 1.6));
     for (const auto& node : m_nodes) {
         auto from = boxes.find(node.reviewerId);
         auto to = boxes.find(node.authorityId);
@@ -138,7 +151,7 @@ void LeadReviewerRing::paintEvent(QPaintEvent*) {
             const QPointF side(-u.y(), u.x());
             QPolygonF head;
             head << end << end - u * 8 + side * 4 << end - u * 8 - side * 4;
-            p.setBrush(arrowColour);
+            p.setBrush(colours.arrow);
             p.drawPolygon(head);
         }
     }
@@ -146,11 +159,11 @@ void LeadReviewerRing::paintEvent(QPaintEvent*) {
     for (const auto& node : m_nodes) {
         const QRectF box = boxes[node.authorityId];
         const bool missing = node.reviewerId == 0;
-        p.setPen(QPen(missing ? missingBorder : nodeBorder, missing ? 1.6 : 1.0,
+        p.setPen(QPen(missing ? colours.missingBorder : colours.nodeBorder, missing ? 1.6 : 1.0,
                       missing ? Qt::DashLine : Qt::SolidLine));
-        p.setBrush(nodeFill);
+        p.setBrush(colours.nodeFill);
         p.drawRoundedRect(box, boxH / 2, boxH / 2);
-        p.setPen(textColour);
+        p.setPen(colours.text);
         p.drawText(box.adjusted(6, 0, -6, 0), Qt::AlignCenter,
                    fm.elidedText(node.name, Qt::ElideRight, int(box.width()) - 12));
     }

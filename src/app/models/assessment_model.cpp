@@ -4,13 +4,16 @@
 #include "document/region_document.h"
 #include "domain/schedule_store.h"
 #include "domain/self_assessment_store.h"
+#include "frame/palette_scheme.h"
 #include "models/model_roles.h"
 
 #include <QBrush>
 #include <QColor>
 #include <QFileInfo>
 #include <QFont>
+#include <QGuiApplication>
 #include <QLocale>
+#include <QPalette>
 #include <QUndoStack>
 
 namespace balcony::gui {
@@ -18,6 +21,23 @@ namespace balcony::gui {
 namespace {
 QString shortDate(const QDate& day) {
     return day.isValid() ? QLocale().toString(day, QStringLiteral("d MMM yyyy")) : QString();
+}
+
+// An overdue row is tinted red, a changed document's name amber: dark text on a pale tint under
+// a light palette, light text on a deep tint under a dark one, 4.5:1 or more either way. The
+// application's palette decides, read as the view paints, so a switch shows at the next repaint.
+struct HighlightColours {
+    QColor overdueBackground;
+    QColor overdueText;
+    QColor changedDocumentText; // on the table's own base
+};
+
+const HighlightColours& highlightColours() {
+    static const HighlightColours light{QColor(0xf8, 0xd7, 0xda), QColor(0x84, 0x20, 0x29),
+                                        QColor(0x9a, 0x5b, 0x00)};
+    static const HighlightColours dark{QColor(0x4f, 0x1d, 0x24), QColor(0xfe, 0xcd, 0xd3),
+                                       QColor(0xf5, 0xb7, 0x4a)};
+    return isDarkPalette(QGuiApplication::palette()) ? dark : light;
 }
 
 std::optional<SaStatus> statusFrom(const QVariant& value) {
@@ -143,15 +163,15 @@ QVariant AssessmentModel::data(const QModelIndex& index, int role) const {
         return {};
     case Qt::BackgroundRole:
         if (overdue) {
-            return QBrush(QColor(0xf8, 0xd7, 0xda));
+            return QBrush(highlightColours().overdueBackground);
         }
         return {};
     case Qt::ForegroundRole:
         if (overdue) {
-            return QBrush(QColor(0x84, 0x20, 0x29));
+            return QBrush(highlightColours().overdueText);
         }
         if (index.column() == DocumentColumn && row->documentChanged) {
-            return QBrush(QColor(0x9a, 0x5b, 0x00));
+            return QBrush(highlightColours().changedDocumentText);
         }
         return {};
     case Qt::FontRole:
