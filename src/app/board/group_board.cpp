@@ -3,6 +3,7 @@
 #include "board/board_style.h"
 #include "board/group_card.h"
 #include "board/group_details_dialog.h"
+#include "board/repolish.h"
 #include "commands/create_group.h"
 #include "commands/dissolve_group.h"
 #include "commands/edit_group_details.h"
@@ -24,6 +25,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QStyle>
+#include <QTimer>
 #include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -60,7 +62,7 @@ GroupBoard::GroupBoard(RegionDocument& document, QWidget* parent)
     , m_grid(new QGridLayout(m_canvas)) {
     setObjectName(QStringLiteral("groupBoard"));
     setAccessibleName(tr("Group board"));
-    setStyleSheet(boardStyleSheet());
+    setStyleSheet(boardStyleSheet(palette()));
 
     auto* toolbar = new QFrame(this);
     toolbar->setObjectName(QStringLiteral("boardToolbar"));
@@ -105,6 +107,7 @@ GroupBoard::GroupBoard(RegionDocument& document, QWidget* parent)
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
     m_scroll->setAccessibleName(tr("Groups of the cycle"));
+    m_scroll->viewport()->installEventFilter(this);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -222,33 +225,24 @@ void GroupBoard::reload() {
     m_schedule = std::move(*loaded);
     const CycleSchedule& s = *m_schedule;
 
-    std::vector<MemberRow::Target> targets;
+    m_targets.clear();
     std::set<qint64> placed;
     for (const auto& g : s.groups) {
-        targets.push_back({g.uid, GroupCard::titleFor(g.label)});
+        m_targets.push_back({g.uid, GroupCard::titleFor(g.label)});
         for (const auto& m : g.members) {
             placed.insert(m.authorityId);
         }
     }
-    targets.push_back({QString(), tr("Not in a group")});
-    std::vector<qint64> unplaced;
+    m_targets.push_back({QString(), tr("Not in a group")});
+    m_unplaced.clear();
     for (const auto& [id, authority] : s.authorities) {
         if (!placed.count(id)) {
-            unplaced.push_back(id);
+            m_unplaced.push_back(id);
         }
     }
-    std::sort(unplaced.begin(), unplaced.end(), [&s](qint64 a, qint64 b) {
+    std::sort(m_unplaced.begin(), m_unplaced.end(), [&s](qint64 a, qint64 b) {
         return s.authorityName(a).localeAwareCompare(s.authorityName(b)) < 0;
     });
-
-    for (const auto& g : s.groups) {
-        auto* card = new GroupCard(s, &g, {}, targets, m_canvas);
-        connectCard(card);
-        m_cards.push_back(card);
-    }
-    m_tray = new GroupCard(s, nullptr, unplaced, targets, m_canvas);
-    connectCard(m_tray);
-    m_cards.push_back(m_tray);
 
     const int groupCount = int(s.groups.size());
     m_summary->setText(
@@ -256,8 +250,72 @@ void GroupBoard::reload() {
                     tr("%1 of %2 authorities placed").arg(placed.size()).arg(s.authorities.size())}
             .join(QStringLiteral("  ·  ")));
     layoutCards();
-    setProblems(m_problems);
+    const int firstCards = cardsThatFit();
+    while (pendingCardCount() > 0 && int(m_cards.size()) < firstCards) {
+        buildNextCard();
+    }
+    if (hadFocus || m_selectedAuthority != 0 || !m_selectedGroup.isEmpty()) {
+        buildAllCards(); // the selection may be on a card further down
+    }
     applySelection(hadFocus);
+}
+
+int GroupBoard::pendingCardCount() const {
+    if (!m_schedule) {
+        return 0;
+    }
+    return int(m_schedule->groups.size()) + 1 - int(m_cards.size());
+}
+
+int GroupBoard::cardsThatFit() const {
+    // Before the first layout the viewport's height is not known: assume a full-height window.
+    const int height = isVisible() ? m_scroll->viewport()->height() : 800;
+    constexpr int shortestCard = 250;
+    return qMax(1, m_columns) * (height / shortestCard + 1);
+}
+
+void GroupBoard::buildNextCard() {
+    const auto index = m_cards.size();
+    const CycleSchedule& s = *m_schedule;
+    GroupCard* built = index < s.groups.size() ? new GroupCard(s, &s.groups[index], {}, m_targets, m_canvas)
+                                               : new GroupCard(s, nullptr, m_unplaced, m_targets, m_canvas);
+    if (built->isTray()) {
+        m_tray = built;
+    }
+    connectCard(built);
+    m_cards.push_back(built);
+    placeCard(built, int(index));
+    countProblems(built);
+    if (pendingCardCount() == 0) {
+        m_grid->setRowStretch((int(m_cards.size()) + m_columns - 1) / m_columns, 1);
+    }
+}
+
+void GroupBoard::buildAllCards() {
+    while (pendingCardCount() > 0) {
+        buildNextCard();
+    }
+}
+
+void GroupBoard::buildSomeCards() {
+    m_continuationScheduled = false;
+    for (int i = 0; i < 4 && pendingCardCount() > 0; ++i) {
+        buildNextCard();
+    }
+    if (pendingCardCount() > 0) {
+        m_continuationScheduled = true;
+        QTimer::singleShot(0, this, &GroupBoard::buildSomeCards);
+    }
+}
+
+bool GroupBoard::eventFilter(QObject* watched, QEvent* event) {
+    // The rest of the cards come once the first ones are on screen, not before.
+    if (watched == m_scroll->viewport() && event->type() == QEvent::Paint && pendingCardCount() > 0 &&
+        !m_continuationScheduled) {
+        m_continuationScheduled = true;
+        QTimer::singleShot(0, this, &GroupBoard::buildSomeCards);
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void GroupBoard::connectCard(GroupCard* card) {
@@ -294,11 +352,20 @@ void GroupBoard::connectCard(GroupCard* card) {
     });
 }
 
+void GroupBoard::placeCard(GroupCard* card, int index) {
+    card->setFixedWidth(cardWidth);
+    m_grid->addWidget(card, index / m_columns, index % m_columns, Qt::AlignTop | Qt::AlignLeft);
+    card->show();
+}
+
 void GroupBoard::layoutCards() {
     const int available = qMax(1, m_scroll->viewport()->width() - 32);
     const int columns = qMax(1, available / (cardWidth + 14));
     if (columns == m_columns) {
         return;
+    }
+    for (int row = 0; row < m_grid->rowCount(); ++row) {
+        m_grid->setRowStretch(row, 0);
     }
     m_columns = columns;
     for (GroupCard* card : m_cards) {
@@ -306,21 +373,31 @@ void GroupBoard::layoutCards() {
     }
     int i = 0;
     for (GroupCard* card : m_cards) {
-        card->setFixedWidth(cardWidth);
-        m_grid->addWidget(card, i / columns, i % columns, Qt::AlignTop | Qt::AlignLeft);
-        card->show();
-        ++i;
+        placeCard(card, i++);
     }
     // Spare space goes to the right and bottom, so the cards keep their size and stay together.
     for (int c = 0; c <= columns; ++c) {
         m_grid->setColumnStretch(c, c == columns ? 1 : 0);
     }
-    m_grid->setRowStretch((i + columns - 1) / columns, 1);
+    if (pendingCardCount() == 0) {
+        m_grid->setRowStretch((i + columns - 1) / columns, 1);
+    }
 }
 
 void GroupBoard::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
     layoutCards();
+}
+
+void GroupBoard::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    // The desktop switched between light and dark (or the program set a palette): the board's
+    // colours follow. Setting the same sheet again would only repolish every card.
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange) {
+        if (const QString sheet = boardStyleSheet(palette()); sheet != styleSheet()) {
+            setStyleSheet(sheet);
+        }
+    }
 }
 
 Status GroupBoard::report(const Status& status) {
@@ -465,7 +542,18 @@ void GroupBoard::editGroupInteractively(const QString& uid) {
     }
 }
 
-GroupCard* GroupBoard::card(const QString& uid) const {
+GroupCard* GroupBoard::tray() {
+    buildAllCards();
+    return m_tray;
+}
+
+const std::vector<GroupCard*>& GroupBoard::cards() {
+    buildAllCards();
+    return m_cards;
+}
+
+GroupCard* GroupBoard::card(const QString& uid) {
+    buildAllCards();
     for (GroupCard* c : m_cards) {
         if (!c->isTray() && c->uid() == uid) {
             return c;
@@ -474,7 +562,8 @@ GroupCard* GroupBoard::card(const QString& uid) const {
     return nullptr;
 }
 
-GroupCard* GroupBoard::cardOf(qint64 authorityId) const {
+GroupCard* GroupBoard::cardOf(qint64 authorityId) {
+    buildAllCards();
     for (GroupCard* c : m_cards) {
         if (c->rowFor(authorityId)) {
             return c;
@@ -483,7 +572,8 @@ GroupCard* GroupBoard::cardOf(qint64 authorityId) const {
     return nullptr;
 }
 
-GroupCard* GroupBoard::cardLabelled(const QString& label) const {
+GroupCard* GroupBoard::cardLabelled(const QString& label) {
+    buildAllCards();
     for (GroupCard* c : m_cards) {
         if (!c->isTray() && c->label() == label) {
             return c;
@@ -504,8 +594,7 @@ void GroupBoard::showMessage(const QString& text, bool isError) {
     m_bannerText->setText(text);
     m_banner->setProperty("severity", isError ? QStringLiteral("error") : QStringLiteral("info"));
     m_banner->setAccessibleName(isError ? tr("Error") : tr("Message"));
-    m_banner->style()->unpolish(m_banner);
-    m_banner->style()->polish(m_banner);
+    repolish(m_banner);
     m_banner->show();
 }
 
@@ -520,7 +609,7 @@ void GroupBoard::showProblem(const Problem& problem) {
         selectAuthority(problem.subjectId);
         return;
     case Problem::Subject::Group:
-        for (GroupCard* c : m_cards) {
+        for (GroupCard* c : cards()) {
             if (!c->isTray() && c->groupId() == problem.subjectId) {
                 selectGroup(c->uid());
                 return;
@@ -563,6 +652,9 @@ void GroupBoard::applySelection(bool focus) {
             row->setSelected(row->authorityId() == m_selectedAuthority);
         }
     }
+    if (m_selectedAuthority == 0 && m_selectedGroup.isEmpty()) {
+        return;
+    }
     GroupCard* target = m_selectedAuthority ? cardOf(m_selectedAuthority) : card(m_selectedGroup);
     if (!target) {
         return;
@@ -589,18 +681,22 @@ void GroupBoard::applySelection(bool focus) {
 void GroupBoard::setProblems(const Problems& problems) {
     m_problems = problems;
     for (GroupCard* c : m_cards) {
-        if (c->isTray()) {
-            continue;
-        }
-        int errors = 0;
-        int warnings = 0;
-        for (const auto& p : problems) {
-            if (p.groupLabel == c->label()) {
-                (p.isError() ? errors : warnings)++;
-            }
-        }
-        c->setProblemCounts(errors, warnings);
+        countProblems(c);
     }
+}
+
+void GroupBoard::countProblems(GroupCard* card) {
+    if (card->isTray()) {
+        return;
+    }
+    int errors = 0;
+    int warnings = 0;
+    for (const auto& p : m_problems) {
+        if (p.groupLabel == card->label()) {
+            (p.isError() ? errors : warnings)++;
+        }
+    }
+    card->setProblemCounts(errors, warnings);
 }
 
 } // namespace balcony::gui

@@ -31,6 +31,11 @@ class RegionDocument;
 // (an undo, say), so that the main window need not show it again (showsEditFailures()).
 // Exporting a group's invitation is asked of whoever owns the file dialogs (invitationExportRequested).
 // The board rebuilds from the stores whenever the document announces a change to its cycle.
+//
+// A national cycle has forty-odd cards of widgets, which would hold up the window's first paint
+// for longer than the whole of a bare window's start-up: the board builds the cards that fit on
+// screen at once and the rest after its first paint, a few per turn of the event loop. Everything
+// that asks for a card (the accessors, selecting, showing a problem) first builds the rest.
 class GroupBoard final : public QWidget {
     Q_OBJECT
 
@@ -65,12 +70,14 @@ public:
     void createGroupInteractively();
     void editGroupInteractively(const QString& uid);
 
-    // What the board shows, for the workspace and tests.
-    GroupCard* card(const QString& uid) const;
-    GroupCard* cardOf(qint64 authorityId) const; // the tray when the authority has no group
-    GroupCard* cardLabelled(const QString& label) const;
-    GroupCard* tray() const { return m_tray; }
-    const std::vector<GroupCard*>& cards() const { return m_cards; }
+    // What the board shows, for the workspace and tests. Each builds any cards still to come.
+    GroupCard* card(const QString& uid);
+    GroupCard* cardOf(qint64 authorityId); // the tray when the authority has no group
+    GroupCard* cardLabelled(const QString& label);
+    GroupCard* tray();
+    const std::vector<GroupCard*>& cards();
+    // Cards not built yet (they come after the first paint); 0 once the board is complete.
+    int pendingCardCount() const;
     QString message() const;
     // True while the board is on screen: every edit the document reports refused then shows in
     // its banner, and nowhere else needs to show it.
@@ -97,9 +104,18 @@ Q_SIGNALS:
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
+    void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void fillCycles();
+    // Builds the card of the next group (or, after the last group, the tray) and places it.
+    void buildNextCard();
+    void buildAllCards();
+    void buildSomeCards(); // a few, then hands back to the event loop
+    int cardsThatFit() const;
+    void placeCard(GroupCard* card, int index);
+    void countProblems(GroupCard* card); // the card's error and warning badge
     void layoutCards();
     Status report(const Status& status);
     void connectCard(GroupCard* card);
@@ -128,6 +144,10 @@ private:
     std::vector<GroupCard*> m_cards; // groups in date order, then the tray
     GroupCard* m_tray = nullptr;
     int m_columns = 0;
+    // What the cards still to be built need.
+    std::vector<MemberRow::Target> m_targets;
+    std::vector<qint64> m_unplaced;
+    bool m_continuationScheduled = false;
 
     qint64 m_selectedAuthority = 0;
     QString m_selectedGroup;

@@ -2,6 +2,7 @@
 
 #include "board/board_mime.h"
 #include "board/lead_reviewer_ring.h"
+#include "board/repolish.h"
 
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -258,15 +259,13 @@ void GroupCard::setProblemCounts(int errors, int warnings) {
     }
     m_problems->setText(parts.join(QStringLiteral(", ")));
     m_problems->setProperty("severity", errors > 0 ? QStringLiteral("error") : QStringLiteral("warning"));
-    m_problems->style()->unpolish(m_problems);
-    m_problems->style()->polish(m_problems);
+    repolish(m_problems);
     m_problems->show();
 }
 
 void GroupCard::refreshStyle() {
     setProperty("selected", m_selected);
-    style()->unpolish(this);
-    style()->polish(this);
+    repolish(this);
 }
 
 int GroupCard::dropIndexAt(const QPoint& pos) const {

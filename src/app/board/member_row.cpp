@@ -1,6 +1,7 @@
 #include "board/member_row.h"
 
 #include "board/board_mime.h"
+#include "board/repolish.h"
 
 #include <QAction>
 #include <QApplication>
@@ -14,6 +15,29 @@
 #include <QVBoxLayout>
 
 namespace balcony::gui {
+namespace {
+
+constexpr int reviewerPickerCharacters = 13;
+
+// The width a picker takes when it shows about 13 characters, measured once per font and style on
+// a throw-away combo box. Asking each row's own combo box for it (setSizeAdjustPolicy) builds its
+// drop-down list there and then, which was a third of the cost of opening a large board.
+int reviewerPickerWidth(const QWidget* like) {
+    static QString measuredFor;
+    static int width = 0;
+    const QString key = like->font().key() + QString::number(quintptr(QApplication::style()));
+    if (key != measuredFor) {
+        QComboBox probe;
+        probe.setFont(like->font());
+        probe.setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        probe.setMinimumContentsLength(reviewerPickerCharacters);
+        width = probe.sizeHint().width();
+        measuredFor = key;
+    }
+    return width;
+}
+
+} // namespace
 
 MemberRow::MemberRow(qint64 authorityId, const QString& name, const QString& dcsName, int position,
                      const QString& groupUid, std::vector<Choice> reviewerChoices, qint64 reviewerId,
@@ -64,8 +88,7 @@ MemberRow::MemberRow(qint64 authorityId, const QString& name, const QString& dcs
             m_reviewer->addItem(choice.name, choice.authorityId);
         }
         m_reviewer->setCurrentIndex(qMax(0, m_reviewer->findData(reviewerId)));
-        m_reviewer->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        m_reviewer->setMinimumContentsLength(13);
+        m_reviewer->setFixedWidth(reviewerPickerWidth(m_reviewer));
         connect(m_reviewer, &QComboBox::activated, this, [this](int index) {
             Q_EMIT reviewerChosen(m_authorityId, m_reviewer->itemData(index).toLongLong());
         });
@@ -170,8 +193,7 @@ void MemberRow::setSelected(bool selected) {
 void MemberRow::refreshStyle() {
     setProperty("selected", m_selected);
     setProperty("hasFocus", hasFocus());
-    style()->unpolish(this);
-    style()->polish(this);
+    repolish(this);
 }
 
 } // namespace balcony::gui

@@ -13,9 +13,9 @@
 #include "frame/region_opener.h"
 #include "frame/schedule_pdf.h"
 #include "interchange/ics_export.h"
+#include "interchange/roster_export.h"
 #include "interchange/schedule_export.h"
 #include "roster/import_dialog.h"
-#include "roster/roster_csv_export.h"
 #include "roster/roster_workspace.h"
 #include "scheduling/schedule_check.h"
 
@@ -36,6 +36,7 @@
 #include <QToolBar>
 #include <QUndoGroup>
 #include <QUndoStack>
+#include <QVBoxLayout>
 
 namespace balcony::gui {
 
@@ -176,6 +177,24 @@ void MainWindow::createActions() {
         });
         m_viewActions << action;
     }
+    m_newGroupAction = new QAction(icon(QStringLiteral("list-add")), tr("New &Group..."), this);
+    m_newGroupAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
+    m_newGroupAction->setToolTip(tr("Add a group to the cycle shown"));
+    connect(m_newGroupAction, &QAction::triggered, this, [this] {
+        if (m_groupBoard) {
+            showView(QStringLiteral("schedule"));
+            m_groupBoard->createGroupInteractively();
+        }
+    });
+    m_generateAction = new QAction(tr("Generate &Lead Reviewers"), this);
+    m_generateAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    m_generateAction->setToolTip(tr("Fill in the missing lead reviewers of every group of the cycle shown"));
+    connect(m_generateAction, &QAction::triggered, this, [this] {
+        if (m_groupBoard) {
+            showView(QStringLiteral("schedule"));
+            (void)m_groupBoard->generateAllLeadReviewers();
+        }
+    });
     m_aboutAction = make("balcony", tr("&About Balcony"), QKeySequence(Qt::Key_F1), &MainWindow::about);
     m_aboutAction->setMenuRole(QAction::AboutRole);
 }
@@ -200,6 +219,9 @@ void MainWindow::createMenus() {
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(m_undoAction);
     edit->addAction(m_redoAction);
+
+    m_scheduleMenu = menuBar()->addMenu(tr("&Schedule"));
+    fillScheduleMenu();
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addActions(m_workspaceActions);
@@ -226,7 +248,7 @@ void MainWindow::createToolBar() {
     bar->addAction(m_importRosterAction);
     bar->addAction(m_exportCsvAction);
     bar->addAction(m_exportPdfAction);
-    menuBar()->actions().at(2)->menu()->addAction(bar->toggleViewAction());
+    menuBar()->actions().at(3)->menu()->addAction(bar->toggleViewAction());
 }
 
 void MainWindow::createStatusBar() {
@@ -249,6 +271,8 @@ void MainWindow::setDocument(std::unique_ptr<RegionDocument> document) {
     m_schedule = nullptr;
     m_roster = nullptr;
     m_assessments = nullptr;
+    m_rosterPage = nullptr;
+    m_assessmentsPage = nullptr;
     m_groupBoard = nullptr;
     if (m_document) {
         m_undoGroup->removeStack(m_document->undoStack());
@@ -272,12 +296,15 @@ void MainWindow::setDocument(std::unique_ptr<RegionDocument> document) {
         m_scheduleTabs->setDocumentMode(true);
         m_scheduleTabs->setAccessibleName(tr("Schedule views"));
         m_schedule = new ScheduleWorkspace(*m_document, m_scheduleTabs);
-        m_roster = new RosterWorkspace(*m_document, m_scheduleTabs);
-        m_assessments = new AssessmentsWorkspace(*m_document, m_prompter, m_scheduleTabs);
+        m_rosterPage = new QWidget(m_scheduleTabs);
+        m_assessmentsPage = new QWidget(m_scheduleTabs);
         m_scheduleTabs->addTab(m_schedule, icon(QStringLiteral("workspace-schedule")), tr("Groups"));
-        m_scheduleTabs->addTab(m_roster, icon(QStringLiteral("roster")), tr("Roster"));
-        m_scheduleTabs->addTab(m_assessments, icon(QStringLiteral("assessments")), tr("Self-Assessments"));
+        m_scheduleTabs->addTab(m_rosterPage, icon(QStringLiteral("roster")), tr("Roster"));
+        m_scheduleTabs->addTab(m_assessmentsPage, icon(QStringLiteral("assessments")),
+                               tr("Self-Assessments"));
+        connect(m_scheduleTabs, &QTabWidget::currentChanged, this, &MainWindow::buildScheduleTab);
         connect(m_schedule, &ScheduleWorkspace::cycleChanged, this, &MainWindow::updateStatus);
+        connect(m_schedule, &ScheduleWorkspace::cycleChanged, this, &MainWindow::updateActions);
         setSchedulePage(m_scheduleTabs);
         if (m_boardFactory) {
             if (QWidget* board = m_boardFactory(*m_document, *m_schedule)) {
@@ -295,8 +322,54 @@ void MainWindow::setDocument(std::unique_ptr<RegionDocument> document) {
     }
     rebuildWorkspaces();
     updateRecentMenu();
+    fillScheduleMenu();
     updateStatus();
     updateActions();
+}
+
+void MainWindow::fillScheduleMenu() {
+    // The cycle actions belong to the Schedule workspace, which each document builds anew.
+    m_scheduleMenu->clear();
+    if (m_schedule != nullptr) {
+        m_scheduleMenu->addAction(m_schedule->newCycleAction());
+        m_scheduleMenu->addAction(m_schedule->editCycleAction());
+        m_scheduleMenu->addSeparator();
+    }
+    m_scheduleMenu->addAction(m_newGroupAction);
+    m_scheduleMenu->addAction(m_generateAction);
+}
+
+void MainWindow::buildScheduleTab(int index) {
+    if (!m_document) {
+        return;
+    }
+    QWidget* built = nullptr;
+    QWidget* page = nullptr;
+    if (index == RosterTab && m_roster == nullptr) {
+        m_roster = new RosterWorkspace(*m_document, m_rosterPage);
+        built = m_roster;
+        page = m_rosterPage;
+    } else if (index == AssessmentsTab && m_assessments == nullptr) {
+        m_assessments = new AssessmentsWorkspace(*m_document, m_prompter, m_assessmentsPage);
+        built = m_assessments;
+        page = m_assessmentsPage;
+    }
+    if (built != nullptr) {
+        auto* layout = new QVBoxLayout(page);
+        layout->setContentsMargins(0, 0, 0, 0);
+        layout->addWidget(built);
+        page->setFocusProxy(built);
+    }
+}
+
+RosterWorkspace* MainWindow::rosterWorkspace() {
+    buildScheduleTab(RosterTab);
+    return m_roster;
+}
+
+AssessmentsWorkspace* MainWindow::assessmentsWorkspace() {
+    buildScheduleTab(AssessmentsTab);
+    return m_assessments;
 }
 
 void MainWindow::setSchedulePage(QWidget* page) {
@@ -402,15 +475,24 @@ void MainWindow::updateActions() {
     const bool writable = open && !m_document->isReadOnly();
     m_importRosterAction->setEnabled(writable);
     m_importScheduleAction->setEnabled(writable);
-    for (QAction* action : {m_exportRosterAction, m_exportCsvAction, m_exportPdfAction}) {
-        action->setEnabled(open);
+    const bool haveCycle = m_schedule != nullptr && m_schedule->currentCycleId() != 0;
+    m_exportRosterAction->setEnabled(open);
+    const QString needsCycle = tr("Create a cycle first (Schedule > New Cycle).");
+    for (QAction* action : {m_exportCsvAction, m_exportPdfAction}) {
+        action->setEnabled(haveCycle);
     }
+    m_exportCsvAction->setToolTip(haveCycle ? tr("The cycle's groups as a schedule CSV file") : needsCycle);
+    m_exportPdfAction->setToolTip(haveCycle ? tr("An A4 PDF of the cycle's groups") : needsCycle);
     // The exporter records what each invitation said, to raise its SEQUENCE when it changes.
-    m_exportCalendarAction->setEnabled(writable);
+    m_exportCalendarAction->setEnabled(writable && haveCycle);
     m_exportCalendarAction->setToolTip(
         open && !writable
             ? tr("Invitations are recorded in the region database: open it for writing to export them.")
-            : tr("Calendar invitations (.ics) for every group day of the cycle"));
+        : haveCycle ? tr("Calendar invitations (.ics) for every group day of the cycle")
+                    : needsCycle);
+    const bool canEditGroups = writable && haveCycle && m_groupBoard;
+    m_newGroupAction->setEnabled(canEditGroups);
+    m_generateAction->setEnabled(canEditGroups);
     for (QAction* action : m_viewActions) {
         action->setEnabled(open);
     }
@@ -546,7 +628,7 @@ void MainWindow::exportRoster() {
     if (path.isEmpty()) {
         return;
     }
-    auto written = exportRosterCsv(m_document->database(), path);
+    auto written = interchange::exportRosterFile(m_document->database(), path);
     if (!written) {
         m_prompter.showError(tr("Export Roster"), written.message());
         return;

@@ -55,8 +55,10 @@ public:
     static QStringList viewNames();
 
     ScheduleWorkspace* scheduleWorkspace() const { return m_schedule; }
-    RosterWorkspace* rosterWorkspace() const { return m_roster; }
-    AssessmentsWorkspace* assessmentsWorkspace() const { return m_assessments; }
+    // The Roster and Self-Assessments views are built the first time they are shown (or asked for
+    // here), so that opening a region only waits for what is on screen.
+    RosterWorkspace* rosterWorkspace();
+    AssessmentsWorkspace* assessmentsWorkspace();
     QString statusPathText() const;
     QString problemCountText() const;
     QUndoGroup* undoGroup() const { return m_undoGroup; }
@@ -73,9 +75,11 @@ private:
     void createStatusBar();
     void rebuildWorkspaces();
     void setSchedulePage(QWidget* page); // deletes the page it replaces
+    void buildScheduleTab(int index);
     void updateRecentMenu();
     void updateStatus();
     void updateActions();
+    void fillScheduleMenu();
     void saveToSettings();
 
     void newDatabase();
@@ -104,6 +108,8 @@ private:
     ScheduleWorkspace* m_schedule = nullptr;
     RosterWorkspace* m_roster = nullptr;
     AssessmentsWorkspace* m_assessments = nullptr;
+    QWidget* m_rosterPage = nullptr; // the tabs' pages, empty until built
+    QWidget* m_assessmentsPage = nullptr;
     QPointer<GroupBoard> m_groupBoard; // inside the board the factory built, if any
 
     QLabel* m_pathLabel = nullptr;
@@ -124,6 +130,9 @@ private:
     QAction* m_undoAction = nullptr;
     QAction* m_redoAction = nullptr;
     QAction* m_aboutAction = nullptr;
+    QAction* m_newGroupAction = nullptr;
+    QAction* m_generateAction = nullptr;
+    QMenu* m_scheduleMenu = nullptr;
     QList<QAction*> m_workspaceActions;
     QList<QAction*> m_viewActions;
 };

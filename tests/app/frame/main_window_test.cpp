@@ -1,5 +1,9 @@
+#include "board/group_board.h"
+#include "board/group_card.h"
+#include "board/schedule_board_view.h"
 #include "cycles/schedule_workspace.h"
 #include "document/region_document.h"
+#include "domain/schedule_store.h"
 #include "fake_prompter.h"
 #include "frame/main_window.h"
 #include "frame/screenshot.h"
@@ -10,9 +14,11 @@
 
 #include <QFileInfo>
 #include <QImage>
+#include <QMenuBar>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTableView>
+#include <QUndoGroup>
 #include <catch2/catch.hpp>
 
 using namespace balcony;
@@ -23,7 +29,75 @@ struct Settings {
     TempDir dir;
     QSettings settings{dir.path(QStringLiteral("settings.ini")), QSettings::IniFormat};
 };
+QAction* menuAction(QMainWindow& window, const QString& menuText, const QString& actionText) {
+    for (QAction* menu : window.menuBar()->actions()) {
+        if (menu->text() == menuText && menu->menu() != nullptr) {
+            for (QAction* action : menu->menu()->actions()) {
+                if (action->text() == actionText) {
+                    return action;
+                }
+            }
+        }
+    }
+    return nullptr;
+}
+
+qint64 kentsReviewer(gui::MainWindow& window, const RegionFixture& region) {
+    auto schedule = ScheduleStore(window.document()->database()).load(region.cycleId);
+    REQUIRE(schedule.ok());
+    const Group* group = schedule->groupOf(region.kentId);
+    REQUIRE(group != nullptr);
+    return group->member(region.kentId)->leadReviewerId;
+}
 } // namespace
+
+TEST_CASE("The Schedule menu reaches the cycle and group actions, and the exports wait for a cycle") {
+    FakePrompter prompter;
+    Settings s;
+    gui::MainWindow window(prompter, s.settings);
+    window.setBoardFactory(&gui::createScheduleBoard);
+    const QString schedule = QStringLiteral("&Schedule");
+
+    TempDir empty;
+    const QString emptyPath = empty.path(QStringLiteral("empty.balcony"));
+    REQUIRE(Database::open(emptyPath, {.create = true}).ok());
+    REQUIRE(window.openDatabase(emptyPath));
+    QAction* newCycle = menuAction(window, schedule, QStringLiteral("&New Cycle..."));
+    QAction* newGroup = menuAction(window, schedule, QStringLiteral("New &Group..."));
+    QAction* generate = menuAction(window, schedule, QStringLiteral("Generate &Lead Reviewers"));
+    REQUIRE(newCycle != nullptr);
+    REQUIRE(menuAction(window, schedule, QStringLiteral("&Edit Cycle...")) != nullptr);
+    REQUIRE(newGroup != nullptr);
+    REQUIRE(generate != nullptr);
+    CHECK(newCycle->isEnabled());
+    CHECK_FALSE(newGroup->isEnabled());
+    CHECK_FALSE(generate->isEnabled());
+    for (const char* text : {"&Export Schedule CSV...", "Export &Printable Schedule (PDF)...",
+                             "Export i&Calendar Invitations..."}) {
+        INFO(text);
+        QAction* action = menuAction(window, QStringLiteral("&File"), QString::fromUtf8(text));
+        REQUIRE(action != nullptr);
+        CHECK_FALSE(action->isEnabled());
+        CHECK(action->toolTip().contains(QStringLiteral("New Cycle")));
+    }
+
+    RegionFixture region;
+    REQUIRE(window.openDatabase(region.path));
+    CHECK(
+        menuAction(window, QStringLiteral("&File"), QStringLiteral("&Export Schedule CSV..."))->isEnabled());
+    REQUIRE(newGroup != nullptr);
+    CHECK(newGroup->isEnabled());
+    CHECK(generate->isEnabled());
+    auto* board = window.findChild<gui::GroupBoard*>();
+    REQUIRE(board != nullptr);
+    REQUIRE(board->setLeadReviewer(board->cardOf(region.kentId)->uid(), region.kentId, 0).ok());
+    REQUIRE(kentsReviewer(window, region) == 0);
+
+    generate->trigger();
+    CHECK(kentsReviewer(window, region) == region.medwayId); // the only ring left
+    window.undoGroup()->undo();
+    CHECK(kentsReviewer(window, region) == 0);
+}
 
 TEST_CASE("Opening a region database shows its cycle's groups in presenting order with their reviewers") {
     RegionFixture region;
