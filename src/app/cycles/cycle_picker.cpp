@@ -7,6 +7,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <algorithm>
 
 namespace balcony::gui {
 
@@ -50,8 +51,22 @@ void CyclePicker::setCurrentCycleId(qint64 cycleId) {
 }
 
 void CyclePicker::onModelReset() {
+    // A cycle that was not there before has just been made: that is the one to work on.
+    std::vector<qint64> added;
+    std::vector<qint64> now;
+    for (const auto& cycle : m_cycles.cycles()) {
+        now.push_back(cycle.id);
+        if (std::find(m_known.begin(), m_known.end(), cycle.id) == m_known.end()) {
+            added.push_back(cycle.id);
+        }
+    }
+    const bool firstFill = m_known.empty() && m_remembered == 0;
+    m_known = std::move(now);
+    if (!firstFill && added.size() == 1) {
+        m_remembered = added.front();
+    }
     const QModelIndex remembered = m_cycles.indexOf(m_remembered);
-    // The latest cycle is the one a project manager works on.
+    // Otherwise keep the choice; failing that, the latest cycle is the one a project manager works on.
     const int row = remembered.isValid() ? remembered.row() : m_cycles.rowCount() - 1;
     const QSignalBlocker block(m_combo);
     m_combo->setCurrentIndex(row);

@@ -95,9 +95,11 @@ ScheduleWorkspace::ScheduleWorkspace(RegionDocument& document, QWidget* parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
 
+    // A schedule CSV is imported into a cycle, so the cycle always comes first.
     m_emptyPage = new EmptyState(tr("No cycles yet"),
                                  tr("A cycle holds one year's groups and days. Create the first one with "
-                                    "New Cycle, or import a schedule from a CSV file."),
+                                    "New Cycle; then add its groups, or import them from a schedule CSV "
+                                    "file."),
                                  this);
     m_stack->insertWidget(TablePage, m_table);
     m_stack->insertWidget(EmptyPage, m_emptyPage);
