@@ -1,3 +1,4 @@
+#include "helpers/table_dump.h"
 #include "helpers/temp_dir.h"
 #include "store/change_set.h"
 #include "store/database.h"
@@ -51,33 +52,8 @@ public:
         }
     }
 
-    // Every row of every table, with NULL told apart from text, sorted: equal dumps mean equal data.
-    QStringList dump() {
-        QStringList lines;
-        auto tables = sql::run(*m_db, QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table' "
-                                                     "AND name NOT LIKE 'sqlite_%' ORDER BY name"));
-        REQUIRE(tables.ok());
-        QStringList names;
-        while (tables->next()) {
-            names << tables->value(0).toString();
-        }
-        for (const QString& table : names) {
-            auto rows = sql::run(*m_db, QStringLiteral("SELECT * FROM \"%1\"").arg(table));
-            REQUIRE(rows.ok());
-            QStringList tableLines;
-            while (rows->next()) {
-                QStringList cells;
-                for (int c = 0; c < rows->record().count(); ++c) {
-                    const QVariant value = rows->value(c);
-                    cells << (value.isNull() ? QStringLiteral("NULL") : u'\'' + value.toString() + u'\'');
-                }
-                tableLines << table + u'|' + cells.join(u'|');
-            }
-            tableLines.sort();
-            lines << tableLines;
-        }
-        return lines;
-    }
+    // Every row of every table, sorted: equal dumps mean the region holds the same data.
+    QStringList dump() { return test::dumpEveryTable(*m_db); }
 
 private:
     test::TempDir m_dir;

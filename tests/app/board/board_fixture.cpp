@@ -66,4 +66,19 @@ BoardRegion::BoardRegion() {
     document = std::make_unique<gui::RegionDocument>(std::move(*db));
 }
 
+std::vector<qint64> storedMembers(const BoardRegion& region, qint64 groupId) {
+    auto groups = ScheduleStore(region.document->database()).groups(region.cycleId);
+    REQUIRE(groups.ok());
+    for (const auto& g : *groups) {
+        if (g.id == groupId) {
+            std::vector<qint64> ids;
+            for (const auto& m : g.members) {
+                ids.push_back(m.authorityId);
+            }
+            return ids;
+        }
+    }
+    return {};
+}
+
 } // namespace balcony::test

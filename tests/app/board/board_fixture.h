@@ -6,6 +6,7 @@
 #include <QString>
 #include <map>
 #include <memory>
+#include <vector>
 
 namespace balcony::test {
 
@@ -24,5 +25,8 @@ struct BoardRegion {
     qint64 group1 = 0;
     qint64 group2 = 0;
 };
+
+// The group's members in presenting order, as the store has them.
+std::vector<qint64> storedMembers(const BoardRegion& region, qint64 groupId);
 
 } // namespace balcony::test

@@ -52,20 +52,7 @@ struct BoardUnderTest {
     QUndoStack& undo() const { return *region.document->undoStack(); }
     qint64 id(const char* name) const { return region.id(QString::fromLatin1(name)); }
 
-    std::vector<qint64> storedMembers(qint64 groupId) const {
-        auto groups = ScheduleStore(region.document->database()).groups(region.cycleId);
-        REQUIRE(groups.ok());
-        for (const auto& g : *groups) {
-            if (g.id == groupId) {
-                std::vector<qint64> ids;
-                for (const auto& m : g.members) {
-                    ids.push_back(m.authorityId);
-                }
-                return ids;
-            }
-        }
-        return {};
-    }
+    std::vector<qint64> storedMembers(qint64 groupId) const { return test::storedMembers(region, groupId); }
 
     bool panelHasErrorAbout(qint64 groupId) const {
         for (const auto& p : panel->problems()) {

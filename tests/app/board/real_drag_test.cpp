@@ -14,25 +14,6 @@
 using namespace balcony;
 using namespace balcony::gui;
 
-namespace {
-
-std::vector<qint64> storedMembers(const test::BoardRegion& region, qint64 groupId) {
-    auto groups = ScheduleStore(region.document->database()).groups(region.cycleId);
-    REQUIRE(groups.ok());
-    for (const auto& g : *groups) {
-        if (g.id == groupId) {
-            std::vector<qint64> ids;
-            for (const auto& m : g.members) {
-                ids.push_back(m.authorityId);
-            }
-            return ids;
-        }
-    }
-    return {};
-}
-
-} // namespace
-
 // A real drag: QDrag::exec runs Qt's own drag loop, which follows the mouse, asks the card under it
 // whether it takes the drop and drops on release. Qt's offscreen platform cannot do this (its
 // QPlatformDrag answers every QDrag::exec with "ignored" at once, without a loop), so this test is
@@ -76,19 +57,19 @@ TEST_CASE("dragging an authority with the mouse onto another card moves it there
     QApplication::processEvents();
 
     REQUIRE(deliveredInsideTheDrag);
-    const std::vector<qint64> moved = storedMembers(region, region.group2);
+    const std::vector<qint64> moved = test::storedMembers(region, region.group2);
     REQUIRE(moved.size() == 5);
     CHECK(moved.front() == kent);
-    CHECK(storedMembers(region, region.group1).size() == 2);
+    CHECK(test::storedMembers(region, region.group1).size() == 2);
     CHECK(board.cardOf(kent) == board.cardLabelled(QStringLiteral("Group 2")));
     CHECK(board.cardLabelled(QStringLiteral("Group 2"))->rows().front()->authorityId() == kent);
     CHECK_FALSE(board.cardLabelled(QStringLiteral("Group 1"))->rowFor(kent));
 
     REQUIRE(region.document->undoStack()->count() == 1);
     region.document->undoStack()->undo();
-    CHECK(storedMembers(region, region.group2).size() == 4);
-    CHECK(storedMembers(region, region.group1) == std::vector<qint64>{region.id(QStringLiteral("Wokingham")),
-                                                                      region.id(QStringLiteral("Surrey")),
-                                                                      kent});
+    CHECK(test::storedMembers(region, region.group2).size() == 4);
+    CHECK(test::storedMembers(region, region.group1) ==
+          std::vector<qint64>{region.id(QStringLiteral("Wokingham")), region.id(QStringLiteral("Surrey")),
+                              kent});
     CHECK(board.cardOf(kent) == board.cardLabelled(QStringLiteral("Group 1")));
 }

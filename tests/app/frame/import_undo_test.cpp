@@ -8,6 +8,7 @@
 #include "domain/schedule_store.h"
 #include "fake_prompter.h"
 #include "frame/main_window.h"
+#include "helpers/table_dump.h"
 #include "models/authority_model.h"
 #include "models/group_model.h"
 #include "qt_catch.h"
@@ -61,33 +62,7 @@ struct Window {
     }
 
     // Every row of every table, sorted: equal dumps mean the region holds the same data.
-    QStringList dump() {
-        Database& db = document().database();
-        auto tables = sql::run(db, QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table' AND "
-                                                  "name NOT LIKE 'sqlite_%' ORDER BY name"));
-        REQUIRE(tables.ok());
-        QStringList names;
-        while (tables->next()) {
-            names << tables->value(0).toString();
-        }
-        QStringList lines;
-        for (const QString& table : names) {
-            auto rows = sql::run(db, QStringLiteral("SELECT * FROM \"%1\"").arg(table));
-            REQUIRE(rows.ok());
-            QStringList tableLines;
-            while (rows->next()) {
-                QStringList cells;
-                for (int c = 0; c < rows->record().count(); ++c) {
-                    const QVariant value = rows->value(c);
-                    cells << (value.isNull() ? QStringLiteral("NULL") : u'\'' + value.toString() + u'\'');
-                }
-                tableLines << table + u'|' + cells.join(u'|');
-            }
-            tableLines.sort();
-            lines << tableLines;
-        }
-        return lines;
-    }
+    QStringList dump() { return test::dumpEveryTable(document().database()); }
 
     QStringList groupLabels() {
         auto groups = ScheduleStore(document().database()).groups(region.cycleId);
