@@ -33,6 +33,8 @@ AddPersonDialog::AddPersonDialog(const std::vector<LocalAuthority>& authorities,
     m_ui->buttonBox->button(QDialogButtonBox::Ok)->setAccessibleName(tr("Add the person"));
     m_ui->buttonBox->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
     connect(m_ui->nameEdit, &QLineEdit::textChanged, this, &AddPersonDialog::validate);
+    // Typing starts with the name, however soon the window manager activates the dialog.
+    m_ui->nameEdit->setFocus(Qt::OtherFocusReason);
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     validate();
