@@ -100,6 +100,7 @@ int runUntilFirstPaint(const CommandLine& options) {
     QSettings settings;
     MainWindow window(prompter, settings);
     window.setBoardFactory(&createScheduleBoard);
+    window.placeFromSettings();
     window.restoreFromSettings();
     markPhase("window-built");
     window.show();
@@ -140,6 +141,7 @@ int runApplication() {
     MainWindow window(prompter, settings);
     window.setBoardFactory(&createScheduleBoard);
     prompter.setParentWidget(&window);
+    window.placeFromSettings();
     window.restoreFromSettings();
     window.show();
     window.openDatabase(options->databasePath, options->readOnly);

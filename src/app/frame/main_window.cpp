@@ -12,6 +12,7 @@
 #include "frame/recent_databases.h"
 #include "frame/region_opener.h"
 #include "frame/schedule_pdf.h"
+#include "frame/window_placement.h"
 #include "interchange/ics_export.h"
 #include "interchange/roster_export.h"
 #include "interchange/schedule_export.h"
@@ -24,11 +25,13 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -44,7 +47,13 @@ namespace {
 enum Workspace { ScheduleWorkspaceIndex, RunTheDayIndex, NotesIndex, NoDocumentIndex };
 enum ScheduleTab { GroupsTab, RosterTab, AssessmentsTab };
 
-const QString geometryKey = QStringLiteral("window/geometry");
+// QWidget::saveGeometry's blob, written by earlier versions; read no more (it restored a window
+// onto a monitor that had been unplugged) and removed when the placement is next saved.
+const QString oldGeometryKey = QStringLiteral("window/geometry");
+const QString screenKey = QStringLiteral("window/screen");
+const QString normalGeometryKey = QStringLiteral("window/normalGeometry");
+const QString normalFrameKey = QStringLiteral("window/normalFrame");
+const QString maximisedKey = QStringLiteral("window/maximised");
 const QString stateKey = QStringLiteral("window/state");
 const QString workspaceKey = QStringLiteral("window/workspace");
 const QString scheduleTabKey = QStringLiteral("window/scheduleTab");
@@ -107,7 +116,9 @@ MainWindow::MainWindow(Prompter& prompter, QSettings& settings, QWidget* parent)
     createStatusBar();
     connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int) { rebuildWorkspaces(); });
     rebuildWorkspaces();
-    resize(1280, 800);
+    // A window that is never placed (a screenshot, a test) has the design size; the program
+    // places its window on the screen before showing it (placeFromSettings).
+    resize(designWindowSize);
 }
 
 MainWindow::~MainWindow() {
@@ -529,8 +540,32 @@ bool MainWindow::showView(const QString& name) {
     return true;
 }
 
+void MainWindow::placeFromSettings() {
+    const QString screenName = m_settings.value(screenKey).toString();
+    const QRect normal = m_settings.value(normalGeometryKey).toRect();
+    const QRect frame = m_settings.value(normalFrameKey).toRect();
+    const bool maximised = m_settings.value(maximisedKey, false).toBool();
+    for (QScreen* candidate : QGuiApplication::screens()) {
+        if (!screenName.isEmpty() && candidate->name() == screenName && normal.isValid() &&
+            frame.contains(normal) && fitsOn(frame, candidate->availableGeometry())) {
+            setGeometry(normal);
+            setWindowState(maximised ? windowState() | Qt::WindowMaximized
+                                     : windowState() & ~Qt::WindowMaximized);
+            return;
+        }
+    }
+    // First start, or the saved screen is gone or now too small for the saved window.
+    QScreen* target = screen() != nullptr ? screen() : QGuiApplication::primaryScreen();
+    if (target == nullptr) {
+        return;
+    }
+    const WindowPlacement placement = firstPlacement(target->availableGeometry());
+    setGeometry(placement.geometry);
+    setWindowState(placement.maximised ? windowState() | Qt::WindowMaximized
+                                       : windowState() & ~Qt::WindowMaximized);
+}
+
 void MainWindow::restoreFromSettings() {
-    restoreGeometry(m_settings.value(geometryKey).toByteArray());
     restoreState(m_settings.value(stateKey).toByteArray());
     const int workspace = m_settings.value(workspaceKey, 0).toInt();
     if (workspace >= 0 && workspace < m_sidebar->count()) {
@@ -542,7 +577,20 @@ void MainWindow::restoreFromSettings() {
 }
 
 void MainWindow::saveToSettings() {
-    m_settings.setValue(geometryKey, saveGeometry());
+    // Only a window the user saw has a placement worth keeping (not a screenshot or a test's).
+    if (isVisible() && !testAttribute(Qt::WA_DontShowOnScreen) && screen() != nullptr) {
+        const bool maximised = isMaximized() || isFullScreen();
+        const QRect normal = maximised ? normalGeometry() : geometry();
+        const QRect shown = geometry();
+        const QRect frame = frameGeometry();
+        const QMargins frameMargins(shown.left() - frame.left(), shown.top() - frame.top(),
+                                    frame.right() - shown.right(), frame.bottom() - shown.bottom());
+        m_settings.setValue(screenKey, screen()->name());
+        m_settings.setValue(normalGeometryKey, normal);
+        m_settings.setValue(normalFrameKey, normal.marginsAdded(frameMargins));
+        m_settings.setValue(maximisedKey, maximised);
+        m_settings.remove(oldGeometryKey);
+    }
     m_settings.setValue(stateKey, saveState());
     m_settings.setValue(workspaceKey, m_sidebar->currentRow());
     if (m_scheduleTabs != nullptr) {

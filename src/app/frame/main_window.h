@@ -63,6 +63,11 @@ public:
     QString problemCountText() const;
     QUndoGroup* undoGroup() const { return m_undoGroup; }
 
+    // Sizes and places the window before it is first shown: where it was last closed, if that
+    // screen (by name) is still there and the window's frame fits in its available area;
+    // otherwise on this window's screen as firstPlacement says (maximised on a small screen).
+    void placeFromSettings();
+    // The toolbars, workspace and view last shown; call again once a region is open.
     void restoreFromSettings();
 
 protected:
