@@ -291,8 +291,8 @@ char guessSeparator(const QByteArray& content, int firstLine, const CsvColumns& 
     ambiguity = fileProblem(
         line, QStringLiteral("Balcony cannot tell which character separates the columns: the header line "
                              "has %1 outside quotes. %2 Save the file from your spreadsheet as \"CSV UTF-8 "
-                             "(Comma delimited)\", which separates columns with commas, or make its first "
-                             "line sep=; (or sep=, ) to name the separator.")
+                             "(Comma delimited)\", which separates columns with commas, or add a first line "
+                             "that names the separator: sep=; for semicolons, sep=, for commas.")
                   .arg(found.join(QStringLiteral(" and ")), seems));
     return candidates.front().first;
 }
