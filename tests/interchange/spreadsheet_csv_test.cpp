@@ -290,6 +290,9 @@ TEST_CASE("Every kind of double-encoded text is recognised and read back",
     CHECK(repaired(QStringLiteral("Llawr Å·")) == QStringLiteral("Llawr ŷ"));
     // Ł is C5 81, and Windows shows the undefined byte 0x81 as the control U+0081.
     CHECK(repaired(QStringLiteral("\u00C5\u0081ukasz")) == QStringLiteral("Łukasz"));
+    // Converters that turn the undefined byte into U+FFFD (Python's, as in c08-excel-roundtrip.py).
+    CHECK(repaired(QStringLiteral("\u00C5\uFFFDukasz")) == QStringLiteral("Łukasz"));
+    CHECK(repaired(QStringLiteral("â€œVeeâ€\uFFFD")) == QStringLiteral("“Vee”"));
     // Two round trips through Excel.
     CHECK(repaired(QStringLiteral("ZoÃƒÂ«")) == QStringLiteral("Zoë"));
     // Another script, garbled, comes in runs.

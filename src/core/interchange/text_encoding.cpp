@@ -2,7 +2,9 @@
 
 #include <QList>
 #include <QStringDecoder>
+#include <algorithm>
 #include <array>
+#include <vector>
 
 namespace balcony::interchange {
 namespace {
@@ -41,6 +43,58 @@ struct Repair {
     bool allLatin = true;
 };
 
+// The five bytes Windows-1252 leaves undefined. A converter that replaced them with U+FFFD (as
+// Python's does) lost which one it was.
+constexpr unsigned char undefinedBytes[] = {0x81, 0x8D, 0x8F, 0x90, 0x9D};
+
+// Characters a lost byte most probably stood for, most likely first: the closing double quote
+// (E2 80 9D), Polish Ł (C5 81), then Latin-1 capitals.
+constexpr char32_t likelyLost[] = {0x201D, 0x0141, 0x00C1, 0x00CD, 0x00DD, 0x00CF, 0x0150, 0x00D0};
+
+// The character the UTF-8 bytes encode, if they are exactly one valid character.
+std::optional<char32_t> oneCharacter(const QByteArray& bytes) {
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString decoded = decoder.decode(bytes);
+    const auto ucs4 = decoded.toUcs4();
+    if (decoder.hasError() || ucs4.size() != 1) {
+        return std::nullopt;
+    }
+    return char32_t(ucs4.front());
+}
+
+// The character a lead and the continuations after it stood for, when their Windows-1252 bytes
+// form one UTF-8 character; a lost byte (U+FFFD) is guessed among the undefined ones.
+std::optional<char32_t> sequenceAt(const QString& text, qsizetype i, int length) {
+    const auto lead = windows1252Byte(text.at(i));
+    std::vector<QByteArray> candidates{QByteArray(1, char(*lead))};
+    for (int k = 1; k < length; ++k) {
+        const QChar c = text.at(i + k);
+        std::vector<QByteArray> longer;
+        for (const auto& start : candidates) {
+            if (c == QChar::ReplacementCharacter) {
+                for (const unsigned char b : undefinedBytes) {
+                    longer.push_back(start + char(b));
+                }
+            } else if (const auto next = windows1252Byte(c); next && *next >= 0x80 && *next <= 0xBF) {
+                longer.push_back(start + char(*next));
+            }
+        }
+        candidates = std::move(longer);
+    }
+    std::optional<char32_t> found;
+    for (const auto& bytes : candidates) {
+        const auto c = oneCharacter(bytes);
+        if (!c) {
+            continue;
+        }
+        if (!found || std::find(std::begin(likelyLost), std::end(likelyLost), *c) <
+                          std::find(std::begin(likelyLost), std::end(likelyLost), *found)) {
+            found = c;
+        }
+    }
+    return found;
+}
+
 // One round: each run "lead, continuation..." whose Windows-1252 bytes form one valid UTF-8
 // character is replaced by that character.
 Repair repairOnce(const QString& text) {
@@ -52,26 +106,11 @@ Repair repairOnce(const QString& text) {
                            : *lead < 0xE0                        ? 2
                            : *lead < 0xF0                        ? 3
                                                                  : 4;
-        QByteArray bytes;
         if (length > 0 && i + length <= text.size()) {
-            bytes.append(char(*lead));
-            for (int k = 1; k < length; ++k) {
-                const auto next = windows1252Byte(text.at(i + k));
-                if (!next || *next < 0x80 || *next > 0xBF) {
-                    bytes.clear();
-                    break;
-                }
-                bytes.append(char(*next));
-            }
-        }
-        if (!bytes.isEmpty()) {
-            QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-            const QString decoded = decoder.decode(bytes);
-            const auto ucs4 = decoded.toUcs4();
-            if (!decoder.hasError() && ucs4.size() == 1) {
-                out.text += decoded;
+            if (const auto c = sequenceAt(text, i, length)) {
+                out.text += QString::fromUcs4(&*c, 1);
                 ++out.characters;
-                out.allLatin = out.allLatin && isLatinOrPunctuation(ucs4.front());
+                out.allLatin = out.allLatin && isLatinOrPunctuation(*c);
                 i += length;
                 continue;
             }

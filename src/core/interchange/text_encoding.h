@@ -27,7 +27,9 @@ bool looksLikeWindows1252(const QByteArray& bytes);
 
 // When `text` looks like UTF-8 that was read as Windows-1252 (or Latin-1) and saved again as UTF-8
 // ("ZoÃ« Example", "Oâ€™Brien", "Â£"), the text it most probably was ("Zoë Example"); undoes
-// up to three such round trips. Nothing when the text shows no such sign. Genuine names are left
+// up to three such round trips. A byte the round trip lost (shown as U+FFFD by converters that do
+// not keep Windows-1252's five undefined bytes) is guessed, "Å\uFFFDukasz" giving "Łukasz".
+// Nothing when the text shows no such sign. Genuine names are left
 // alone: a repair must give a Latin letter or punctuation, unless the text holds two or more
 // repaired characters (mojibake of other scripts comes in runs).
 std::optional<QString> undoDoubleEncoding(const QString& text);
