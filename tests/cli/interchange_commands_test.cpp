@@ -28,7 +28,8 @@ TEST_CASE("export roster writes the roster as CSV that another region imports to
     CHECK(exported.err.isEmpty());
     CHECK(exported.out.trimmed() == QStringLiteral("Wrote 19 LAs of the roster to %1.").arg(out));
     const QByteArray bytes = balcony::test::readAll(out);
-    CHECK(bytes.startsWith("la,dcs,dcs_email,chief_executive,chief_executive_email,lead_member,"
+    CHECK(bytes.startsWith("\xEF\xBB\xBF" // the byte order mark Excel needs to read UTF-8
+                           "la,dcs,dcs_email,chief_executive,chief_executive_email,lead_member,"
                            "lead_member_email\r\n"));
 
     // A second region, filled from the exported file, exports the same bytes.

@@ -39,9 +39,10 @@ void importInto(Database& db, const QByteArray& bytes) {
     REQUIRE(outcome->applied());
 }
 
-// The documented example roster as the export writes it: CRLF, LAs by name, quotes only where
-// needed.
+// The documented example roster as the export writes it: a UTF-8 byte order mark (so that Excel
+// reads accents right), CRLF, LAs by name, quotes only where needed.
 const QByteArray exampleExported =
+    "\xEF\xBB\xBF"
     "la,dcs,dcs_email,chief_executive,chief_executive_email,lead_member,lead_member_email\r\n"
     "Brighton and Hove,Hal Price,hal.price@brighton-hove.example.org,,,,\r\n"
     "Kent,Ann Reed,ann.reed@kent.example.org,Ben Cole,ben.cole@kent.example.org,Cllr Cara "

@@ -100,6 +100,12 @@ void ImportDialog::load() {
     } else if (hasErrors(m_problems)) {
         m_ui->summaryLabel->setText(
             tr("Nothing will be imported until the file has no errors. Correct it and import it again."));
+    } else if (!m_problems.empty()) {
+        // Warnings do not stop an import, but garbled names are easier to correct before it.
+        m_ui->summaryLabel->setText(
+            tr("%n row(s) will be imported as they are. Read the warnings first: correcting the file and "
+               "choosing it again may be better.",
+               nullptr, previewRowCount()));
     } else {
         m_ui->summaryLabel->setText(tr("%n row(s) will be imported.", nullptr, previewRowCount()));
     }

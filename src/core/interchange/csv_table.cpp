@@ -1,7 +1,10 @@
 #include "interchange/csv_table.h"
 
+#include "interchange/text_encoding.h"
+
 #include <QStringDecoder>
 #include <QStringList>
+#include <algorithm>
 #include <csv.h>
 #include <optional>
 
@@ -41,6 +44,34 @@ struct Collector {
     }
 };
 
+// The separators spreadsheets write: Excel's "CSV" uses the list separator of the computer's
+// region, a comma in the UK and a semicolon where the comma is the decimal mark; "Text (Tab
+// delimited)" uses tabs.
+constexpr char detectableSeparators[] = {',', ';', '\t'};
+
+QString separatorName(char separator, int count = 1) {
+    const bool many = count != 1;
+    switch (separator) {
+    case ',':
+        return many ? QStringLiteral("commas") : QStringLiteral("comma");
+    case ';':
+        return many ? QStringLiteral("semicolons") : QStringLiteral("semicolon");
+    case '\t':
+        return many ? QStringLiteral("tabs") : QStringLiteral("tab");
+    default:
+        return many ? QStringLiteral("vertical bars") : QStringLiteral("vertical bar");
+    }
+}
+
+// libcsv skips spaces and tabs around unquoted fields; with tab as the separator only spaces may go.
+int isSpace(unsigned char c) {
+    return c == CSV_SPACE;
+}
+
+int isSpaceOrTab(unsigned char c) {
+    return c == CSV_SPACE || c == CSV_TAB;
+}
+
 std::optional<QString> decodeUtf8(const QByteArray& bytes) {
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
     QString text = decoder.decode(bytes);
@@ -51,20 +82,235 @@ std::optional<QString> decodeUtf8(const QByteArray& bytes) {
 }
 
 QByteArray withoutBom(const QByteArray& bytes) {
-    static const QByteArray bom("\xEF\xBB\xBF");
-    return bytes.startsWith(bom) ? bytes.mid(bom.size()) : bytes;
+    return bytes.startsWith(utf8ByteOrderMark) ? bytes.mid(qsizetype(sizeof utf8ByteOrderMark) - 1) : bytes;
+}
+
+// How to get a UTF-8 file out of the programs people use.
+QString saveAsUtf8Advice() {
+    return QStringLiteral("In Excel choose File > Save As and the type \"CSV UTF-8 (Comma delimited)\"; "
+                          "in LibreOffice Calc choose File > Save As, \"Text CSV\", then \"Edit filter "
+                          "settings\" and the character set \"Unicode (UTF-8)\". Then import the new file.");
+}
+
+// The refusal of a file that is not UTF-8, saying what it most probably is.
+Problem encodingProblem(const QByteArray& content, int line) {
+    if (content.startsWith("\xFF\xFE") || content.startsWith("\xFE\xFF")) {
+        return fileProblem(1,
+                           QStringLiteral("the file is UTF-16 text (Excel's \"Unicode Text\"), but Balcony "
+                                          "reads CSV files in UTF-8 only. ") +
+                               saveAsUtf8Advice());
+    }
+    if (!looksLikeWindows1252(content)) {
+        return fileProblem(line,
+                           QStringLiteral("this line is not UTF-8 text, and the file does not look like "
+                                          "text a spreadsheet writes either; Balcony reads CSV files in "
+                                          "UTF-8 only. ") +
+                               saveAsUtf8Advice());
+    }
+    // Show the cell with the first byte that is not ASCII as Windows-1252 reads it.
+    qsizetype start = 0;
+    for (int l = 1; l < line; ++l) {
+        start = content.indexOf('\n', start) + 1;
+    }
+    qsizetype end = content.indexOf('\n', start);
+    const QByteArray text = content.mid(start, (end < 0 ? content.size() : end) - start);
+    qsizetype first = 0;
+    while (first < text.size() && static_cast<unsigned char>(text.at(first)) < 0x80) {
+        ++first;
+    }
+    const auto isBoundary = [](char c) { return c == ',' || c == ';' || c == '\t' || c == '"' || c == '\r'; };
+    qsizetype from = first;
+    while (from > 0 && !isBoundary(text.at(from - 1))) {
+        --from;
+    }
+    qsizetype to = first;
+    while (to < text.size() && !isBoundary(text.at(to))) {
+        ++to;
+    }
+    const QString shown = fromWindows1252(text.mid(from, to - from)).trimmed();
+    return fileProblem(line, QStringLiteral("the file is not UTF-8 text: it looks like Windows-1252, the "
+                                            "encoding Excel uses when it saves plain \"CSV\" (this line has "
+                                            "\"%1\" in it). Balcony reads CSV files in UTF-8 only, so that "
+                                            "names such as \"Zoë\" are never read wrongly. ")
+                                     .arg(shown) +
+                                 saveAsUtf8Advice());
+}
+
+// Excel's optional first line "sep=X", which names the separator of the rest of the file.
+struct SepLine {
+    bool present = false;
+    char separator = ',';
+    qsizetype end = 0; // offset of the line after it
+    std::optional<Problem> problem;
+};
+
+SepLine readSepLine(const QByteArray& content) {
+    const qsizetype newline = content.indexOf('\n');
+    QByteArray text = content.left(newline < 0 ? content.size() : newline);
+    // Only spaces and a CR are trimmed: a tab may be the separator named.
+    while (!text.isEmpty() && (text.endsWith('\r') || text.endsWith(' '))) {
+        text.chop(1);
+    }
+    while (text.startsWith(' ')) {
+        text.remove(0, 1);
+    }
+    if (text.size() >= 2 && text.startsWith('"') && text.endsWith('"')) {
+        text = text.mid(1, text.size() - 2);
+    }
+    if (!text.toLower().startsWith("sep=")) {
+        return {};
+    }
+    SepLine sep;
+    sep.present = true;
+    sep.end = newline < 0 ? content.size() : newline + 1;
+    QByteArray named = text.mid(4);
+    if (named == "\\t") {
+        named = "\t";
+    }
+    // A spreadsheet that kept the line as a row may have added empty cells after it.
+    const bool oneCharacter = !named.isEmpty() && named.count(named.at(0)) == named.size();
+    const char separator = named.isEmpty() ? '\0' : named.at(0);
+    if (!oneCharacter || (separator != ',' && separator != ';' && separator != '\t' && separator != '|')) {
+        sep.problem = fileProblem(1, QStringLiteral("the first line \"%1\" should name the separator of the "
+                                                    "file, but Balcony reads only a comma (sep=,), a "
+                                                    "semicolon (sep=;), a tab or a vertical bar (sep=|). "
+                                                    "Correct the line, or delete it to let Balcony find the "
+                                                    "separator.")
+                                         .arg(QString::fromUtf8(text)));
+        return sep;
+    }
+    sep.separator = separator;
+    return sep;
+}
+
+// The first record of `content` that is not blank (a line of only spaces and separators, which
+// spreadsheets leave above a table), up to its end of line outside quotes; and its line.
+QByteArray headerRecord(const QByteArray& content, int firstLine, int& line) {
+    qsizetype start = 0;
+    line = firstLine;
+    while (start < content.size()) {
+        qsizetype newline = content.indexOf('\n', start);
+        const qsizetype end = newline < 0 ? content.size() : newline;
+        bool blank = true;
+        for (qsizetype i = start; i < end && blank; ++i) {
+            const char c = content.at(i);
+            blank = c == ' ' || c == '\r' || c == ',' || c == ';' || c == '\t';
+        }
+        if (!blank) {
+            break;
+        }
+        start = end + 1;
+        ++line;
+    }
+    bool quoted = false;
+    qsizetype i = start;
+    for (; i < content.size(); ++i) {
+        const char c = content.at(i);
+        if (c == '"') {
+            quoted = !quoted; // a doubled quote toggles twice
+        } else if (c == '\n' && !quoted) {
+            break;
+        }
+    }
+    return content.mid(start, i - start);
+}
+
+struct HeaderReading {
+    int separators = 0; // how many separators outside quotes
+    int knownNames = 0; // how many fields are known column names
+};
+
+HeaderReading readHeaderAs(const QByteArray& header, char separator, const CsvColumns& spec) {
+    HeaderReading reading;
+    QStringList names;
+    QByteArray field;
+    bool quoted = false;
+    const auto endField = [&] {
+        names << QString::fromUtf8(field).trimmed().toLower();
+        field.clear();
+    };
+    for (const char c : header) {
+        if (c == '"') {
+            quoted = !quoted;
+        } else if (c == separator && !quoted) {
+            ++reading.separators;
+            endField();
+        } else {
+            field += c;
+        }
+    }
+    endField();
+    names.removeDuplicates();
+    for (const auto& name : names) {
+        reading.knownNames += spec.known.contains(name) ? 1 : 0;
+    }
+    return reading;
+}
+
+// Decides from the header line which separator the file uses: the one that splits it into the
+// most known column names, or failing any, the one found most often outside quotes; a comma
+// when the line has none. A line that two separators read equally well is refused, so that a
+// wrong guess never imports a column's cells into another.
+char guessSeparator(const QByteArray& content, int firstLine, const CsvColumns& spec,
+                    std::optional<Problem>& ambiguity) {
+    int line = firstLine;
+    const QByteArray header = headerRecord(content, firstLine, line);
+    std::vector<std::pair<char, HeaderReading>> readings;
+    int bestKnown = 0;
+    for (const char s : detectableSeparators) {
+        readings.emplace_back(s, readHeaderAs(header, s, spec));
+        bestKnown = std::max(bestKnown, readings.back().second.knownNames);
+    }
+    std::vector<std::pair<char, HeaderReading>> candidates;
+    for (const auto& r : readings) {
+        if (r.second.separators > 0 && (bestKnown == 0 || r.second.knownNames == bestKnown)) {
+            candidates.push_back(r);
+        }
+    }
+    if (candidates.empty()) {
+        return ',';
+    }
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const auto& a, const auto& b) { return a.second.separators > b.second.separators; });
+    if (candidates.size() == 1 ||
+        (bestKnown == 0 && candidates[0].second.separators > candidates[1].second.separators)) {
+        return candidates.front().first;
+    }
+    QStringList found;
+    for (const auto& c : candidates) {
+        found << QStringLiteral("%1 %2")
+                     .arg(c.second.separators)
+                     .arg(separatorName(c.first, c.second.separators));
+    }
+    const bool tie = candidates[0].second.separators == candidates[1].second.separators;
+    const QString seems =
+        tie ? QStringLiteral("It could use %1 or %2 between columns.")
+                  .arg(separatorName(candidates[0].first, 2), separatorName(candidates[1].first, 2))
+            : QStringLiteral("It seems to use %1 between columns.")
+                  .arg(separatorName(candidates[0].first, 2));
+    ambiguity = fileProblem(
+        line, QStringLiteral("Balcony cannot tell which character separates the columns: the header line "
+                             "has %1 outside quotes. %2 Save the file from your spreadsheet as \"CSV UTF-8 "
+                             "(Comma delimited)\", which separates columns with commas, or add a first line "
+                             "that names the separator: sep=; for semicolons, sep=, for commas.")
+                  .arg(found.join(QStringLiteral(" and ")), seems));
+    return candidates.front().first;
 }
 
 // Feeds libcsv one byte at a time so that each record knows the physical line it starts on,
 // including newlines inside quoted fields. Files are small (one row per LA), so this costs nothing.
-std::vector<RawRecord> parseRecords(const QByteArray& bytes, Problems& problems) {
+std::vector<RawRecord> parseRecords(const QByteArray& bytes, char separator, int firstLine,
+                                    Problems& problems) {
     Collector collector;
     csv_parser parser;
     if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
         problems.push_back(fileProblem(0, QStringLiteral("The CSV reader could not start (out of memory).")));
         return {};
     }
-    int line = 1;
+    csv_set_delim(&parser, static_cast<unsigned char>(separator));
+    csv_set_space_func(&parser, separator == '\t' ? isSpace : isSpaceOrTab);
+    int line = firstLine;
+    collector.recordStartLine = firstLine;
     bool failed = false;
     for (qsizetype i = 0; i < bytes.size(); ++i) {
         const char byte = bytes.at(i);
@@ -80,8 +326,9 @@ std::vector<RawRecord> parseRecords(const QByteArray& bytes, Problems& problems)
                 line, quoteProblem
                           ? QStringLiteral("badly placed quote: a field that contains a quote must be wholly "
                                            "enclosed in double quotes, with each quote inside it doubled "
-                                           "(\"\"), and nothing may follow the closing quote but a comma "
+                                           "(\"\"), and nothing may follow the closing quote but a %1 "
                                            "or the end of the line.")
+                                .arg(separatorName(separator))
                           : QStringLiteral("the CSV reader failed: %1.")
                                 .arg(QString::fromLatin1(csv_strerror(csv_error(&parser))))));
             break;
@@ -121,31 +368,44 @@ QString quotedList(const QStringList& names) {
     return quoted.join(QStringLiteral(", "));
 }
 
-// Checks the header row; returns the canonical name of each column, or nothing after problems.
+// "4 (D)": a column's number and its letters in a spreadsheet.
+QString columnPosition(std::size_t index) {
+    QString letters;
+    for (std::size_t n = index + 1; n > 0; n = (n - 1) / 26) {
+        letters.prepend(QChar(char16_t(u'A' + (n - 1) % 26)));
+    }
+    return QStringLiteral("%1 (%2)").arg(index + 1).arg(letters);
+}
+
+Problem warning(int line, const QString& message) {
+    Problem p = fileProblem(line, message);
+    p.severity = Problem::Severity::Warning;
+    return p;
+}
+
+// Checks the header row; returns the canonical name of each column (empty for a column without a
+// name, which the rows decide about), or nothing after problems.
 std::optional<QStringList> readHeader(const RawRecord& header, const CsvColumns& spec, Problems& problems) {
     QStringList names;
     bool ok = true;
     for (std::size_t i = 0; i < header.fields.size(); ++i) {
-        auto decoded = decodeUtf8(header.fields[i]);
-        if (!decoded) {
-            problems.push_back(fileProblem(header.line, QStringLiteral("the header is not valid UTF-8 text: "
-                                                                       "save the file as \"CSV UTF-8\".")));
-            return std::nullopt;
+        QString decoded = decodeUtf8(header.fields[i]).value_or(QString());
+        // A byte order mark that went through a wrong decoding and was saved again.
+        static const QString garbledBom = QStringLiteral("\u00EF\u00BB\u00BF");
+        if (i == 0 && decoded.startsWith(garbledBom)) {
+            decoded.remove(0, garbledBom.size());
+            problems.push_back(warning(
+                header.line, QStringLiteral("the file starts with \"ï»¿\", a byte order mark that a "
+                                            "program read with the wrong encoding and saved again; names "
+                                            "with accents in this file may be garbled too.")));
         }
-        const QString name = decoded->trimmed().toLower();
-        if (name.isEmpty()) {
-            problems.push_back(fileProblem(header.line, QStringLiteral("column %1 of the header has no name; "
-                                                                       "known columns are %2.")
-                                                            .arg(i + 1)
-                                                            .arg(quotedList(spec.known))));
+        const QString name = decoded.trimmed().toLower();
+        if (!name.isEmpty() && !spec.known.contains(name)) {
+            problems.push_back(fileProblem(header.line, QStringLiteral("unknown column \"%1\"; known columns "
+                                                                       "are %2.")
+                                                            .arg(decoded.trimmed(), quotedList(spec.known))));
             ok = false;
-        } else if (!spec.known.contains(name)) {
-            problems.push_back(
-                fileProblem(header.line, QStringLiteral("unknown column \"%1\"; known columns "
-                                                        "are %2.")
-                                             .arg(decoded->trimmed(), quotedList(spec.known))));
-            ok = false;
-        } else if (names.contains(name)) {
+        } else if (!name.isEmpty() && names.contains(name)) {
             problems.push_back(fileProblem(
                 header.line, QStringLiteral("column \"%1\" appears twice in the header.").arg(name)));
             ok = false;
@@ -164,6 +424,30 @@ std::optional<QStringList> readHeader(const RawRecord& header, const CsvColumns&
         return std::nullopt;
     }
     return names;
+}
+
+// Whether a record fits the header: the same number of fields, or a different number only in
+// columns after the last named one, where every field is empty. (Spreadsheets leave such columns
+// behind; their width may differ between the header and the rows of a file edited by hand.)
+bool fitsHeader(const RawRecord& record, const QStringList& names) {
+    if (record.fields.size() == std::size_t(names.size())) {
+        return true;
+    }
+    std::size_t namedWidth = 0;
+    for (qsizetype c = 0; c < names.size(); ++c) {
+        if (!names.at(c).isEmpty()) {
+            namedWidth = std::size_t(c) + 1;
+        }
+    }
+    if (record.fields.size() < namedWidth) {
+        return false;
+    }
+    for (std::size_t c = std::size_t(names.size()); c < record.fields.size(); ++c) {
+        if (!record.fields[c].trimmed().isEmpty()) {
+            return false;
+        }
+    }
+    return true;
 }
 
 } // namespace
@@ -195,60 +479,114 @@ CsvTable readCsvTable(const QByteArray& bytes, const CsvColumns& spec, Problems&
     CsvTable table;
     const QByteArray content = withoutBom(bytes);
     const std::size_t problemsBefore = problems.size();
-    std::vector<RawRecord> records = parseRecords(content, problems);
+    if (content.startsWith("\xFF\xFE") || content.startsWith("\xFE\xFF")) {
+        problems.push_back(encodingProblem(content, 1));
+        return table;
+    }
+    if (auto line = firstNonUtf8Line(content)) {
+        problems.push_back(encodingProblem(content, *line));
+        return table;
+    }
+    // NUL is valid UTF-8 but never in text: UTF-16 without its mark, or not a text file at all.
+    if (const qsizetype nul = content.indexOf('\0'); nul >= 0) {
+        problems.push_back(encodingProblem(content, int(content.left(nul).count('\n')) + 1));
+        return table;
+    }
+    const SepLine sep = readSepLine(content);
+    if (sep.problem) {
+        problems.push_back(*sep.problem);
+        return table;
+    }
+    const QByteArray body = content.mid(sep.end);
+    const int firstLine = sep.present ? 2 : 1;
+    char separator = sep.separator;
+    if (!sep.present) {
+        std::optional<Problem> ambiguity;
+        separator = guessSeparator(body, firstLine, spec, ambiguity);
+        if (ambiguity) {
+            problems.push_back(*ambiguity);
+            return table;
+        }
+    }
+    std::vector<RawRecord> records = parseRecords(body, separator, firstLine, problems);
     if (problems.size() != problemsBefore) {
         return table;
     }
-    if (records.empty()) {
+    // Rows made only of separators above the header are blank rows too.
+    std::size_t headerIndex = 0;
+    while (headerIndex < records.size() && allEmpty(records[headerIndex])) {
+        ++headerIndex;
+    }
+    if (headerIndex == records.size()) {
         problems.push_back(fileProblem(1, QStringLiteral("the file is empty: it needs a header row naming "
                                                          "its columns (%1), then one row per line.")
                                               .arg(quotedList(spec.known))));
         return table;
     }
-    auto names = readHeader(records.front(), spec, problems);
+    const RawRecord& header = records[headerIndex];
+    auto names = readHeader(header, spec, problems);
     if (!names) {
         return table;
     }
-    table.columns = *names;
-    for (std::size_t r = 1; r < records.size(); ++r) {
+    for (const auto& name : *names) {
+        if (!name.isEmpty()) {
+            table.columns << name;
+        }
+    }
+    std::vector<int> unnamedDataLine(std::size_t(names->size()), 0);
+    for (std::size_t r = headerIndex + 1; r < records.size(); ++r) {
         const RawRecord& record = records[r];
         if (allEmpty(record)) {
             continue;
         }
-        if (record.fields.size() != std::size_t(names->size())) {
+        if (!fitsHeader(record, *names)) {
             problems.push_back(fileProblem(
                 record.line,
                 QStringLiteral("this row has %1 fields but the header has %2 columns: check for a "
-                               "missing or extra comma, or a comma inside a cell that is not "
+                               "missing or extra %3, or a %3 inside a cell that is not "
                                "enclosed in double quotes.")
                     .arg(record.fields.size())
-                    .arg(names->size())));
+                    .arg(names->size())
+                    .arg(separatorName(separator))));
             continue;
         }
         CsvRow row;
         row.line = record.line;
-        bool valid = true;
-        for (qsizetype c = 0; c < names->size(); ++c) {
-            auto decoded = decodeUtf8(record.fields[std::size_t(c)]);
-            if (!decoded) {
-                problems.push_back(
-                    fileProblem(record.line, QStringLiteral("the \"%1\" cell is not valid UTF-8 "
-                                                            "text: save the file as \"CSV "
-                                                            "UTF-8\".")
-                                                 .arg(names->at(c))));
-                valid = false;
-                break;
+        for (qsizetype c = 0; c < names->size() && std::size_t(c) < record.fields.size(); ++c) {
+            const QString cell = decodeUtf8(record.fields[std::size_t(c)]).value_or(QString());
+            const QString& name = names->at(c);
+            if (name.isEmpty()) {
+                if (!cell.trimmed().isEmpty() && unnamedDataLine[std::size_t(c)] == 0) {
+                    unnamedDataLine[std::size_t(c)] = record.line;
+                    problems.push_back(fileProblem(
+                        record.line,
+                        QStringLiteral("column %1 has no name in the header, but holds \"%2\" on this "
+                                       "line: give the column one of the known names (%3), or delete "
+                                       "the column if its cells are not needed.")
+                            .arg(columnPosition(std::size_t(c)), cell.trimmed(), quotedList(spec.known))));
+                }
+                continue;
             }
-            row.values.emplace(names->at(c), *decoded);
+            if (auto repaired = undoDoubleEncoding(cell.trimmed())) {
+                problems.push_back(warning(
+                    record.line,
+                    QStringLiteral("the \"%1\" cell \"%2\" looks garbled: it reads like UTF-8 text that a "
+                                   "program read as Windows-1252 and saved again (Excel does this when it "
+                                   "opens a CSV file without a byte order mark). It probably should be "
+                                   "\"%3\". Imported as it is: correct it in the file and import again, "
+                                   "or correct it in Balcony.")
+                        .arg(name, cell.trimmed(), *repaired)));
+            }
+            row.values.emplace(name, cell);
         }
-        if (valid) {
-            table.rows.push_back(std::move(row));
-        }
+        table.rows.push_back(std::move(row));
     }
-    if (table.rows.empty() && problems.size() == problemsBefore) {
-        problems.push_back(fileProblem(records.front().line + 1,
-                                       QStringLiteral("the file has a header but no rows: there is nothing "
-                                                      "to import.")));
+    const bool errorsFound = std::any_of(problems.begin() + std::ptrdiff_t(problemsBefore), problems.end(),
+                                         [](const Problem& p) { return p.isError(); });
+    if (table.rows.empty() && !errorsFound) {
+        problems.push_back(
+            fileProblem(header.line + 1, QStringLiteral("the file has a header but no rows: there is nothing "
+                                                        "to import.")));
     }
     return table;
 }

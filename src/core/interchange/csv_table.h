@@ -9,6 +9,7 @@
 #include <vector>
 
 // Reading RFC 4180 CSV with a header row into named columns, for the roster and schedule imports.
+// Both importers read through here, so what is said below holds for both files.
 namespace balcony::interchange {
 
 // The columns a file format knows, by their canonical lower-case names, and which of them a file
@@ -31,11 +32,23 @@ struct CsvTable {
     std::vector<CsvRow> rows;
 };
 
-// Parses a whole file's bytes (UTF-8, with or without a byte order mark) in strict RFC 4180 mode.
-// Header names are matched case-insensitively after trimming. Every problem found goes to
-// `problems` as an error with its line: bad quoting, an unterminated quoted field, a row with the
-// wrong number of fields, invalid UTF-8, unknown, duplicate or missing columns, an empty file and a
-// header without rows. Rows whose cells are all empty are skipped (spreadsheets write them).
+// Parses a whole file's bytes in strict RFC 4180 mode, as spreadsheets write them
+// (docs/csv-formats.md, "Files from spreadsheets"):
+// - UTF-8, with or without a byte order mark. Other encodings are refused as a whole, at the first
+//   line that is not UTF-8, saying what the file seems to be (Windows-1252 from Excel's plain "CSV",
+//   UTF-16 from "Unicode Text") and how to save it as UTF-8.
+// - The separator is a comma, a semicolon or a tab, decided from the header line (the one that gives
+//   known column names); a header two separators read equally well is refused, naming both.
+//   A first line "sep=X" (Excel's) names the separator instead and is not a row; line numbers stay
+//   the file's physical lines.
+// - Header names are matched case-insensitively after trimming. A column without a name is ignored
+//   when it is empty in every row (an error on the first line where it holds something); rows made
+//   only of separators and spaces are blank rows, skipped, above the header too.
+// Every problem found goes to `problems` with its line: errors for bad quoting, an unterminated
+// quoted field, a row with the wrong number of fields, an encoding that is not UTF-8, unknown,
+// duplicate or missing columns, an empty file and a header without rows; warnings (the table is
+// still good) for cells that look double-encoded, UTF-8 read as Windows-1252 and saved again
+// ("ZoÃ«" for "Zoë"), each naming the line, the column and the probable text.
 // The returned table holds the rows that could be read; it is meaningless when `problems` gained
 // an error.
 CsvTable readCsvTable(const QByteArray& bytes, const CsvColumns& columns, Problems& problems);

@@ -3,6 +3,7 @@
 #include "domain/roster_store.h"
 #include "interchange/file_io.h"
 #include "interchange/schedule_export.h"
+#include "interchange/text_encoding.h"
 #include "support/logging.h"
 
 #include <map>
@@ -38,7 +39,8 @@ Result<Written> render(Database& db) {
         return QByteArray(csvField(found->second->name) + ',' + csvField(found->second->email));
     };
     Written out;
-    out.bytes = "la,dcs,dcs_email,chief_executive,chief_executive_email,lead_member,lead_member_email\r\n";
+    out.bytes = QByteArray(utf8ByteOrderMark) +
+                "la,dcs,dcs_email,chief_executive,chief_executive_email,lead_member,lead_member_email\r\n";
     for (const auto& authority : *authorities) {
         out.bytes += csvField(authority.name) + ',' + cells(authority.id, Role::Dcs) + ',' +
                      cells(authority.id, Role::ChiefExecutive) + ',' + cells(authority.id, Role::LeadMember) +

@@ -97,8 +97,8 @@ RosterPreview parseRoster(const QByteArray& bytes) {
 Result<RosterImportOutcome> importRoster(Database& db, const QByteArray& bytes) {
     RosterPreview preview = parseRoster(bytes);
     RosterImportOutcome outcome;
-    if (hasErrors(preview.problems)) {
-        outcome.problems = std::move(preview.problems);
+    outcome.problems = std::move(preview.problems); // warnings travel with a successful import
+    if (hasErrors(outcome.problems)) {
         return outcome;
     }
     RosterStore roster(db);

@@ -27,7 +27,7 @@ struct RosterRow {
 // as a preview before the user confirms.
 struct RosterPreview {
     std::vector<RosterRow> rows;
-    Problems problems; // errors with their lines; when any is an error, importing writes nothing
+    Problems problems; // errors and warnings with their lines; with any error, importing writes nothing
 };
 
 struct RosterImportReport {
@@ -36,7 +36,8 @@ struct RosterImportReport {
     int postHoldersSet = 0; // DCS, chief executive and lead member entries written
 };
 
-// The outcome of an import: either problems (and nothing written) or a report of what was written.
+// The outcome of an import: either problems (and nothing written) or a report of what was written,
+// with the warnings about the file (e.g. text that looks garbled by a spreadsheet), if any.
 struct RosterImportOutcome {
     Problems problems;
     RosterImportReport report;

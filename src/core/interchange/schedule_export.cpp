@@ -2,6 +2,7 @@
 
 #include "domain/schedule_store.h"
 #include "interchange/file_io.h"
+#include "interchange/text_encoding.h"
 
 #include <algorithm>
 
@@ -41,9 +42,10 @@ Result<QByteArray> scheduleCsv(const CycleSchedule& schedule) {
     std::stable_sort(groups.begin(), groups.end(), [](const Group* a, const Group* b) {
         return a->date != b->date ? a->date < b->date : a->label < b->label;
     });
-    QByteArray out = csvLine({QStringLiteral("group"), QStringLiteral("date"), QStringLiteral("mode"),
-                              QStringLiteral("venue"), QStringLiteral("facilitator"), QStringLiteral("la"),
-                              QStringLiteral("lead_reviewer_for")});
+    QByteArray out =
+        utf8ByteOrderMark + csvLine({QStringLiteral("group"), QStringLiteral("date"), QStringLiteral("mode"),
+                                     QStringLiteral("venue"), QStringLiteral("facilitator"),
+                                     QStringLiteral("la"), QStringLiteral("lead_reviewer_for")});
     for (const Group* g : groups) {
         const QString mode =
             g->mode == Mode::Virtual ? QStringLiteral("virtual") : QStringLiteral("in person");

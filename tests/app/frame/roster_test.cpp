@@ -17,6 +17,7 @@
 #include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QFileInfo>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -229,6 +230,32 @@ TEST_CASE("The roster import dialog previews rows, lists problems by line and im
     CHECK(dialog.summary().contains(QStringLiteral("2 new")));
 }
 
+TEST_CASE("The roster import dialog lists warnings about garbled text and still imports the file") {
+    RegionFixture region;
+    auto document = region.openDocument();
+    // A semicolon file saved by Excel after reading UTF-8 as Windows-1252: "Zoë" became "ZoÃ«".
+    const QString file = region.dir.path(QStringLiteral("after-excel.csv"));
+    writeFile(file, "\xEF\xBB\xBFla;dcs\r\nSlough;Zo\xC3\x83\xC2\xAB North\r\nReading;Jo West\r\n");
+
+    gui::ImportDialog dialog(*document, gui::ImportDialog::Kind::Roster, file);
+    CHECK(dialog.previewRowCount() == 2);
+    REQUIRE(dialog.problems().size() == 1);
+    CHECK_FALSE(hasErrors(dialog.problems()));
+    auto* problems = dialog.findChild<QListWidget*>(QStringLiteral("problemsList"));
+    REQUIRE(problems != nullptr);
+    REQUIRE(problems->count() == 1);
+    CHECK(problems->item(0)->text().startsWith(QStringLiteral("Line 2: ")));
+    CHECK(problems->item(0)->text().contains(QStringLiteral("\"Zoë North\"")));
+    CHECK(problems->item(0)->text().endsWith(QStringLiteral("(warning)")));
+    auto* summary = dialog.findChild<QLabel*>(QStringLiteral("summaryLabel"));
+    REQUIRE(summary != nullptr);
+    CHECK(summary->text().contains(QStringLiteral("Read the warnings first")));
+    REQUIRE(dialog.importButton()->isEnabled());
+    QTest::mouseClick(dialog.importButton(), Qt::LeftButton);
+    CHECK(dialog.result() == QDialog::Accepted);
+    CHECK(RosterStore(document->database()).authorityByName(QStringLiteral("Reading")).ok());
+}
+
 namespace {
 qint64 authorityOf(gui::RegionDocument& document, qint64 personId) {
     auto people = RosterStore(document.database()).people();
@@ -333,7 +360,8 @@ TEST_CASE("File > Export Roster CSV writes the roster in the import format") {
     exportAction->trigger();
     CHECK(ui.prompter.errors.isEmpty());
     const QByteArray written = readAll(ui.prompter.saveFileAnswer);
-    CHECK(written.startsWith("la,dcs,dcs_email,chief_executive,chief_executive_email,lead_member,"
+    CHECK(written.startsWith("\xEF\xBB\xBF" // the byte order mark Excel needs to read UTF-8
+                             "la,dcs,dcs_email,chief_executive,chief_executive_email,lead_member,"
                              "lead_member_email\r\nBrighton and Hove,Dee Morgan,dee@example.org,,,,\r\n"));
 
     ui.prompter.saveFileAnswer = ui.settingsDir.path(QStringLiteral("no-such-folder/roster.csv"));

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <optional>
+
+// Telling what a spreadsheet did to the text of a CSV file. Excel for Windows reads a UTF-8 file
+// that has no byte order mark as Windows-1252, and writes plain "CSV" in Windows-1252; these
+// functions recognise both so that the import can say so instead of storing garbled names.
+namespace balcony::interchange {
+
+// The bytes Balcony writes first in every CSV export, so that Excel reads the file as UTF-8.
+inline constexpr char utf8ByteOrderMark[] = "\xEF\xBB\xBF";
+
+// Where `bytes` stops being valid UTF-8: the 1-based line (counting '\n') of the first invalid
+// sequence, or nothing when all of it is valid.
+std::optional<int> firstNonUtf8Line(const QByteArray& bytes);
+
+// `bytes` read as Windows-1252 (code page 1252, the encoding of Excel's plain "CSV" on Windows).
+// The five bytes that code page leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) become the C1
+// control with the same number, as Windows itself does.
+QString fromWindows1252(const QByteArray& bytes);
+
+// True when every byte of `bytes` is defined in Windows-1252 and the text reads as words, not
+// binary (no NUL and no other control characters but tab and line ends).
+bool looksLikeWindows1252(const QByteArray& bytes);
+
+// When `text` looks like UTF-8 that was read as Windows-1252 (or Latin-1) and saved again as UTF-8
+// ("ZoÃ« Example", "Oâ€™Brien", "Â£"), the text it most probably was ("Zoë Example"); undoes
+// up to three such round trips. A byte the round trip lost (shown as U+FFFD by converters that do
+// not keep Windows-1252's five undefined bytes) is guessed, "Å\uFFFDukasz" giving "Łukasz".
+// Nothing when the text shows no such sign. Genuine names are left
+// alone: a repair must give a Latin letter or punctuation, unless the text holds two or more
+// repaired characters (mojibake of other scripts comes in runs).
+std::optional<QString> undoDoubleEncoding(const QString& text);
+
+} // namespace balcony::interchange
