@@ -252,6 +252,16 @@ const Registrar startCommand(
                                     "session discard.")
                          .arg(started.message()));
              }
+             if (!started && e.state().status != DayStatus::NotStarted && e.canDiscard()) {
+                 // The usual way into this: a rehearsal left running or paused the evening before.
+                 return failure(
+                     started.error().kind,
+                     QStringLiteral("%1 That run started %2; if it was a rehearsal or a false start, "
+                                    "set it aside with session discard --yes and start again.")
+                         .arg(started.message(), e.state()
+                                                     .actualStart.toTimeZone(e.plan().zone)
+                                                     .toString(QStringLiteral("yyyy-MM-dd 'at' HH:mm"))));
+             }
              return started;
          });
      }});

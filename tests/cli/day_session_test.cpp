@@ -137,6 +137,7 @@ TEST_CASE("A rehearsal the evening before is discarded and the real day starts w
     const auto locked = session(cli, QStringLiteral("start"));
     CHECK(locked.exitCode == 2);
     CHECK(locked.err.contains(QStringLiteral("already finished")));
+    CHECK(locked.err.contains(QStringLiteral("set it aside with session discard --yes")));
     REQUIRE(session(cli, QStringLiteral("discard"), {QStringLiteral("--yes")}).exitCode == 0);
 
     const QDateTime beforeStart = balcony::SystemClock().utcNow().addSecs(-1);
