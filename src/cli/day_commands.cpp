@@ -244,23 +244,30 @@ const Registrar startCommand(
          return runSession(ctx, parser, [&](DayEngine& e) -> Result<DayState> {
              auto started =
                  e.start(confirmed ? DayEngine::OtherDate::Confirmed : DayEngine::OtherDate::Refuse);
-             if (!started && !confirmed && !checkStartDate(e.plan(), e.now())) {
-                 return failure(
-                     started.error().kind,
-                     QStringLiteral("%1 Nothing was started. To start it anyway (a rehearsal, say), add "
-                                    "--not-on-the-day; a run started by mistake can be set aside with "
-                                    "session discard.")
-                         .arg(started.message()));
+             if (started) {
+                 return started;
              }
-             if (!started && e.state().status != DayStatus::NotStarted && e.canDiscard()) {
-                 // The usual way into this: a rehearsal left running or paused the evening before.
+             if (e.state().status != DayStatus::NotStarted) {
+                 if (e.canDiscard()) {
+                     // The usual way into this: a rehearsal left running or paused the evening before.
+                     return failure(
+                         started.error().kind,
+                         QStringLiteral("%1 That run started %2; if it was a rehearsal or a false "
+                                        "start, set it aside with session discard --yes and start "
+                                        "again.")
+                             .arg(started.message(), e.state()
+                                                         .actualStart.toTimeZone(e.plan().zone)
+                                                         .toString(QStringLiteral("yyyy-MM-dd 'at' HH:mm"))));
+                 }
+                 return started;
+             }
+             if (!confirmed && !checkStartDate(e.plan(), e.now())) {
                  return failure(
                      started.error().kind,
-                     QStringLiteral("%1 That run started %2; if it was a rehearsal or a false start, "
-                                    "set it aside with session discard --yes and start again.")
-                         .arg(started.message(), e.state()
-                                                     .actualStart.toTimeZone(e.plan().zone)
-                                                     .toString(QStringLiteral("yyyy-MM-dd 'at' HH:mm"))));
+                     QStringLiteral("%1 Nothing was started. To start it anyway (a rehearsal, say), "
+                                    "add --not-on-the-day; a run started by mistake can be set aside "
+                                    "with session discard.")
+                         .arg(started.message()));
              }
              return started;
          });

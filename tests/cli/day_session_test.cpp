@@ -125,20 +125,21 @@ TEST_CASE("session discard needs --yes, says what it would discard, and without 
     }
 }
 
-TEST_CASE("A rehearsal the evening before is discarded and the real day starts without a flag, on time",
-          "[cli][session]") {
+TEST_CASE(
+    "A finished rehearsal is discarded, and on the group's day the day starts without a flag, timed anew",
+    "[cli][session]") {
     CliSandbox cli;
     REQUIRE(cli.run({QStringLiteral("demo")}).exitCode == 0);
     REQUIRE(session(cli, QStringLiteral("start"), {QStringLiteral("--not-on-the-day")}).exitCode == 0);
     REQUIRE(session(cli, QStringLiteral("next")).exitCode == 0);
     REQUIRE(session(cli, QStringLiteral("finish")).exitCode == 0);
-    meetToday(cli); // the group's day has come
 
     const auto locked = session(cli, QStringLiteral("start"));
     CHECK(locked.exitCode == 2);
     CHECK(locked.err.contains(QStringLiteral("already finished")));
     CHECK(locked.err.contains(QStringLiteral("set it aside with session discard --yes")));
     REQUIRE(session(cli, QStringLiteral("discard"), {QStringLiteral("--yes")}).exitCode == 0);
+    meetToday(cli); // the group's day has come
 
     const QDateTime beforeStart = balcony::SystemClock().utcNow().addSecs(-1);
     const auto started = session(cli, QStringLiteral("start"), {QStringLiteral("--json")});

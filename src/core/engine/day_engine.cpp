@@ -66,7 +66,8 @@ Result<DayState> DayEngine::record(DayEvent change) {
 }
 
 Result<DayState> DayEngine::start(OtherDate otherDate) {
-    if (otherDate == OtherDate::Refuse) {
+    // A day already started or finished says so first: the date is not what stands in the way.
+    if (otherDate == OtherDate::Refuse && state().status == DayStatus::NotStarted) {
         if (auto onTheDay = checkStartDate(m_plan, now()); !onTheDay) {
             return onTheDay.error();
         }
