@@ -226,8 +226,108 @@ const Registrar
                            {},
                            importTemplate});
 
-const Registrar startCommand(sessionCommand(QStringLiteral("start"), QStringLiteral("Start a group's day."),
-                                            [](DayEngine& e) { return e.start(); }));
+const QString notOnTheDay = QStringLiteral("not-on-the-day");
+
+// The day's start, refused on another date than the group's unless --not-on-the-day confirms it.
+const Registrar startCommand(
+    {{QStringLiteral("session"), QStringLiteral("start")},
+     {},
+     QStringLiteral("Start a group's day (--not-on-the-day to start it on another date, e.g. a rehearsal)."),
+     0,
+     [](QCommandLineParser& p) {
+         addDayOptions(p);
+         p.addOption(jsonOption());
+         p.addOption({notOnTheDay, QStringLiteral("Start even though today is not the group's day.")});
+     },
+     [](Context& ctx, const QCommandLineParser& parser, const QStringList&) {
+         const bool confirmed = parser.isSet(notOnTheDay);
+         return runSession(ctx, parser, [&](DayEngine& e) -> Result<DayState> {
+             auto started =
+                 e.start(confirmed ? DayEngine::OtherDate::Confirmed : DayEngine::OtherDate::Refuse);
+             if (started) {
+                 return started;
+             }
+             if (e.state().status != DayStatus::NotStarted) {
+                 if (e.canDiscard()) {
+                     // The usual way into this: a rehearsal left running or paused the evening before.
+                     return failure(
+                         started.error().kind,
+                         QStringLiteral("%1 That run started %2; if it was a rehearsal or a false "
+                                        "start, set it aside with session discard --yes and start "
+                                        "again.")
+                             .arg(started.message(), e.state()
+                                                         .actualStart.toTimeZone(e.plan().zone)
+                                                         .toString(QStringLiteral("yyyy-MM-dd 'at' HH:mm"))));
+                 }
+                 return started;
+             }
+             if (!confirmed && !checkStartDate(e.plan(), e.now())) {
+                 return failure(
+                     started.error().kind,
+                     QStringLiteral("%1 Nothing was started. To start it anyway (a rehearsal, say), "
+                                    "add --not-on-the-day; a run started by mistake can be set aside "
+                                    "with session discard.")
+                         .arg(started.message()));
+             }
+             return started;
+         });
+     }});
+
+// Sets the current run aside; needs --yes, and without it says what would be discarded.
+int discardRun(Context& ctx, const QCommandLineParser& parser) {
+    auto day = groupDay(ctx, parser);
+    if (!day) {
+        return BadInput;
+    }
+    SystemClock clock;
+    auto engine = DayEngine::open(*ctx.database(), clock, day->group.id, day->plan);
+    if (!engine) {
+        return ctx.fail(engine.error());
+    }
+    if (auto allowed = (*engine)->canDiscard(); !allowed) {
+        return ctx.fail(allowed.error());
+    }
+    const DayState before = (*engine)->state();
+    const auto& block = day->plan.timetable.blocks[static_cast<size_t>(before.blockIndex)];
+    const QString run =
+        QStringLiteral("the run of group %1's day that started %2 (now %3, %4)")
+            .arg(day->group.label,
+                 before.actualStart.toTimeZone(day->plan.zone)
+                     .toString(QStringLiteral("yyyy-MM-dd 'at' HH:mm")),
+                 toKey(before.status).replace(QLatin1Char('_'), QLatin1Char(' ')), block.title);
+    if (!parser.isSet(QStringLiteral("yes"))) {
+        return ctx.fail(failure(Error::Kind::InvalidInput,
+                                QStringLiteral("This would discard %1. Nothing was changed; add --yes to "
+                                               "discard it.")
+                                    .arg(run)));
+    }
+    auto state = (*engine)->discard();
+    if (!state) {
+        return ctx.fail(state.error());
+    }
+    if (parser.isSet(QStringLiteral("json"))) {
+        ctx.out << QJsonDocument(dayStateJson(day->plan, *state)).toJson(QJsonDocument::Indented);
+    } else {
+        ctx.out << QStringLiteral("Discarded %1. The day has not started; notes captured during it are kept.")
+                       .arg(run)
+                << Qt::endl;
+    }
+    return Success;
+}
+
+const Registrar
+    discardCommand({{QStringLiteral("session"), QStringLiteral("discard")},
+                    {},
+                    QStringLiteral("Set aside a day's run started by mistake (a rehearsal); needs --yes."),
+                    0,
+                    [](QCommandLineParser& p) {
+                        addDayOptions(p);
+                        p.addOption(jsonOption());
+                        p.addOption({QStringLiteral("yes"), QStringLiteral("Confirm the discard.")});
+                    },
+                    [](Context& ctx, const QCommandLineParser& parser, const QStringList&) {
+                        return discardRun(ctx, parser);
+                    }});
 const Registrar pauseCommand(sessionCommand(QStringLiteral("pause"), QStringLiteral("Pause the day's clock."),
                                             [](DayEngine& e) { return e.pause(); }));
 const Registrar resumeCommand(sessionCommand(QStringLiteral("resume"),

@@ -3,6 +3,7 @@
 #include "assessments/assessments_workspace.h"
 #include "board/group_board.h"
 #include "cycles/schedule_workspace.h"
+#include "day/discard_day_run.h"
 #include "document/region_document.h"
 #include "domain/schedule_store.h"
 #include "frame/app_info.h"
@@ -307,6 +308,7 @@ void MainWindow::setDocument(std::unique_ptr<RegionDocument> document) {
         m_scheduleTabs->setDocumentMode(true);
         m_scheduleTabs->setAccessibleName(tr("Schedule views"));
         m_schedule = new ScheduleWorkspace(*m_document, m_scheduleTabs);
+        new DiscardDayRun(*m_document, *m_schedule, m_prompter); // owned by the workspace
         m_rosterPage = new QWidget(m_scheduleTabs);
         m_assessmentsPage = new QWidget(m_scheduleTabs);
         m_scheduleTabs->addTab(m_schedule, icon(QStringLiteral("workspace-schedule")), tr("Groups"));

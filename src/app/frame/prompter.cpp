@@ -39,6 +39,18 @@ Prompter::FirstStart DialogPrompter::askFirstStart(const QString& path, bool dem
     return FirstStart::Cancel;
 }
 
+bool DialogPrompter::askConfirm(const QString& title, const QString& message, const QString& acceptText) {
+    QMessageBox box(m_parent);
+    box.setIcon(QMessageBox::Question);
+    box.setWindowTitle(title);
+    box.setText(message);
+    QPushButton* accept = box.addButton(acceptText, QMessageBox::AcceptRole);
+    QPushButton* cancel = box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(cancel); // the safe answer is the default
+    box.exec();
+    return box.clickedButton() == accept;
+}
+
 bool DialogPrompter::askOpenReadOnly(const QString& message) {
     QMessageBox box(m_parent);
     box.setIcon(QMessageBox::Warning);

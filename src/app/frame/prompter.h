@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QtGlobal>
 
 class QWidget;
 
@@ -24,6 +25,15 @@ public:
     virtual QString askOpenFile(const QString& title, const QString& filter) = 0;
     virtual QString askSaveFile(const QString& title, const QString& suggestedName,
                                 const QString& filter) = 0;
+    // A yes-or-no question before something that cannot be taken back by Undo; true only when the
+    // user chose acceptText. Answers no unless a prompter overrides it, so an unanswered question
+    // changes nothing.
+    virtual bool askConfirm(const QString& title, const QString& message, const QString& acceptText) {
+        Q_UNUSED(title)
+        Q_UNUSED(message)
+        Q_UNUSED(acceptText)
+        return false;
+    }
 };
 
 // The real dialogs, parented to parent (which may change as windows come and go).
@@ -38,6 +48,7 @@ public:
     void showError(const QString& title, const QString& message) override;
     QString askOpenFile(const QString& title, const QString& filter) override;
     QString askSaveFile(const QString& title, const QString& suggestedName, const QString& filter) override;
+    bool askConfirm(const QString& title, const QString& message, const QString& acceptText) override;
 
 private:
     QWidget* m_parent;

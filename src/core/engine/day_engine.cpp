@@ -65,8 +65,25 @@ Result<DayState> DayEngine::record(DayEvent change) {
     return stateAt(at);
 }
 
-Result<DayState> DayEngine::start() {
+Result<DayState> DayEngine::start(OtherDate otherDate) {
+    // A day already started or finished says so first: the date is not what stands in the way.
+    if (otherDate == OtherDate::Refuse && state().status == DayStatus::NotStarted) {
+        if (auto onTheDay = checkStartDate(m_plan, now()); !onTheDay) {
+            return onTheDay.error();
+        }
+    }
     return record(event(DayEvent::Kind::Started));
+}
+
+Status DayEngine::canDiscard() {
+    return checkDiscard(m_plan, state());
+}
+
+Result<DayState> DayEngine::discard() {
+    if (auto allowed = canDiscard(); !allowed) {
+        return allowed.error();
+    }
+    return record(event(DayEvent::Kind::Discarded));
 }
 
 Result<DayState> DayEngine::pause() {

@@ -40,7 +40,20 @@ public:
     DayState state();
     DayState stateAt(const QDateTime& utc) const;
 
-    Result<DayState> start();
+    // Whether a start on a date other than the group's day (checkStartDate) goes ahead.
+    enum class OtherDate { Refuse, Confirmed };
+
+    // Refused (InvalidInput, checkStartDate's sentence) when today is not the group's day, unless the
+    // facilitator confirmed it (a rehearsal the evening before, say); the check is the same for
+    // every front end.
+    Result<DayState> start(OtherDate otherDate = OtherDate::Refuse);
+    // Sets the current run aside with a Discarded event, after checkDiscard(): the day is then as if
+    // never started (state() is not started, start() works and times the day from the new start).
+    // The run's events stay in the log; notes captured meanwhile are untouched. The front end asks
+    // for the confirmation first.
+    Result<DayState> discard();
+    // Whether discard() would be allowed now, and if not why.
+    Status canDiscard();
     Result<DayState> pause();
     Result<DayState> resume();
     Result<DayState> extend(int minutes); // negative shortens the current block

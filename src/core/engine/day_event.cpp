@@ -12,7 +12,7 @@
 namespace balcony {
 namespace {
 
-constexpr std::array<std::pair<DayEvent::Kind, const char*>, 11> kindKeys{{
+constexpr std::array<std::pair<DayEvent::Kind, const char*>, 12> kindKeys{{
     {DayEvent::Kind::Started, "started"},
     {DayEvent::Kind::Paused, "paused"},
     {DayEvent::Kind::Resumed, "resumed"},
@@ -24,6 +24,7 @@ constexpr std::array<std::pair<DayEvent::Kind, const char*>, 11> kindKeys{{
     {DayEvent::Kind::CatchUpAccepted, "catch_up_accepted"},
     {DayEvent::Kind::NextTurn, "next_turn"},
     {DayEvent::Kind::SpeakerChanged, "speaker_changed"},
+    {DayEvent::Kind::Discarded, "discarded"},
 }};
 
 constexpr std::array<std::pair<DayEvent::Talker, const char*>, 3> talkerKeys{{
@@ -117,12 +118,19 @@ Result<qint64> DayEventLog::append(qint64 groupId, const DayEvent& event) {
         return tx.error();
     }
     auto query = sql::run(
-        m_db, QStringLiteral("INSERT INTO day_event (group_id, at_utc, kind, payload) VALUES (?, ?, ?, ?)"),
+        m_db,
+        QStringLiteral(
+            "INSERT INTO day_event (group_id, at_utc, kind, payload) VALUES (?, ?, ?, ?) RETURNING id"),
         {groupId, utcText(event.atUtc), toKey(event.kind), QString::fromUtf8(payloadOf(event))});
     if (!query) {
         return query.error();
     }
-    const qint64 id = query->lastInsertId().toLongLong();
+    if (!query->next()) {
+        return failure(Error::Kind::Storage,
+                       QStringLiteral("The day's event was not saved in %1; try again.").arg(m_db.path()));
+    }
+    const qint64 id = query->value(0).toLongLong();
+    query->finish();
     if (auto saved = tx.commit(); !saved) {
         return saved.error();
     }

@@ -26,6 +26,8 @@ struct DayEvent {
         CatchUpAccepted, // durations: new planned minutes of later blocks, by block index
         NextTurn,        // the next visiting team asks
         SpeakerChanged,  // speaker: who is talking now (presenting, visiting or none)
+        Discarded,       // the run so far was set aside (a rehearsal, a false start): the day is
+                         // as if never started; the events before it stay in the log, unread
     };
 
     enum class Talker { Nobody, Presenting, Visiting };

@@ -1,5 +1,6 @@
 #include "engine/day_state.h"
 
+#include <QLocale>
 #include <algorithm>
 
 namespace balcony {
@@ -7,9 +8,29 @@ namespace {
 
 constexpr qint64 minuteMs = 60 * 1000;
 
+// "Tuesday 7 February 2023": how a facilitator says a date, whatever the computer's language.
+QString longDate(const QDate& date) {
+    return QLocale(QLocale::English, QLocale::UnitedKingdom)
+        .toString(date, QStringLiteral("dddd d MMMM yyyy"));
+}
+
 QDate planDate(const DayPlan& plan, const DayState& state) {
     const QDateTime anchor = state.actualStart.isValid() ? state.actualStart : state.now;
     return anchor.toTimeZone(plan.zone).date();
+}
+
+void initialise(const DayPlan& plan, DayState& s) {
+    s.blocks.clear();
+    for (const auto& b : plan.timetable.blocks) {
+        BlockRecord record;
+        record.plannedMinutes = b.minutes;
+        if (b.kind == BlockKind::Questions) {
+            for (const auto& team : b.askers) {
+                record.turns.push_back(TeamTurn{team, 0, 0});
+            }
+        }
+        s.blocks.push_back(std::move(record));
+    }
 }
 
 // Replays events one by one; advance() books running time to the current block, turn and talker.
@@ -41,6 +62,16 @@ public:
             return;
         }
         switch (e.kind) {
+        case DayEvent::Kind::Discarded: {
+            // Judged by checkDiscard() when it was recorded; on replay it always applies, so that a
+            // later change to the group's date cannot bring a discarded run back.
+            DayState fresh;
+            initialise(m_plan, fresh);
+            fresh.now = m_s.now;
+            fresh.discardedRuns = m_s.discardedRuns + 1;
+            m_s = std::move(fresh);
+            break;
+        }
         case DayEvent::Kind::Started:
             m_s.status = DayStatus::Running;
             m_s.actualStart = at;
@@ -108,20 +139,6 @@ private:
     QDateTime m_mark;
 };
 
-void initialise(const DayPlan& plan, DayState& s) {
-    s.blocks.clear();
-    for (const auto& b : plan.timetable.blocks) {
-        BlockRecord record;
-        record.plannedMinutes = b.minutes;
-        if (b.kind == BlockKind::Questions) {
-            for (const auto& team : b.askers) {
-                record.turns.push_back(TeamTurn{team, 0, 0});
-            }
-        }
-        s.blocks.push_back(std::move(record));
-    }
-}
-
 void project(const DayPlan& plan, DayState& s) {
     const auto& blocks = plan.timetable.blocks;
     s.plannedStart = planInstant(plan, s, plan.timetable.startMinute());
@@ -188,6 +205,53 @@ const TeamTurn* DayState::currentTurn() const {
     return &current().turns[static_cast<size_t>(current().turn)];
 }
 
+QTimeZone groupDayZone() {
+    static const QTimeZone london(QByteArrayLiteral("Europe/London"));
+    return london.isValid() ? london : QTimeZone::systemTimeZone();
+}
+
+Status checkStartDate(const DayPlan& plan, const QDateTime& atUtc) {
+    if (!plan.date.isValid()) {
+        return {};
+    }
+    const QDate today = atUtc.toTimeZone(groupDayZone()).date();
+    if (today == plan.date) {
+        return {};
+    }
+    return failure(Error::Kind::InvalidInput,
+                   QStringLiteral("The group meets on %1, and today is %2 (UK time): a day started now "
+                                  "would be timed from today, not from the group's day.")
+                       .arg(longDate(plan.date), longDate(today)));
+}
+
+Status checkDiscard(const DayPlan& plan, const DayState& s) {
+    if (s.status == DayStatus::NotStarted || s.blocks.empty()) {
+        return failure(Error::Kind::InvalidInput,
+                       QStringLiteral("The day has not started: there is no run to discard."));
+    }
+    const QDate started = s.actualStart.toTimeZone(groupDayZone()).date();
+    if (plan.date.isValid() && started != plan.date) {
+        return {};
+    }
+    int furthest = 0;
+    for (int i = 0; i < static_cast<int>(s.blocks.size()); ++i) {
+        if (s.blocks[static_cast<size_t>(i)].actualStart.isValid()) {
+            furthest = i;
+        }
+    }
+    if (furthest == 0) {
+        return {};
+    }
+    return failure(
+        Error::Kind::InvalidInput,
+        QStringLiteral("The run that started at %1 on %2 has reached %3 (block %4): once the group's day "
+                       "has gone beyond its first block, its run is the record of the day and cannot be "
+                       "discarded. Use back or jump to put the day where it really is.")
+            .arg(s.actualStart.toTimeZone(plan.zone).toString(QStringLiteral("HH:mm")), longDate(started),
+                 plan.timetable.blocks[static_cast<size_t>(furthest)].title)
+            .arg(furthest));
+}
+
 QDateTime planInstant(const DayPlan& plan, const DayState& state, int minuteOfDay) {
     return QDateTime(planDate(plan, state), QTime(0, 0), plan.zone).addSecs(qint64{minuteOfDay} * 60).toUTC();
 }
@@ -240,6 +304,12 @@ Status checkTransition(const DayPlan& plan, const DayState& s, const DayEvent& e
         }
         return {};
     }
+    if (e.kind == DayEvent::Kind::Discarded) {
+        if (s.status == DayStatus::NotStarted) {
+            return refuse(QStringLiteral("The day has not started: there is no run to discard."));
+        }
+        return {};
+    }
     if (s.status == DayStatus::NotStarted) {
         return refuse(QStringLiteral("The day has not started yet: start it first."));
     }
@@ -255,6 +325,7 @@ Status checkTransition(const DayPlan& plan, const DayState& s, const DayEvent& e
     const auto& plannedBlock = plan.timetable.blocks[static_cast<size_t>(s.blockIndex)];
     switch (e.kind) {
     case DayEvent::Kind::Started:
+    case DayEvent::Kind::Discarded:
         break;
     case DayEvent::Kind::Paused:
         if (!running) {

@@ -14,7 +14,12 @@ namespace balcony {
 struct DayPlan {
     Timetable timetable;
     QTimeZone zone = QTimeZone::systemTimeZone();
+    QDate date; // the group's day in the schedule; invalid when the group has no date yet
 };
+
+// The zone in which a group's day is dated: the authorities meet in England, so "today" is the UK's
+// date (Europe/London), whatever zone the facilitator's laptop is set to.
+QTimeZone groupDayZone();
 
 enum class DayStatus { NotStarted, Running, Paused, Finished };
 QString toKey(DayStatus status); // "not_started", "running", "paused", "finished"
@@ -63,6 +68,7 @@ struct DayState {
     QDateTime actualEnd;   // invalid before finish
     DayEvent::Talker talker = DayEvent::Talker::Nobody; // who is talking in the current block
     std::vector<BlockRecord> blocks;                    // one per timetable block
+    int discardedRuns = 0; // earlier runs set aside by a discard; they count for nothing above
 
     const BlockRecord& current() const { return blocks.at(static_cast<size_t>(blockIndex)); }
     // The visiting team asking now; nullptr outside a questions block or before start.
@@ -78,6 +84,21 @@ DayState computeDayState(const DayPlan& plan, const std::vector<DayEvent>& log, 
 // Whether the event may be applied to the state; the Error (InvalidInput) says why not in words for
 // the facilitator, such as "The day is paused: resume it before moving to the next block."
 Status checkTransition(const DayPlan& plan, const DayState& state, const DayEvent& event);
+
+// Whether a day started at atUtc would start on the group's day (plan.date, in groupDayZone()).
+// Ok when it would, or when the group has no date. Otherwise InvalidInput, saying on which date the
+// group meets and what today's date is, for a front end to ask for a confirmation (a rehearsal the
+// evening before is the usual case). Only a new start is judged: the replay of a start already in
+// the log is never refused for its date.
+Status checkStartDate(const DayPlan& plan, const QDateTime& atUtc);
+
+// Whether the current run may be discarded, so that the day is as if never started. A run that
+// started on another date than the group's day (a rehearsal, a test) may always be discarded,
+// whatever happened in it, even a finish. A run that started on the group's day (or of a group
+// without a date) may be discarded only while it has not gone beyond its first block: once the day
+// has moved on, the log is the record of the real day. Refused (InvalidInput, a sentence for the
+// facilitator) when there is no run. The confirmation is the front end's (CLI --yes, a dialog).
+Status checkDiscard(const DayPlan& plan, const DayState& state);
 
 // The UTC instant of a clock time (minutes after midnight) on the plan's day for this state.
 QDateTime planInstant(const DayPlan& plan, const DayState& state, int minuteOfDay);

@@ -74,6 +74,7 @@ Result<GroupDay> loadGroupDay(Database& db, const QString& cycleName, const QStr
                        QStringLiteral("Group %1: %2").arg(group->label, timetable.message()));
     }
     day.plan.timetable = std::move(*timetable);
+    day.plan.date = group->date;
     return day;
 }
 

@@ -136,6 +136,7 @@ QJsonObject dayStateJson(const DayPlan& plan, const DayState& state) {
     if (state.actualEnd.isValid()) {
         o.insert(QStringLiteral("finished_utc"), state.actualEnd.toString(Qt::ISODate));
     }
+    o.insert(QStringLiteral("discarded_runs"), state.discardedRuns);
     if (const TeamTurn* turn = state.currentTurn()) {
         o.insert(QStringLiteral("turn"), turn->team.name);
         QJsonArray turns;

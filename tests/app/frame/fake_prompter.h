@@ -31,6 +31,12 @@ public:
     }
     QString askOpenFile(const QString&, const QString&) override { return openFileAnswer; }
     QString askSaveFile(const QString&, const QString&, const QString&) override { return saveFileAnswer; }
+    bool confirmAnswer = false;
+    QStringList confirmations; // "title: message"
+    bool askConfirm(const QString& title, const QString& message, const QString&) override {
+        confirmations << QString(title + QStringLiteral(": ") + message);
+        return confirmAnswer;
+    }
 };
 
 } // namespace balcony::test
