@@ -87,8 +87,8 @@ bool isCompassWord(const QString& word) {
     return compass.contains(word);
 }
 
-// Letters two words may differ by and still look like one misspelt: none for short words, where a
-// letter makes another name ("Bury", "Bute").
+// Letters two words may differ by and still look like one misspelt: none for words under four
+// letters, where one letter makes another word ("Hull", "Hill").
 int allowedTypos(const QString& a, const QString& b) {
     const auto shorter = std::min(a.size(), b.size());
     return shorter >= 8 ? 2 : (shorter >= 4 ? 1 : 0);

@@ -27,7 +27,8 @@ QString authorityKey(const QString& name);
 
 // When `name` is not the same authority as any of `existing` (by authorityKey) but looks like a
 // misspelling of one, returns that one as written in `existing`; otherwise nullopt. "Looks like":
-// the keys differ in one word by one or two letters (two only for words of eight letters or more),
+// the keys differ in one word by one or two letters (two only for words of eight letters or more,
+// none for words under four),
 // in a missing or extra word, or in a space between words ("Bracknel Forest", "Isle Wight",
 // "Bracknellforest"). A difference in a compass word (north, south, east, west, central, mid) never
 // counts, and neither does one between two names that are both English children's services
