@@ -73,12 +73,14 @@ int importRoster(Context& ctx, const QCommandLineParser& parser, const QStringLi
     if (options.dryRun) {
         ctx.out << "Dry run of " << shown << ", nothing written: " << r.rowsRead << " rows, "
                 << r.authoritiesAdded << " LAs would be added, " << r.postHoldersSet << " post holders set, "
-                << r.postsChangingHands << " posts would change hands." << Qt::endl;
+                << r.postsChangingHands << (r.postsChangingHands == 1 ? " post" : " posts")
+                << " would change hands." << Qt::endl;
         return Success;
     }
     if (outcome->needsConfirmation()) {
         ctx.err << "balcony-cli: nothing was imported: " << r.postsChangingHands
-                << " post(s) would change hands (listed above). The people replaced stay in the roster "
+                << (r.postsChangingHands == 1 ? " post" : " posts")
+                << " would change hands (listed above). The people replaced stay in the roster "
                    "with their past posts. Check the list, then run the import again with --yes."
                 << Qt::endl;
         return PostChangesNotConfirmed;
@@ -86,7 +88,8 @@ int importRoster(Context& ctx, const QCommandLineParser& parser, const QStringLi
     ctx.out << "Imported " << shown << ": " << r.rowsRead << " rows, " << r.authoritiesAdded << " LAs added, "
             << r.postHoldersSet << " post holders set";
     if (r.postsChangingHands > 0) {
-        ctx.out << ", " << r.postsChangingHands << " posts changed hands";
+        ctx.out << ", " << r.postsChangingHands << (r.postsChangingHands == 1 ? " post" : " posts")
+                << " changed hands";
     }
     ctx.out << "." << Qt::endl;
     return Success;
