@@ -302,6 +302,30 @@ Result<ScheduleImportOutcome> importSchedule(Database& db, qint64 cycleId, const
     SchedulePreview preview = parseSchedule(bytes);
     ScheduleImportOutcome outcome;
     outcome.problems = std::move(preview.problems);
+    // An LA the roster lacks is added, but one only near a roster LA is a typo that would leave
+    // the group with a member who has no DCS and gets no invitation.
+    auto stored = roster.authorities();
+    if (!stored) {
+        return stored.error();
+    }
+    QStringList known;
+    for (const auto& a : *stored) {
+        known << a.name;
+    }
+    QStringList confirmed;
+    for (const auto& n : newAuthorities) {
+        confirmed << authorityKey(n);
+    }
+    for (const auto& row : preview.rows) {
+        if (!confirmed.contains(authorityKey(row.authority))) {
+            if (auto near = nearAuthorityName(row.authority, known)) {
+                outcome.problems.push_back(fileProblem(row.line, nearAuthorityMessage(row.authority, *near)));
+            }
+        }
+        known << row.authority;
+    }
+    std::stable_sort(outcome.problems.begin(), outcome.problems.end(),
+                     [](const Problem& a, const Problem& b) { return a.line < b.line; });
     if (hasErrors(outcome.problems)) {
         return outcome;
     }
@@ -329,28 +353,6 @@ Result<ScheduleImportOutcome> importSchedule(Database& db, qint64 cycleId, const
             warning.groupLabel = p.label;
             outcome.problems.push_back(warning);
         }
-    }
-    // An LA the roster lacks is added, but one only near a roster LA is a typo that would leave
-    // the group with a member who has no DCS and gets no invitation.
-    auto stored = roster.authorities();
-    if (!stored) {
-        return stored.error();
-    }
-    QStringList known;
-    for (const auto& a : *stored) {
-        known << a.name;
-    }
-    QStringList confirmed;
-    for (const auto& n : newAuthorities) {
-        confirmed << authorityKey(n);
-    }
-    for (const auto& row : preview.rows) {
-        if (!confirmed.contains(authorityKey(row.authority))) {
-            if (auto near = nearAuthorityName(row.authority, known)) {
-                outcome.problems.push_back(fileProblem(row.line, nearAuthorityMessage(row.authority, *near)));
-            }
-        }
-        known << row.authority;
     }
     std::vector<qint64> toRemove;
     for (const auto& g : *existingGroups) {
