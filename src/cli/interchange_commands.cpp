@@ -40,13 +40,20 @@ std::optional<Cycle> cycleFrom(Context& ctx, Database& db, const QCommandLinePar
     return *cycle;
 }
 
-int importRoster(Context& ctx, const QCommandLineParser&, const QStringList& positional) {
+// `import roster` without --yes when posts would change hands: like `check`, "look before going on".
+constexpr int PostChangesNotConfirmed = CheckFoundErrors;
+
+int importRoster(Context& ctx, const QCommandLineParser& parser, const QStringList& positional) {
     Database* db = ctx.database();
     if (!db) {
         return BadInput;
     }
     const QString& file = positional.at(0);
-    auto outcome = interchange::importRosterFile(*db, file);
+    interchange::RosterImportOptions options;
+    options.confirmPostChanges = parser.isSet(QStringLiteral("yes"));
+    options.dryRun = parser.isSet(QStringLiteral("dry-run"));
+    options.newAuthorities = parser.values(QStringLiteral("new-la"));
+    auto outcome = interchange::importRosterFile(*db, file, options);
     if (!outcome) {
         return ctx.fail(outcome.error());
     }
@@ -55,9 +62,36 @@ int importRoster(Context& ctx, const QCommandLineParser&, const QStringList& pos
                 << Qt::endl;
         return BadInput;
     }
+    const QString shown = QDir::toNativeSeparators(file);
+    if (!outcome->postChanges.empty()) {
+        ctx.out << "Posts changing hands (" << outcome->postChanges.size() << "):" << Qt::endl;
+        for (const auto& change : outcome->postChanges) {
+            ctx.out << "  " << interchange::describe(change) << Qt::endl;
+        }
+    }
     const auto& r = outcome->report;
-    ctx.out << "Imported " << QDir::toNativeSeparators(file) << ": " << r.rowsRead << " rows, "
-            << r.authoritiesAdded << " LAs added, " << r.postHoldersSet << " post holders set." << Qt::endl;
+    if (options.dryRun) {
+        ctx.out << "Dry run of " << shown << ", nothing written: " << r.rowsRead << " rows, "
+                << r.authoritiesAdded << " LAs would be added, " << r.postHoldersSet << " post holders set, "
+                << r.postsChangingHands << (r.postsChangingHands == 1 ? " post" : " posts")
+                << " would change hands." << Qt::endl;
+        return Success;
+    }
+    if (outcome->needsConfirmation()) {
+        ctx.err << "balcony-cli: nothing was imported: " << r.postsChangingHands
+                << (r.postsChangingHands == 1 ? " post" : " posts")
+                << " would change hands (listed above). The people replaced stay in the roster "
+                   "with their past posts. Check the list, then run the import again with --yes."
+                << Qt::endl;
+        return PostChangesNotConfirmed;
+    }
+    ctx.out << "Imported " << shown << ": " << r.rowsRead << " rows, " << r.authoritiesAdded << " LAs added, "
+            << r.postHoldersSet << " post holders set";
+    if (r.postsChangingHands > 0) {
+        ctx.out << ", " << r.postsChangingHands << (r.postsChangingHands == 1 ? " post" : " posts")
+                << " changed hands";
+    }
+    ctx.out << "." << Qt::endl;
     return Success;
 }
 
@@ -72,7 +106,8 @@ int importSchedule(Context& ctx, const QCommandLineParser& parser, const QString
         return exitCode;
     }
     const QString& file = positional.at(0);
-    auto outcome = interchange::importScheduleFile(*db, cycle->id, file);
+    auto outcome =
+        interchange::importScheduleFile(*db, cycle->id, file, parser.values(QStringLiteral("new-la")));
     if (!outcome) {
         return ctx.fail(outcome.error());
     }
@@ -181,8 +216,25 @@ int exportIcs(Context& ctx, const QCommandLineParser& parser, const QStringList&
     return Success;
 }
 
-void cycleOnly(QCommandLineParser& parser) {
+QCommandLineOption newLaOption() {
+    return QCommandLineOption(QStringLiteral("new-la"),
+                              QStringLiteral("Take NAME as a new LA although it looks like a misspelling of "
+                                             "one in the roster (may be repeated)."),
+                              QStringLiteral("NAME"));
+}
+
+void rosterImportOptions(QCommandLineParser& parser) {
+    parser.addOption(QCommandLineOption(QStringLiteral("yes"),
+                                        QStringLiteral("Import even when posts change hands (a DCS, chief "
+                                                       "executive or lead member replaced).")));
+    parser.addOption(QCommandLineOption(QStringLiteral("dry-run"),
+                                        QStringLiteral("Show what the import would do; write nothing.")));
+    parser.addOption(newLaOption());
+}
+
+void scheduleImportOptions(QCommandLineParser& parser) {
     parser.addOption(cycleOption());
+    parser.addOption(newLaOption());
 }
 
 QCommandLineOption outOption() {
@@ -215,18 +267,18 @@ void icsOptions(QCommandLineParser& parser) {
 
 const Registrar
     importRosterCommand({{QStringLiteral("import"), QStringLiteral("roster")},
-                         QStringLiteral("FILE"),
+                         QStringLiteral("FILE [--yes] [--dry-run] [--new-la NAME]"),
                          QStringLiteral("Add LAs and their DCS, chief executive and lead member from CSV."),
                          1,
-                         {},
+                         rosterImportOptions,
                          importRoster});
 
 const Registrar
     importScheduleCommand({{QStringLiteral("import"), QStringLiteral("schedule")},
-                           QStringLiteral("FILE --cycle NAME"),
+                           QStringLiteral("FILE --cycle NAME [--new-la NAME]"),
                            QStringLiteral("Make a CSV file the cycle's groups, dates and lead reviewers."),
                            1,
-                           cycleOnly,
+                           scheduleImportOptions,
                            importSchedule});
 
 const Registrar exportRosterCommand(

@@ -52,8 +52,18 @@ TEST_CASE("Re-importing a roster updates post holders and adds nothing twice", "
     test::Region region(dir);
     REQUIRE(importRoster(*region.db, "la,dcs,dcs_email\nKent,Ann Reed,ann@kent.example.org\nMedway,Bo,\n")
                 ->applied());
-    // Same DCS without an email keeps the stored one; a new DCS replaces the old.
-    auto again = importRoster(*region.db, "LA,DCS\nkent,Ann Reed\nMedway,Cy Dunn\nSlough,Di\n");
+    // Same DCS without an email keeps the stored one; a new DCS replaces the old, once confirmed.
+    const QByteArray file = "LA,DCS\nkent,Ann Reed\nMedway,Cy Dunn\nSlough,Di\n";
+    auto unconfirmed = importRoster(*region.db, file);
+    REQUIRE(unconfirmed.ok());
+    CHECK(unconfirmed->needsConfirmation());
+    REQUIRE(unconfirmed->postChanges.size() == 1);
+    CHECK(describe(unconfirmed->postChanges.front()) ==
+          QStringLiteral("line 3: Medway's DCS: Bo is replaced by Cy Dunn"));
+    CHECK(RosterStore(*region.db).authorities()->size() == 2);
+    RosterImportOptions confirmed;
+    confirmed.confirmPostChanges = true;
+    auto again = importRoster(*region.db, file, confirmed);
     REQUIRE(again.ok());
     REQUIRE(again->applied());
     CHECK(again->report.authoritiesAdded == 1);

@@ -32,6 +32,7 @@ ImportDialog::ImportDialog(RegionDocument& document, Kind kind, const QString& p
     // Scroll areas take no name from their label's buddy.
     m_ui->previewTable->setAccessibleName(tr("Rows in the file"));
     m_ui->problemsList->setAccessibleName(tr("Problems found"));
+    m_ui->changesList->setAccessibleName(tr("Posts changing hands"));
     m_ui->previewTable->verticalHeader()->setVisible(false);
     m_ui->previewTable->horizontalHeader()->setStretchLastSection(true);
     m_ui->previewTable->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
@@ -41,6 +42,14 @@ ImportDialog::ImportDialog(RegionDocument& document, Kind kind, const QString& p
 }
 
 ImportDialog::~ImportDialog() = default;
+
+QStringList ImportDialog::postChanges() const {
+    QStringList changes;
+    for (int i = 0; i < m_ui->changesList->count(); ++i) {
+        changes << m_ui->changesList->item(i)->text();
+    }
+    return changes;
+}
 
 int ImportDialog::previewRowCount() const {
     return m_ui->previewTable->rowCount();
@@ -58,8 +67,25 @@ void ImportDialog::load() {
         m_problems = {Problem{Problem::Severity::Error, bytes.message(), Problem::Subject::File, 0, {}, 0}};
         fill({}, {});
     } else if (m_kind == Kind::Roster) {
+        m_bytes = *bytes;
         const auto preview = interchange::parseRoster(*bytes);
         m_problems = preview.problems;
+        m_ui->changesList->clear();
+        if (!hasErrors(m_problems) && !m_document.isReadOnly()) {
+            // The import itself, rolled back: near-misspelt LAs, who replaces whom, new emails.
+            interchange::RosterImportOptions dryRun;
+            dryRun.dryRun = true;
+            auto outcome = interchange::importRoster(m_document.database(), m_bytes, dryRun);
+            if (!outcome) {
+                m_problems.push_back(
+                    Problem{Problem::Severity::Error, outcome.message(), Problem::Subject::File, 0, {}, 0});
+            } else {
+                m_problems = outcome->problems;
+                for (const auto& change : outcome->postChanges) {
+                    new QListWidgetItem(interchange::describe(change), m_ui->changesList);
+                }
+            }
+        }
         std::vector<QStringList> rows;
         for (const auto& r : preview.rows) {
             rows.push_back(
@@ -109,6 +135,15 @@ void ImportDialog::load() {
     } else {
         m_ui->summaryLabel->setText(tr("%n row(s) will be imported.", nullptr, previewRowCount()));
     }
+    const bool changes = m_ui->changesList->count() > 0;
+    m_ui->changesLabel->setVisible(changes);
+    m_ui->changesList->setVisible(changes);
+    if (changes && canImport()) {
+        m_ui->summaryLabel->setText(
+            tr("%n row(s) will be imported, and %1 post(s) will change hands: check the list above.", nullptr,
+               previewRowCount())
+                .arg(m_ui->changesList->count()));
+    }
     m_importButton->setEnabled(canImport());
 }
 
@@ -139,7 +174,10 @@ void ImportDialog::runImport() {
                                   recorder.message().toStdString());
     }
     if (m_kind == Kind::Roster) {
-        auto outcome = interchange::importRosterFile(db, m_path);
+        // The user has seen the posts changing hands in the preview of these very bytes.
+        interchange::RosterImportOptions confirmed;
+        confirmed.confirmPostChanges = true;
+        auto outcome = interchange::importRoster(db, m_bytes, confirmed);
         if (!outcome || !outcome->applied()) {
             m_problems = outcome ? outcome->problems : Problems{};
             m_ui->summaryLabel->setText(outcome
@@ -152,6 +190,9 @@ void ImportDialog::runImport() {
                         .arg(outcome->report.rowsRead)
                         .arg(outcome->report.authoritiesAdded)
                         .arg(outcome->report.postHoldersSet);
+        if (outcome->report.postsChangingHands > 0) {
+            m_summary += tr(" %n post(s) changed hands.", nullptr, outcome->report.postsChangingHands);
+        }
         pushUndoStep(recorder, tr("Import Roster"));
         m_document.notifyRosterChanged();
     } else {

@@ -1,6 +1,7 @@
 #include "domain/roster_store.h"
 
 #include "domain/authority_name.h"
+#include "domain/person_name.h"
 #include "store/database.h"
 #include "store/sql.h"
 #include "store/transaction.h"
@@ -388,8 +389,7 @@ Result<qint64> RosterStore::setPostHolder(qint64 authorityId, Role role, const Q
     }
     if (existing->next()) {
         const qint64 id = existing->value(0).toLongLong();
-        const bool handedOver =
-            existing->value(1).toString().compare(name.trimmed(), Qt::CaseInsensitive) != 0;
+        const bool handedOver = personKey(existing->value(1).toString()) != personKey(name);
         Transaction tx(m_db);
         // Past posts describe the person, not the post: a new holder must not inherit the old
         // holder's conflicts of interest.
@@ -416,6 +416,73 @@ Result<qint64> RosterStore::setPostHolder(qint64 authorityId, Role role, const Q
     person.role = role;
     person.authorityId = authorityId;
     return addPerson(person);
+}
+
+Status RosterStore::leavePost(qint64 personId) {
+    auto person =
+        sql::run(m_db, QStringLiteral("SELECT role, authority_id FROM person WHERE id = ?"), {personId});
+    if (!person) {
+        return person.error();
+    }
+    if (!person->next()) {
+        return notFound(QStringLiteral("The person leaving their post is no longer in the roster."));
+    }
+    const Role role = roleFromKey(person->value(0).toString()).value_or(Role::TeamMember);
+    const qint64 authorityId = person->value(1).toLongLong();
+    if (!isOnePerAuthority(role) || authorityId == 0) {
+        return {};
+    }
+    Transaction tx(m_db);
+    PastPost post;
+    post.authorityId = authorityId;
+    post.title = displayName(role);
+    if (auto added = addPastPost(personId, post); !added) {
+        return added;
+    }
+    auto update = sql::run(m_db, QStringLiteral("UPDATE person SET role = ? WHERE id = ?"),
+                           {toKey(Role::TeamMember), personId});
+    if (!update) {
+        return update.error();
+    }
+    return tx.commit();
+}
+
+Status RosterStore::takePost(qint64 personId, qint64 authorityId, Role role, const QString& email) {
+    auto person = sql::run(m_db, QStringLiteral("SELECT name FROM person WHERE id = ?"), {personId});
+    if (!person) {
+        return person.error();
+    }
+    if (!person->next()) {
+        return notFound(QStringLiteral("The person taking the post is no longer in the roster."));
+    }
+    const QString name = person->value(0).toString();
+    auto authorityName = chosenAuthorityName(m_db, authorityId, name);
+    if (!authorityName) {
+        return authorityName.error();
+    }
+    if (isOnePerAuthority(role)) {
+        auto holder = otherPostHolder(m_db, authorityId, role, personId);
+        if (!holder) {
+            return holder.error();
+        }
+        if (!holder->isEmpty()) {
+            return failure(Error::Kind::Conflict,
+                           QStringLiteral("%1 cannot become %2's %3: %4 holds that post.")
+                               .arg(name, *authorityName, displayName(role).toLower(), *holder));
+        }
+    }
+    const QString trimmedEmail = email.trimmed();
+    auto update =
+        trimmedEmail.isEmpty()
+            ? sql::run(m_db, QStringLiteral("UPDATE person SET role = ?, authority_id = ? WHERE id = ?"),
+                       {toKey(role), authorityId, personId})
+            : sql::run(m_db,
+                       QStringLiteral("UPDATE person SET role = ?, authority_id = ?, email = ? WHERE id = ?"),
+                       {toKey(role), authorityId, trimmedEmail, personId});
+    if (!update) {
+        return update.error();
+    }
+    return {};
 }
 
 Result<qint64> RosterStore::ensureUnattachedPerson(const QString& name, Role role) {

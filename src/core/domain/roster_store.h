@@ -46,8 +46,20 @@ public:
     // manager without an authority, an authority or person no longer in the roster.
     Status setPersonAuthority(qint64 personId, qint64 authorityId);
     // For the one-per-LA posts (DCS, chief executive, lead member): replaces the holder's name and
-    // email, or adds the holder. An empty name removes nobody and changes nothing.
+    // email, or adds the holder. An empty name removes nobody and changes nothing. The holder's past
+    // posts stay when the new name is the same person's written another way (personKey: titles,
+    // case, accents, spaces, apostrophes); another name clears them (the desktop's "Change DCS",
+    // whose undo writes the old name back). A roster import uses leavePost and takePost instead.
     Result<qint64> setPostHolder(qint64 authorityId, Role role, const QString& name, const QString& email);
+    // A DCS, chief executive or lead member leaves their post and stays in the roster as a team
+    // member of the same authority, keeping every past post and gaining one for the post they
+    // left (its title the post's name, dates unknown), so a conflict of interest follows them
+    // wherever they go next. Nothing to do for anyone else; NotFound when the person is gone.
+    Status leavePost(qint64 personId);
+    // Makes a person the holder of an authority's DCS, chief executive or lead member post, keeping
+    // their id and past posts; a non-empty email replaces theirs. Refuses (Conflict, changing
+    // nothing) while someone else holds the post; NotFound when the person or authority is gone.
+    Status takePost(qint64 personId, qint64 authorityId, Role role, const QString& email);
     // A facilitator or project manager by name, added when new.
     Result<qint64> ensureUnattachedPerson(const QString& name, Role role);
     Status addPastPost(qint64 personId, const PastPost& post);

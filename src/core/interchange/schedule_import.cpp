@@ -291,7 +291,8 @@ SchedulePreview parseSchedule(const QByteArray& bytes) {
     return preview;
 }
 
-Result<ScheduleImportOutcome> importSchedule(Database& db, qint64 cycleId, const QByteArray& bytes) {
+Result<ScheduleImportOutcome> importSchedule(Database& db, qint64 cycleId, const QByteArray& bytes,
+                                             const QStringList& newAuthorities) {
     ScheduleStore store(db);
     RosterStore roster(db);
     auto cycle = store.cycleById(cycleId);
@@ -301,6 +302,30 @@ Result<ScheduleImportOutcome> importSchedule(Database& db, qint64 cycleId, const
     SchedulePreview preview = parseSchedule(bytes);
     ScheduleImportOutcome outcome;
     outcome.problems = std::move(preview.problems);
+    // An LA the roster lacks is added, but one only near a roster LA is a typo that would leave
+    // the group with a member who has no DCS and gets no invitation.
+    auto stored = roster.authorities();
+    if (!stored) {
+        return stored.error();
+    }
+    QStringList known;
+    for (const auto& a : *stored) {
+        known << a.name;
+    }
+    QStringList confirmed;
+    for (const auto& n : newAuthorities) {
+        confirmed << authorityKey(n);
+    }
+    for (const auto& row : preview.rows) {
+        if (!confirmed.contains(authorityKey(row.authority))) {
+            if (auto near = nearAuthorityName(row.authority, known)) {
+                outcome.problems.push_back(fileProblem(row.line, nearAuthorityMessage(row.authority, *near)));
+            }
+        }
+        known << row.authority;
+    }
+    std::stable_sort(outcome.problems.begin(), outcome.problems.end(),
+                     [](const Problem& a, const Problem& b) { return a.line < b.line; });
     if (hasErrors(outcome.problems)) {
         return outcome;
     }
@@ -460,12 +485,13 @@ Result<ScheduleImportOutcome> importSchedule(Database& db, qint64 cycleId, const
     return outcome;
 }
 
-Result<ScheduleImportOutcome> importScheduleFile(Database& db, qint64 cycleId, const QString& path) {
+Result<ScheduleImportOutcome> importScheduleFile(Database& db, qint64 cycleId, const QString& path,
+                                                 const QStringList& newAuthorities) {
     auto bytes = readFileBytes(path);
     if (!bytes) {
         return bytes.error();
     }
-    return importSchedule(db, cycleId, *bytes);
+    return importSchedule(db, cycleId, *bytes, newAuthorities);
 }
 
 } // namespace balcony::interchange

@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QDate>
 #include <QString>
+#include <QStringList>
 #include <vector>
 
 namespace balcony {
@@ -60,7 +61,11 @@ SchedulePreview parseSchedule(const QByteArray& bytes);
 // that already holds recorded data of its day (notes, the day's log) is not removed: that is an
 // error. Dates outside the cycle's window are warnings, not errors. The Result fails when the file
 // cannot be read, the cycle does not exist (NotFound) or the database refuses the write.
-Result<ScheduleImportOutcome> importScheduleFile(Database& db, qint64 cycleId, const QString& path);
-Result<ScheduleImportOutcome> importSchedule(Database& db, qint64 cycleId, const QByteArray& bytes);
+// An LA name the roster lacks but that looks like a misspelling of a roster LA (nearAuthorityName)
+// is an error naming both, unless newAuthorities lists it (the user says it is a new LA).
+Result<ScheduleImportOutcome> importScheduleFile(Database& db, qint64 cycleId, const QString& path,
+                                                 const QStringList& newAuthorities = {});
+Result<ScheduleImportOutcome> importSchedule(Database& db, qint64 cycleId, const QByteArray& bytes,
+                                             const QStringList& newAuthorities = {});
 
 } // namespace balcony::interchange

@@ -239,3 +239,35 @@ TEST_CASE("An import that something off the undo history changed since refuses t
     CHECK(t.document().undoStack()->count() == 0);
     CHECK_FALSE(t.document().undoStack()->canRedo());
 }
+
+TEST_CASE("Import Roster lists the posts changing hands before anything is written; a respelt holder is "
+          "no change") {
+    Window t;
+    const QStringList before = t.dump();
+    const QString path = t.region.dir.path(QStringLiteral("replace.csv"));
+    writeFile(path, rosterCsv);
+    {
+        gui::ImportDialog dialog(t.document(), gui::ImportDialog::Kind::Roster, path, 0, &t.window);
+        dialog.show();
+        CHECK(dialog.postChanges() ==
+              QStringList{QStringLiteral("line 4: Kent's DCS: Alex Carter is replaced by Zoe Hart")});
+        auto* list = dialog.findChild<QWidget*>(QStringLiteral("changesList"));
+        REQUIRE(list);
+        CHECK(list->isVisible());
+        CHECK(dialog.importButton()->isEnabled());
+        CHECK(t.dump() == before); // the preview wrote nothing
+    }
+    CHECK(t.dump() == before);
+
+    writeFile(path, "la,dcs\r\nKent,Dr ALEX  Carter\r\nBrighton & Hove,\r\n");
+    gui::ImportDialog respelt(t.document(), gui::ImportDialog::Kind::Roster, path, 0, &t.window);
+    respelt.show();
+    CHECK(respelt.postChanges().isEmpty());
+    CHECK_FALSE(respelt.findChild<QWidget*>(QStringLiteral("changesList"))->isVisible());
+    REQUIRE(respelt.importButton()->isEnabled());
+    QTest::mouseClick(respelt.importButton(), Qt::LeftButton);
+    REQUIRE(respelt.result() == QDialog::Accepted);
+    auto authorities = RosterStore(t.document().database()).authorities();
+    REQUIRE(authorities.ok());
+    CHECK(authorities->size() == 6); // "Brighton & Hove" is the roster's Brighton and Hove
+}

@@ -1,0 +1,125 @@
+#include "domain/authority_name.h"
+#include "domain/person_name.h"
+
+#include <QStringList>
+#include <catch2/catch.hpp>
+
+using namespace balcony;
+
+namespace {
+
+std::string text(const QString& s) {
+    return s.toStdString();
+}
+
+} // namespace
+
+TEST_CASE("Every common way of writing one council's name gives one authority key", "[domain][names]") {
+    const QStringList groups[] = {
+        {QStringLiteral("Brighton and Hove"), QStringLiteral("Brighton & Hove"),
+         QStringLiteral("Brighton &Hove"), QStringLiteral("BRIGHTON AND HOVE CITY COUNCIL"),
+         QStringLiteral("Brighton-and-Hove")},
+        {QStringLiteral("St Helens"), QStringLiteral("St. Helens"), QStringLiteral("Saint Helens"),
+         QStringLiteral("st helens council"), QStringLiteral("St.Helens")},
+        {QStringLiteral("Stoke-on-Trent"), QStringLiteral("Stoke on Trent"), QStringLiteral("Stoke–on–Trent"),
+         QStringLiteral("Stoke-on-Trent City Council"), QStringLiteral("stoke-ON-trent")},
+        {QStringLiteral("Windsor and Maidenhead"), QStringLiteral("Royal Borough of Windsor and Maidenhead"),
+         QStringLiteral("The Royal Borough of Windsor & Maidenhead")},
+        {QStringLiteral("Hackney"), QStringLiteral("London Borough of Hackney"),
+         QStringLiteral("Hackney Council")},
+        {QStringLiteral("York"), QStringLiteral("City of York"), QStringLiteral("City of York Council")},
+        {QStringLiteral("Bristol"), QStringLiteral("Bristol, City of"),
+         QStringLiteral("Bristol City Council")},
+        {QStringLiteral("Kent"), QStringLiteral("Kent County Council"), QStringLiteral(" KENT ")},
+        {QStringLiteral("Isle of Wight"), QStringLiteral("Isle  of  Wight"),
+         QStringLiteral("Isle of Wight Council")},
+        {QStringLiteral("Durham"), QStringLiteral("County Durham"), QStringLiteral("Durham County Council")},
+        {QStringLiteral("Southend-on-Sea"), QStringLiteral("Southend on Sea"),
+         QStringLiteral("Southend-on-Sea City Council")},
+        {QStringLiteral("Ça Va"), QStringLiteral("ça va"), QStringLiteral("Ca Va")},
+    };
+    for (const auto& group : groups) {
+        for (const auto& name : group) {
+            INFO(text(name) << " and " << text(group.front()));
+            CHECK(authorityKey(name) == authorityKey(group.front()));
+        }
+    }
+}
+
+TEST_CASE("Different councils keep different keys", "[domain][names]") {
+    const std::pair<const char*, const char*> pairs[] = {{"East Sussex", "West Sussex"},
+                                                         {"North Somerset", "Somerset"},
+                                                         {"Hertfordshire", "Herefordshire"},
+                                                         {"Bedford", "Bradford"},
+                                                         {"North Tyneside", "South Tyneside"},
+                                                         {"Kingston upon Thames", "Kingston upon Hull"},
+                                                         {"Council", "County"},
+                                                         {"Derby", "Derbyshire"}};
+    for (const auto& [a, b] : pairs) {
+        INFO(a << " and " << b);
+        CHECK(authorityKey(QString::fromUtf8(a)) != authorityKey(QString::fromUtf8(b)));
+    }
+    CHECK_FALSE(authorityKey(QStringLiteral("Council")).isEmpty());
+}
+
+TEST_CASE("A name only near a roster authority is named as a likely misspelling", "[domain][names]") {
+    const QStringList roster{QStringLiteral("Bracknell Forest"), QStringLiteral("Isle of Wight"),
+                             QStringLiteral("Wokingham"),        QStringLiteral("Hampshire"),
+                             QStringLiteral("Portsmouth"),       QStringLiteral("Windsor and Maidenhead")};
+    const std::pair<const char*, const char*> near[] = {{"Bracknel Forest", "Bracknell Forest"},
+                                                        {"Bracknellforest", "Bracknell Forest"},
+                                                        {"Isle Wight", "Isle of Wight"},
+                                                        {"Wokinham", "Wokingham"},
+                                                        {"Hampshre", "Hampshire"},
+                                                        {"Portsmuth", "Portsmouth"},
+                                                        {"Windsor Maidenhead", "Windsor and Maidenhead"},
+                                                        {"Wokignham", "Wokingham"},
+                                                        {"Bracknell Forrest Council", "Bracknell Forest"}};
+    for (const auto& [name, existing] : near) {
+        INFO(name);
+        const auto found = nearAuthorityName(QString::fromUtf8(name), roster);
+        REQUIRE(found.has_value());
+        CHECK(*found == QString::fromUtf8(existing));
+    }
+    // The same authority written another way is not "near": it is the one.
+    CHECK_FALSE(nearAuthorityName(QStringLiteral("Royal Borough of Windsor & Maidenhead"), roster));
+}
+
+TEST_CASE("Real councils whose names look alike are never taken for misspellings", "[domain][names]") {
+    const std::pair<const char*, const char*> pairs[] = {{"Herefordshire", "Hertfordshire"},
+                                                         {"Bedford", "Bradford"},
+                                                         {"West Sussex", "East Sussex"},
+                                                         {"North Somerset", "Somerset"},
+                                                         {"Sutton", "Luton"},
+                                                         {"Kent", "Brent"},
+                                                         {"South Tyneside", "North Tyneside"},
+                                                         {"Merton", "Sefton"},
+
+                                                         {"North East Lincolnshire", "North Lincolnshire"},
+                                                         {"Central Bedfordshire", "Bedfordshire"}};
+    for (const auto& [name, existing] : pairs) {
+        INFO(name << " beside " << existing);
+        CHECK_FALSE(nearAuthorityName(QString::fromUtf8(name), {QString::fromUtf8(existing)}));
+    }
+    CHECK(isKnownEnglishAuthority(QStringLiteral("St. Helens Council")));
+    CHECK_FALSE(isKnownEnglishAuthority(QStringLiteral("Bracknel Forest")));
+}
+
+TEST_CASE("A person's name written with a title, other spacing, case, accents or apostrophes is one key",
+          "[domain][names]") {
+    const QStringList variants{
+        QStringLiteral("Siân O'Brien"),       QStringLiteral("Sian O’Brien"),
+        QStringLiteral("Dr Siân O'Brien"),    QStringLiteral("Dr. Sian OBrien"),
+        QStringLiteral("Cllr Sian O'Brien"),  QStringLiteral("Councillor Siân O’Brien"),
+        QStringLiteral("Mrs Sian O'Brien"),   QStringLiteral("Ms  SIAN  O'BRIEN"),
+        QStringLiteral("Prof Siân O‘Brien"),  QStringLiteral("Professor Sian O'Brien OBE"),
+        QStringLiteral("  sian   o'brien  "), QStringLiteral("Mr Sian O`Brien"),
+        QStringLiteral("Sia\u0302n O'Brien"), QStringLiteral("Cllr Dr Sian O'Brien")};
+    for (const auto& name : variants) {
+        INFO(text(name));
+        CHECK(personKey(name) == personKey(variants.front()));
+    }
+    CHECK(personKey(QStringLiteral("Sian O'Brien")) != personKey(QStringLiteral("Sean O'Brien")));
+    CHECK(personKey(QStringLiteral("Jane Smith")) != personKey(QStringLiteral("Jane Smyth")));
+    CHECK(personKey(QStringLiteral("Dr")) == QStringLiteral("dr"));
+}
