@@ -111,6 +111,31 @@ TEST_CASE("A post holder written another way is the same person, with the same i
     }
 }
 
+TEST_CASE("A post holder's name garbled by a round trip through Excel keeps the stored spelling",
+          "[interchange][roster][people]") {
+    // "Siân" read as Windows-1252 and saved again as UTF-8 is "SiÃ¢n": the same person, with or
+    // without the email, and the stored spelling is not overwritten by the garbled one.
+    for (const bool withEmail : {false, true}) {
+        INFO((withEmail ? "with her email" : "without an email"));
+        test::TempDir dir;
+        KentAndMedway region(dir);
+        QByteArray file = "la,dcs,dcs_email\nKent,Si\xC3\x83\xC2\xA2n O'Brien,";
+        file += withEmail ? "sian.obrien@kent.example.org\n" : "\n";
+        auto outcome = importRoster(*region.region.db, file);
+        REQUIRE(outcome.ok());
+        INFO(test::describe(outcome->problems).toStdString());
+        CHECK(outcome->postChanges.empty());
+        REQUIRE(outcome->applied());
+        CHECK(test::describe(outcome->problems).contains(QStringLiteral("looks garbled")));
+        const Person* dcs = holder(region.people(), region.kent, Role::Dcs);
+        REQUIRE(dcs);
+        CHECK(dcs->id == region.sian);
+        CHECK(dcs->name == QStringLiteral("Siân O'Brien"));
+        CHECK(dcs->pastPosts.size() == 1);
+        CHECK(region.conflictReported());
+    }
+}
+
 TEST_CASE("The same email is the same person even when the name changed a lot",
           "[interchange][roster][people]") {
     test::TempDir dir;

@@ -6,6 +6,7 @@
 #include "interchange/csv_table.h"
 #include "interchange/email.h"
 #include "interchange/file_io.h"
+#include "interchange/text_encoding.h"
 #include "store/database.h"
 #include "store/transaction.h"
 #include "support/logging.h"
@@ -274,6 +275,9 @@ Result<RosterImportOutcome> importRoster(Database& db, const QByteArray& bytes,
             if (name.isEmpty()) {
                 continue;
             }
+            // A name a spreadsheet garbled ("ZoÃ« Example") is matched as the text it was: the reader
+            // has warned about it, and a stored spelling is never replaced by the garbled one.
+            const QString matchName = undoDoubleEncoding(name).value_or(name);
             const QString& email = row.*post.email;
             auto people = roster.people();
             auto authorities = roster.authorities();
@@ -281,8 +285,8 @@ Result<RosterImportOutcome> importRoster(Database& db, const QByteArray& bytes,
                 return people ? authorities.error() : people.error();
             }
             const Person* current = holderOf(*people, authorityId, post.role);
-            const Person* match =
-                samePerson(*people, current, name, email, shared.count(emailKey(email)) == 0, authorityId);
+            const Person* match = samePerson(*people, current, matchName, email,
+                                             shared.count(emailKey(email)) == 0, authorityId);
             ++outcome.report.postHoldersSet;
             const QString where = QStringLiteral("%1's %2").arg(authorityName, postName(post.role));
             if (match && current && match->id == current->id) {
@@ -296,7 +300,7 @@ Result<RosterImportOutcome> importRoster(Database& db, const QByteArray& bytes,
                     }
                     updated.email = email.trimmed();
                 }
-                if (personKey(name) != personKey(match->name)) {
+                if (personKey(matchName) != personKey(match->name)) {
                     outcome.problems.push_back(rowWarning(
                         row.line, QStringLiteral("%1, %2, is now written \"%3\"; taken as the same person, "
                                                  "as the email is the same.")
@@ -334,7 +338,7 @@ Result<RosterImportOutcome> importRoster(Database& db, const QByteArray& bytes,
                 if (auto taken = roster.takePost(match->id, authorityId, post.role, email); !taken) {
                     return taken.error();
                 }
-                if (personKey(name) != personKey(match->name)) {
+                if (personKey(matchName) != personKey(match->name)) {
                     // The same email under a name that really changed (marriage, a corrected
                     // typo): the file's name is the current one.
                     Person renamed = *match;
