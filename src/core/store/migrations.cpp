@@ -11,7 +11,7 @@
 namespace balcony::migrations {
 
 const std::vector<Migration>& all() {
-    static const std::vector<Migration> steps = {foundation(), dayEngine(), notes()};
+    static const std::vector<Migration> steps = {foundation(), dayEngine(), notes(), calendarInvitations()};
     return steps;
 }
 
