@@ -82,7 +82,7 @@ TEST_CASE("python3-icalendar reads our calendar back event by event", "[intercha
 
     auto schedule = ScheduleStore(*region.db).load(region.cycleId);
     REQUIRE(schedule.ok());
-    auto expected = icsEvents(*schedule, {});
+    auto expected = icsEvents(*region.db, *schedule, {});
     REQUIRE(expected.ok());
     const QJsonArray events = root.value(QStringLiteral("events")).toArray();
     REQUIRE(events.size() == int(expected->size()));

@@ -335,7 +335,8 @@ Result<ScheduleImportOutcome> importSchedule(Database& db, qint64 cycleId, const
                 wanted.insert(found->id);
             }
         }
-        if (!allKnown) {
+        // A day needs at least two LAs; a lone LA under a new label is not the same day.
+        if (!allKnown || wanted.size() < 2) {
             continue;
         }
         for (const auto& g : *existingGroups) {
