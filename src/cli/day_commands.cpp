@@ -262,7 +262,7 @@ int groupStart(Context& ctx, const QCommandLineParser& parser, const QStringList
 
 const Registrar
     groupStartCommand({{QStringLiteral("group"), QStringLiteral("start")},
-                       QStringLiteral("HH:MM|template --cycle NAME --group LABEL"),
+                       QStringLiteral("HH:MM|template"),
                        QStringLiteral("Store a group's own start time (or go back to its template's)."),
                        1,
                        addDayOptions,

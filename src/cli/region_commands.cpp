@@ -151,7 +151,10 @@ int addCycle(Context& ctx, const QCommandLineParser& parser, const QStringList& 
         return ctx.fail(added.error());
     }
     ctx.out << "Cycle " << cycle.name << " added: " << dayText(cycle.firstDay) << " to "
-            << dayText(cycle.lastDay) << "; " << organiserText(cycle) << "." << Qt::endl;
+            << dayText(cycle.lastDay) << "."
+            << (cycle.hasOrganiser() ? QStringLiteral(" Invitations: ") + organiserText(cycle) + u'.'
+                                     : QString())
+            << Qt::endl;
     return Success;
 }
 
@@ -229,26 +232,23 @@ const Registrar demoCommand({{QStringLiteral("demo")},
                              {},
                              demo});
 
-const Registrar cycleAddCommand(
-    {{QStringLiteral("cycle"), QStringLiteral("add")},
-     QStringLiteral("NAME --from DATE --to DATE [--organiser-name NAME --organiser-email EMAIL]"),
-     QStringLiteral("Add a cycle (e.g. 2023-2024) with its first and last day."),
-     1,
-     [](QCommandLineParser& p) {
-         addCycleOptions(p);
-         organiserOptions(p);
-     },
-     addCycle});
+const Registrar cycleAddCommand({{QStringLiteral("cycle"), QStringLiteral("add")},
+                                 QStringLiteral("NAME"),
+                                 QStringLiteral("Add a cycle (e.g. 2023-2024) with its first and last day."),
+                                 1,
+                                 [](QCommandLineParser& p) {
+                                     addCycleOptions(p);
+                                     organiserOptions(p);
+                                 },
+                                 addCycle});
 
-const Registrar cycleEditCommand(
-    {{QStringLiteral("cycle"), QStringLiteral("edit")},
-     QStringLiteral(
-         "NAME [--name NEW] [--from DATE] [--to DATE] [--organiser-name NAME --organiser-email EMAIL | "
-         "--no-organiser]"),
-     QStringLiteral("Change a cycle's name, window, due days or invitation organiser."),
-     1,
-     editCycleOptions,
-     editCycle});
+const Registrar
+    cycleEditCommand({{QStringLiteral("cycle"), QStringLiteral("edit")},
+                      QStringLiteral("NAME"),
+                      QStringLiteral("Change a cycle's name, window, due days or invitation organiser."),
+                      1,
+                      editCycleOptions,
+                      editCycle});
 
 const Registrar cycleListCommand({{QStringLiteral("cycle"), QStringLiteral("list")},
                                   {},
