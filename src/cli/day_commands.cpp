@@ -1,5 +1,6 @@
 #include "cli/cli.h"
 #include "domain/dates.h"
+#include "domain/schedule_store.h"
 #include "engine/catch_up.h"
 #include "engine/clock.h"
 #include "engine/day_engine.h"
@@ -211,12 +212,61 @@ const Registrar timetableCommand(
      [](QCommandLineParser& p) {
          addDayOptions(p);
          p.addOption({QStringLiteral("start"),
-                      QStringLiteral("Start time (default: the group's, else the template's)."),
+                      QStringLiteral("Show the day as if it started at this time; nothing is stored "
+                                     "(\"group start\" stores a group's start)."),
                       QStringLiteral("HH:MM")});
          p.addOption({QStringLiteral("format"), QStringLiteral("text, tsv or json."),
                       QStringLiteral("FORMAT"), QStringLiteral("text")});
      },
      timetable});
+
+// group start: the one place a group's start time is set from the command line.
+int groupStart(Context& ctx, const QCommandLineParser& parser, const QStringList& positional) {
+    const QString value = positional.first().trimmed();
+    QTime start;
+    if (value.compare(QStringLiteral("template"), Qt::CaseInsensitive) != 0) {
+        start = parseClockTime(value);
+        if (!start.isValid()) {
+            return ctx.usage(
+                QStringLiteral("\"%1\" is not a clock time; write HH:MM, such as 09:30, or \"template\" for "
+                               "the day template's own start.")
+                    .arg(value));
+        }
+    }
+    auto day = groupDay(ctx, parser);
+    if (!day) {
+        return BadInput;
+    }
+    Database* db = ctx.database();
+    Group changed = day->group;
+    changed.start = start;
+    ScheduleStore store(*db);
+    auto schedule = store.load(day->cycle.id);
+    if (!schedule) {
+        return ctx.fail(schedule.error());
+    }
+    // Refused before anything is stored when the day would no longer fit (past midnight, a pin).
+    auto timetable = plannedTimetable(*db, *schedule, changed);
+    if (!timetable) {
+        return ctx.fail(timetable.error());
+    }
+    if (auto saved = store.setGroupStart(changed.id, start); !saved) {
+        return ctx.fail(saved.error());
+    }
+    ctx.out << "Group " << changed.label << " of " << day->cycle.name << " now runs "
+            << clockText(timetable->startMinute()) << " to " << clockText(timetable->endMinute())
+            << (start.isValid() ? QString() : QStringLiteral(" (the template's start)"))
+            << "; export the invitations again to send the change." << Qt::endl;
+    return Success;
+}
+
+const Registrar
+    groupStartCommand({{QStringLiteral("group"), QStringLiteral("start")},
+                       QStringLiteral("HH:MM|template"),
+                       QStringLiteral("Store a group's own start time (or go back to its template's)."),
+                       1,
+                       addDayOptions,
+                       groupStart});
 
 const Registrar
     templateImportCommand({{QStringLiteral("template"), QStringLiteral("import")},

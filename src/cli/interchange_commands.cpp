@@ -200,9 +200,13 @@ int exportIcs(Context& ctx, const QCommandLineParser& parser, const QStringList&
     }
     interchange::IcsOptions options;
     options.groupLabel = parser.value(QStringLiteral("group"));
+    if (parser.isSet(QStringLiteral("end"))) {
+        return ctx.usage(QStringLiteral("--end is no longer taken: each day ends when its timetable does. "
+                                        "See it with \"balcony-cli timetable\", and change the group's "
+                                        "start with \"balcony-cli group start\"."));
+    }
     bool ok = true;
     options.start = timeOption(ctx, parser, QStringLiteral("start"), ok);
-    options.end = timeOption(ctx, parser, QStringLiteral("end"), ok);
     if (!ok) {
         return BadInput;
     }
@@ -210,9 +214,43 @@ int exportIcs(Context& ctx, const QCommandLineParser& parser, const QStringList&
     if (!report) {
         return ctx.fail(report.error());
     }
-    ctx.out << "Wrote " << report->events << " events of cycle " << cycle->name << " to "
-            << QDir::toNativeSeparators(out) << " (" << report->sequencesRaised
-            << " changed since the last export)." << Qt::endl;
+    if (report->method == interchange::IcsMethod::Request) {
+        ctx.out << "Wrote " << report->events << " invitations (METHOD:REQUEST, organiser "
+                << cycle->organiserName << " <" << cycle->organiserEmail << ">) of cycle " << cycle->name
+                << " to " << QDir::toNativeSeparators(out) << " (" << report->sequencesRaised
+                << " changed since the last export)." << Qt::endl;
+    } else {
+        ctx.out << "Wrote " << report->events << " events of cycle " << cycle->name << " to "
+                << QDir::toNativeSeparators(out) << " as a plain calendar (METHOD:PUBLISH, no attendees: "
+                << "the cycle has no organiser; set one with \"balcony-cli cycle edit " << cycle->name
+                << " --organiser-name NAME --organiser-email EMAIL\" to send meeting requests) ("
+                << report->sequencesRaised << " changed since the last export)." << Qt::endl;
+    }
+    if (options.start) {
+        ctx.out << "Start time " << options.start->toString(QStringLiteral("HH:mm")) << " stored with "
+                << (options.groupLabel.isEmpty() ? QStringLiteral("every group of the cycle")
+                                                 : QStringLiteral("group ") + options.groupLabel)
+                << "." << Qt::endl;
+    }
+    if (report->cancellations > 0) {
+        ctx.out << "Wrote " << report->cancellations << " cancellations ("
+                << (report->method == interchange::IcsMethod::Request ? "METHOD:CANCEL"
+                                                                      : "METHOD:PUBLISH, STATUS:CANCELLED")
+                << ") of days that no longer take place to "
+                << QDir::toNativeSeparators(report->cancellationsPath) << "." << Qt::endl;
+    }
+    if (report->cancellationsPending > 0) {
+        ctx.out << report->cancellationsPending
+                << " days exported before have gone since; export the whole cycle (without --group) to "
+                   "write their cancellations."
+                << Qt::endl;
+    }
+    if (report->withoutAttendees > 0) {
+        ctx.out << report->withoutAttendees
+                << " days have nobody with an e-mail address to invite; the organiser is their only "
+                   "attendee."
+                << Qt::endl;
+    }
     return Success;
 }
 
@@ -256,12 +294,13 @@ void icsOptions(QCommandLineParser& parser) {
     cycleAndOut(parser);
     parser.addOption(QCommandLineOption(QStringLiteral("group"), QStringLiteral("Only this group, by label."),
                                         QStringLiteral("LABEL")));
-    parser.addOption(QCommandLineOption(QStringLiteral("start"),
-                                        QStringLiteral("Start time of each day (default 10:00)."),
-                                        QStringLiteral("HH:MM")));
     parser.addOption(QCommandLineOption(
-        QStringLiteral("end"),
-        QStringLiteral("End time of each day (default: 7 h 35 after the start, 9 h 50 for a quartet)."),
+        QStringLiteral("start"),
+        QStringLiteral("Store this start time with each exported group first (as \"group start\" does); "
+                       "without it each group's own start, else its template's."),
+        QStringLiteral("HH:MM")));
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("end"), QStringLiteral("No longer taken: a day ends when its timetable does."),
         QStringLiteral("HH:MM")));
 }
 
@@ -299,8 +338,9 @@ const Registrar
 
 const Registrar
     exportIcsCommand({{QStringLiteral("export"), QStringLiteral("ics")},
-                      QStringLiteral("--cycle NAME --out FILE [--group LABEL]"),
-                      QStringLiteral("Write calendar invitations (iCalendar) for the group days."),
+                      QStringLiteral("--cycle NAME --out FILE [--group LABEL] [--start HH:MM]"),
+                      QStringLiteral("Write calendar invitations (iCalendar) for the group days, and "
+                                     "cancellations of days gone since the last export."),
                       0,
                       icsOptions,
                       exportIcs});

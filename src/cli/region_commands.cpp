@@ -34,6 +34,88 @@ void addCycleOptions(QCommandLineParser& parser) {
                       QStringLiteral("DAYS")});
 }
 
+void organiserOptions(QCommandLineParser& parser) {
+    parser.addOption({QStringLiteral("organiser-name"),
+                      QStringLiteral("Who sends the calendar invitations (usually the project manager)."),
+                      QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("organiser-email"),
+                      QStringLiteral("The organiser's e-mail address; with it, invitations are meeting "
+                                     "requests (METHOD:REQUEST) listing the attendees."),
+                      QStringLiteral("EMAIL")});
+}
+
+void applyOrganiser(const QCommandLineParser& parser, Cycle& cycle) {
+    if (parser.isSet(QStringLiteral("organiser-name"))) {
+        cycle.organiserName = parser.value(QStringLiteral("organiser-name")).trimmed();
+    }
+    if (parser.isSet(QStringLiteral("organiser-email"))) {
+        cycle.organiserEmail = parser.value(QStringLiteral("organiser-email")).trimmed();
+    }
+}
+
+QString organiserText(const Cycle& cycle) {
+    if (!cycle.hasOrganiser()) {
+        return QStringLiteral("no organiser (invitations are a plain calendar without attendees)");
+    }
+    return QStringLiteral("organiser %1 <%2>").arg(cycle.organiserName, cycle.organiserEmail);
+}
+
+void editCycleOptions(QCommandLineParser& parser) {
+    addCycleOptions(parser);
+    organiserOptions(parser);
+    parser.addOption(
+        {QStringLiteral("name"), QStringLiteral("A new name for the cycle."), QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("no-organiser"),
+                      QStringLiteral("Remove the organiser: invitations become a plain calendar.")});
+}
+
+int editCycle(Context& ctx, const QCommandLineParser& parser, const QStringList& positional) {
+    Database* db = ctx.database();
+    if (!db) {
+        return BadInput;
+    }
+    ScheduleStore store(*db);
+    auto found = store.cycleByName(positional.first());
+    if (!found) {
+        return ctx.fail(found.error());
+    }
+    Cycle cycle = *found;
+    if (parser.isSet(QStringLiteral("name"))) {
+        cycle.name = parser.value(QStringLiteral("name")).trimmed();
+    }
+    for (const auto* option : {"from", "to"}) {
+        auto day = dayOption(parser, QString::fromLatin1(option));
+        if (!day) {
+            return ctx.fail(day.error());
+        }
+        if (day->isValid()) {
+            (QLatin1String(option) == QLatin1String("from") ? cycle.firstDay : cycle.lastDay) = *day;
+        }
+    }
+    if (parser.isSet(QStringLiteral("sa-due-days"))) {
+        bool ok = false;
+        cycle.saDueDaysBefore = parser.value(QStringLiteral("sa-due-days")).toInt(&ok);
+        if (!ok || cycle.saDueDaysBefore < 0) {
+            return ctx.usage(QStringLiteral("--sa-due-days needs a whole number of days, 0 or more."));
+        }
+    }
+    if (parser.isSet(QStringLiteral("no-organiser"))) {
+        if (parser.isSet(QStringLiteral("organiser-name")) ||
+            parser.isSet(QStringLiteral("organiser-email"))) {
+            return ctx.usage(QStringLiteral("Give either --no-organiser or an organiser, not both."));
+        }
+        cycle.organiserName.clear();
+        cycle.organiserEmail.clear();
+    }
+    applyOrganiser(parser, cycle);
+    if (auto updated = store.updateCycle(cycle); !updated) {
+        return ctx.fail(updated.error());
+    }
+    ctx.out << "Cycle " << cycle.name << ": " << dayText(cycle.firstDay) << " to " << dayText(cycle.lastDay)
+            << ", " << organiserText(cycle) << "." << Qt::endl;
+    return Success;
+}
+
 int addCycle(Context& ctx, const QCommandLineParser& parser, const QStringList& positional) {
     for (const auto* name : {"from", "to"}) {
         if (required(ctx, parser, QString::fromLatin1(name)).isEmpty()) {
@@ -59,6 +141,7 @@ int addCycle(Context& ctx, const QCommandLineParser& parser, const QStringList& 
             return ctx.usage(QStringLiteral("--sa-due-days needs a whole number of days, 0 or more."));
         }
     }
+    applyOrganiser(parser, cycle);
     Database* db = ctx.database();
     if (!db) {
         return BadInput;
@@ -68,7 +151,10 @@ int addCycle(Context& ctx, const QCommandLineParser& parser, const QStringList& 
         return ctx.fail(added.error());
     }
     ctx.out << "Cycle " << cycle.name << " added: " << dayText(cycle.firstDay) << " to "
-            << dayText(cycle.lastDay) << "." << Qt::endl;
+            << dayText(cycle.lastDay) << "."
+            << (cycle.hasOrganiser() ? QStringLiteral(" Invitations: ") + organiserText(cycle) + u'.'
+                                     : QString())
+            << Qt::endl;
     return Success;
 }
 
@@ -103,12 +189,17 @@ int listCycles(Context& ctx, const QCommandLineParser& parser, const QStringList
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonArray array;
         for (const auto& row : rows) {
-            array.append(QJsonObject{{QStringLiteral("name"), row.cycle.name},
-                                     {QStringLiteral("first_day"), dayText(row.cycle.firstDay)},
-                                     {QStringLiteral("last_day"), dayText(row.cycle.lastDay)},
-                                     {QStringLiteral("sa_due_days_before"), row.cycle.saDueDaysBefore},
-                                     {QStringLiteral("groups"), row.groups},
-                                     {QStringLiteral("authorities"), row.authorities}});
+            array.append(
+                QJsonObject{{QStringLiteral("name"), row.cycle.name},
+                            {QStringLiteral("first_day"), dayText(row.cycle.firstDay)},
+                            {QStringLiteral("last_day"), dayText(row.cycle.lastDay)},
+                            {QStringLiteral("sa_due_days_before"), row.cycle.saDueDaysBefore},
+                            {QStringLiteral("organiser_name"),
+                             row.cycle.hasOrganiser() ? QJsonValue(row.cycle.organiserName) : QJsonValue()},
+                            {QStringLiteral("organiser_email"),
+                             row.cycle.hasOrganiser() ? QJsonValue(row.cycle.organiserEmail) : QJsonValue()},
+                            {QStringLiteral("groups"), row.groups},
+                            {QStringLiteral("authorities"), row.authorities}});
         }
         printJson(ctx, array);
         return Success;
@@ -145,8 +236,19 @@ const Registrar cycleAddCommand({{QStringLiteral("cycle"), QStringLiteral("add")
                                  QStringLiteral("NAME"),
                                  QStringLiteral("Add a cycle (e.g. 2023-2024) with its first and last day."),
                                  1,
-                                 addCycleOptions,
+                                 [](QCommandLineParser& p) {
+                                     addCycleOptions(p);
+                                     organiserOptions(p);
+                                 },
                                  addCycle});
+
+const Registrar
+    cycleEditCommand({{QStringLiteral("cycle"), QStringLiteral("edit")},
+                      QStringLiteral("NAME"),
+                      QStringLiteral("Change a cycle's name, window, due days or invitation organiser."),
+                      1,
+                      editCycleOptions,
+                      editCycle});
 
 const Registrar cycleListCommand({{QStringLiteral("cycle"), QStringLiteral("list")},
                                   {},

@@ -1,10 +1,13 @@
 #include "domain/roster_store.h"
 #include "domain/schedule_store.h"
+#include "engine/day_plan_store.h"
+#include "engine/group_day.h"
 #include "interchange/ics_export.h"
 #include "interchange/interchange_support.h"
 #include "interchange/roster_import.h"
 #include "interchange/schedule_import.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QStringDecoder>
@@ -45,6 +48,34 @@ struct SouthEast {
         auto report = exportIcsFile(*region.db, region.cycleId, path, options);
         REQUIRE(report.ok());
         return test::readAll(path);
+    }
+
+    Group group(const QString& label) {
+        auto groups = ScheduleStore(*region.db).groups(region.cycleId);
+        REQUIRE(groups.ok());
+        for (const auto& g : *groups) {
+            if (g.label == label) {
+                return g;
+            }
+        }
+        FAIL("no group " << label.toStdString());
+        return {};
+    }
+
+    void setOrganiser(const QString& name, const QString& email) {
+        ScheduleStore store(*region.db);
+        auto cycle = store.cycleById(region.cycleId);
+        REQUIRE(cycle.ok());
+        cycle->organiserName = name;
+        cycle->organiserEmail = email;
+        REQUIRE(store.updateCycle(*cycle).ok());
+    }
+
+    IcsReport exportTo(const QString& name, IcsOptions options = {}) {
+        options.stamp = fixedStamp;
+        auto report = exportIcsFile(*region.db, region.cycleId, dir.path(name), options);
+        REQUIRE(report.ok());
+        return *report;
     }
 
     QString uidOf(const QString& label) {
@@ -117,14 +148,16 @@ TEST_CASE("The calendar holds one event per group day, in London time, with a VT
     CHECK(one.contains(QStringLiteral("LOCATION:London\r\n")));
     CHECK(one.contains(
         QStringLiteral("1. Wokingham\\, lead reviewer for Surrey\\; reviewed by East Sussex\\n")));
-    CHECK(one.contains(QStringLiteral("ATTENDEE;CN=Alex Ashby:mailto:dcs@wokingham.example.org\r\n")));
+    // Without an organiser the file is a plain calendar: iTIP allows no ATTENDEE in a PUBLISH.
+    CHECK_FALSE(text.contains(QStringLiteral("ATTENDEE")));
+    CHECK_FALSE(text.contains(QStringLiteral("ORGANIZER")));
 
+    // A quartet's day is the quartet template's: 09:00 to 18:50, as its timetable says.
     const QString quartet = events.at(se.uidOf(QStringLiteral("3")));
-    CHECK(quartet.contains(QStringLiteral("DTEND;TZID=Europe/London:20230216T195000\r\n")));
-    CHECK(quartet.count(QStringLiteral("ATTENDEE")) == 4);
+    CHECK(quartet.contains(QStringLiteral("DTSTART;TZID=Europe/London:20230216T090000\r\n")));
+    CHECK(quartet.contains(QStringLiteral("DTEND;TZID=Europe/London:20230216T185000\r\n")));
 
     const QString two = events.at(se.uidOf(QStringLiteral("2")));
-    CHECK(two.contains(QStringLiteral("ATTENDEE;CN=Fran Hollis:mailto:fran.hollis@example.org\r\n")));
     CHECK(two.contains(QStringLiteral("Facilitator: Fran Hollis")));
 
     const QString six = events.at(se.uidOf(QStringLiteral("6")));
@@ -157,14 +190,15 @@ TEST_CASE("Commas, semicolons and non-ASCII text are escaped and survive folding
         importSchedule(*region.db, region.cycleId,
                        "group,date,mode,venue,la,lead_reviewer_for\n"
                        "Süd,2023-06-12,in person,\"Hall 2, Floor 3; East Wing\",Brighton and Hove,Medway\n"
-                       "Süd,2023-06-12,in person,\"Hall 2, Floor 3; East Wing\",Medway,Brighton and Hove\n")
+                       "Süd,2023-06-12,in person,\"Hall 2, Floor 3; East Wing\",Medway,Kent\n"
+                       "Süd,2023-06-12,in person,\"Hall 2, Floor 3; East Wing\",Kent,Brighton and Hove\n")
             ->applied());
     const QString path = dir.path(QStringLiteral("sud.ics"));
     REQUIRE(exportIcsFile(*region.db, region.cycleId, path, {}).ok());
     const QString text = unfolded(test::readAll(path));
     CHECK(text.contains(QStringLiteral("LOCATION:Hall 2\\, Floor 3\\; East Wing\r\n")));
     CHECK(text.contains(
-        QStringLiteral("SUMMARY:Peer challenge\\, group Süd: Brighton and Hove\\, Medway\r\n")));
+        QStringLiteral("SUMMARY:Peer challenge\\, group Süd: Brighton and Hove\\, Medway\\, Kent\r\n")));
     // A June day is in summer time, so the London rules matter: the local time is written as is.
     CHECK(text.contains(QStringLiteral("DTSTART;TZID=Europe/London:20230612T100000\r\n")));
 }
@@ -231,29 +265,245 @@ TEST_CASE("A calendar that cannot be written stores no new SEQUENCE", "[intercha
     CHECK(sequenceOf(events.at(se.uidOf(QStringLiteral("1")))) == QStringLiteral("1"));
 }
 
-TEST_CASE("One group's invitation can be exported alone, with given times", "[interchange][ics]") {
+TEST_CASE("One group's invitation can be exported alone; a given start is stored with the group",
+          "[interchange][ics]") {
     SouthEast se;
     IcsOptions options;
     options.groupLabel = QStringLiteral("3");
-    options.start = QTime(9, 0);
-    options.end = QTime(18, 30);
+    options.start = QTime(9, 30);
     const QString text = unfolded(se.exportCalendar(options));
     CHECK(text.count(QStringLiteral("BEGIN:VEVENT")) == 1);
-    CHECK(text.contains(QStringLiteral("DTSTART;TZID=Europe/London:20230216T090000\r\n")));
-    CHECK(text.contains(QStringLiteral("DTEND;TZID=Europe/London:20230216T183000\r\n")));
+    CHECK(text.contains(QStringLiteral("DTSTART;TZID=Europe/London:20230216T093000\r\n")));
+    CHECK(text.contains(QStringLiteral("DTEND;TZID=Europe/London:20230216T192000\r\n")));
+    // The start now belongs to the group: the whole cycle's next export and the timetable agree.
+    CHECK(se.group(QStringLiteral("3")).start == QTime(9, 30));
+    const auto all = eventsByUid(se.exportCalendar());
+    CHECK(all.at(se.uidOf(QStringLiteral("3")))
+              .contains(QStringLiteral("DTSTART;TZID=Europe/London:20230216T093000\r\n")));
+    CHECK(all.at(se.uidOf(QStringLiteral("1")))
+              .contains(QStringLiteral("DTSTART;TZID=Europe/London:20230116T100000\r\n")));
 
     options.groupLabel = QStringLiteral("99");
+    const QString before = test::dumpDatabase(*se.region.db);
     auto missing =
         exportIcsFile(*se.region.db, se.region.cycleId, se.dir.path(QStringLiteral("x.ics")), options);
     REQUIRE_FALSE(missing.ok());
     CHECK(missing.error().kind == Error::Kind::NotFound);
     CHECK_FALSE(QFileInfo::exists(se.dir.path(QStringLiteral("x.ics"))));
+    CHECK(test::dumpDatabase(*se.region.db) == before);
 
+    // A start that would run the day past midnight is refused, naming the group; nothing changes.
     options.groupLabel.clear();
     options.start = QTime(17, 0);
-    options.end = QTime(9, 0);
-    auto backwards =
+    auto late =
         exportIcsFile(*se.region.db, se.region.cycleId, se.dir.path(QStringLiteral("x.ics")), options);
-    REQUIRE_FALSE(backwards.ok());
-    CHECK(backwards.error().kind == Error::Kind::InvalidInput);
+    REQUIRE_FALSE(late.ok());
+    CHECK(late.error().kind == Error::Kind::InvalidInput);
+    CHECK(late.message().contains(QStringLiteral("Group ")));
+    CHECK_FALSE(QFileInfo::exists(se.dir.path(QStringLiteral("x.ics"))));
+    CHECK(test::dumpDatabase(*se.region.db) == before);
+}
+
+TEST_CASE("With an organiser, invitations are meeting requests with ORGANIZER and the attendees",
+          "[interchange][ics]") {
+    SouthEast se;
+    se.setOrganiser(QStringLiteral("Pat Morgan"), QStringLiteral("pat.morgan@example.org"));
+    const IcsReport report = se.exportTo(QStringLiteral("cycle.ics"));
+    CHECK(report.method == IcsMethod::Request);
+    CHECK(report.cancellationsPath.isEmpty());
+    const QByteArray ics = test::readAll(se.dir.path(QStringLiteral("cycle.ics")));
+    const QString text = unfolded(ics);
+    CHECK(text.contains(QStringLiteral("METHOD:REQUEST\r\n")));
+    CHECK_FALSE(text.contains(QStringLiteral("METHOD:PUBLISH")));
+    const auto events = eventsByUid(ics);
+    REQUIRE(events.size() == 6);
+    for (const auto& [uid, event] : events) {
+        CHECK(event.contains(QStringLiteral("ORGANIZER;CN=Pat Morgan:mailto:pat.morgan@example.org\r\n")));
+        CHECK(event.contains(QStringLiteral("ATTENDEE;")));
+        CHECK(event.contains(QStringLiteral("STATUS:CONFIRMED\r\n")));
+    }
+    const QString one = events.at(se.uidOf(QStringLiteral("1")));
+    CHECK(
+        one.contains(QStringLiteral("ATTENDEE;CN=Alex Ashby;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;"
+                                    "PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:dcs@wokingham.example.org\r\n")));
+    CHECK(events.at(se.uidOf(QStringLiteral("3"))).count(QStringLiteral("ATTENDEE;")) == 4);
+    CHECK(
+        events.at(se.uidOf(QStringLiteral("2")))
+            .contains(QStringLiteral("ATTENDEE;CN=Fran Hollis;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;"
+                                     "PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:fran.hollis@example.org\r\n")));
+
+    // Setting the organiser changed what attendees see, so a PUBLISH export before it is followed
+    // by a higher SEQUENCE; removing the organiser goes back to a plain calendar without attendees.
+    se.setOrganiser({}, {});
+    const QString plain = unfolded(se.exportCalendar());
+    CHECK(plain.contains(QStringLiteral("METHOD:PUBLISH\r\n")));
+    CHECK_FALSE(plain.contains(QStringLiteral("ATTENDEE")));
+    CHECK_FALSE(plain.contains(QStringLiteral("ORGANIZER")));
+    CHECK(plain.contains(QStringLiteral("SEQUENCE:1\r\n")));
+}
+
+TEST_CASE("An organiser needs a real e-mail address; a refused one changes nothing", "[interchange][ics]") {
+    SouthEast se;
+    ScheduleStore store(*se.region.db);
+    const QString before = test::dumpDatabase(*se.region.db);
+    for (const auto& [name, email] :
+         std::vector<std::pair<QString, QString>>{{QStringLiteral("Pat"), QString()},
+                                                  {QStringLiteral("Pat"), QStringLiteral("pat.example.org")},
+                                                  {QStringLiteral("Pat"), QStringLiteral("pat @example.org")},
+                                                  {QStringLiteral("Pat"), QStringLiteral("@example.org")},
+                                                  {QStringLiteral("Pat"), QStringLiteral("pat@")}}) {
+        auto cycle = store.cycleById(se.region.cycleId);
+        REQUIRE(cycle.ok());
+        cycle->organiserName = name;
+        cycle->organiserEmail = email;
+        auto refused = store.updateCycle(*cycle);
+        INFO(email.toStdString());
+        REQUIRE_FALSE(refused.ok());
+        CHECK(refused.error().kind == Error::Kind::InvalidInput);
+        CHECK(refused.message().contains(QStringLiteral("e-mail")));
+    }
+    CHECK(test::dumpDatabase(*se.region.db) == before);
+}
+
+TEST_CASE("Times come from the group's own timetable: template by size, stored start, own durations",
+          "[interchange][ics]") {
+    SouthEast se;
+    const Group triad = se.group(QStringLiteral("1"));
+    const Group quartet = se.group(QStringLiteral("3"));
+    REQUIRE(triad.isTriad());
+    REQUIRE(quartet.isQuartet());
+    auto eventOf = [&](const QString& label) { return eventsByUid(se.exportCalendar()).at(se.uidOf(label)); };
+    CHECK(
+        eventOf(QStringLiteral("1")).contains(QStringLiteral("DTSTART;TZID=Europe/London:20230116T100000")));
+    CHECK(eventOf(QStringLiteral("1")).contains(QStringLiteral("DTEND;TZID=Europe/London:20230116T173500")));
+    CHECK(eventOf(QStringLiteral("3")).contains(QStringLiteral("DTEND;TZID=Europe/London:20230216T185000")));
+
+    // The group's own start, stored with it.
+    REQUIRE(ScheduleStore(*se.region.db).setGroupStart(triad.id, QTime(9, 15)).ok());
+    CHECK(
+        eventOf(QStringLiteral("1")).contains(QStringLiteral("DTSTART;TZID=Europe/London:20230116T091500")));
+    CHECK(eventOf(QStringLiteral("1")).contains(QStringLiteral("DTEND;TZID=Europe/London:20230116T165000")));
+    // A longer plenary (the last block) moves the end, and only the end.
+    DayPlanStore plans(*se.region.db);
+    auto day = plannedTimetable(*se.region.db, *ScheduleStore(*se.region.db).load(se.region.cycleId),
+                                se.group(QStringLiteral("3")));
+    REQUIRE(day.ok());
+    REQUIRE(plans.setBlock(quartet.id, day->blocks.back().index, {45, QTime()}).ok());
+    CHECK(
+        eventOf(QStringLiteral("3")).contains(QStringLiteral("DTSTART;TZID=Europe/London:20230216T090000")));
+    CHECK(eventOf(QStringLiteral("3")).contains(QStringLiteral("DTEND;TZID=Europe/London:20230216T192000")));
+    // Back to the template's start.
+    REQUIRE(ScheduleStore(*se.region.db).setGroupStart(triad.id, QTime()).ok());
+    CHECK(
+        eventOf(QStringLiteral("1")).contains(QStringLiteral("DTSTART;TZID=Europe/London:20230116T100000")));
+}
+
+TEST_CASE("The UID survives relabelling, a date move and re-importing; SEQUENCE rises each time",
+          "[interchange][ics]") {
+    SouthEast se;
+    const QString uid = se.uidOf(QStringLiteral("1"));
+    auto sequenceNow = [&]() { return sequenceOf(eventsByUid(se.exportCalendar()).at(uid)); };
+    CHECK(sequenceNow() == QStringLiteral("0"));
+
+    // Relabel in Balcony.
+    ScheduleStore store(*se.region.db);
+    Group g = se.group(QStringLiteral("1"));
+    g.label = QStringLiteral("One");
+    REQUIRE(store.updateGroup(g).ok());
+    CHECK(sequenceNow() == QStringLiteral("1"));
+    // Move the date.
+    g.date = g.date.addDays(7);
+    REQUIRE(store.updateGroup(g).ok());
+    CHECK(sequenceNow() == QStringLiteral("2"));
+    CHECK(eventsByUid(se.exportCalendar())
+              .at(uid)
+              .contains(QStringLiteral("DTSTART;TZID=Europe/London:20230123")));
+
+    // Re-import the original table: the group is relabelled back to "1" and moved back, matched by
+    // its LAs, not recreated.
+    QByteArray table = test::fixture(QStringLiteral("se-2022-2023-schedule.csv"));
+    table.replace(",Brighton,,", ",Brighton,Fran Hollis,");
+    auto back = importSchedule(*se.region.db, se.region.cycleId, table);
+    REQUIRE(back.ok());
+    REQUIRE(back->applied());
+    CHECK(back->report.groupsCreated == 0);
+    CHECK(back->report.groupsRemoved == 0);
+    CHECK(se.uidOf(QStringLiteral("1")) == uid);
+    CHECK(sequenceNow() == QStringLiteral("3"));
+
+    // A re-import that relabels in the file (same LAs under a new label, on a new date).
+    QByteArray renamed = table;
+    renamed.replace("\n1,16/01/2023", "\nWest,17/01/2023");
+    REQUIRE(renamed != table);
+    auto relabelled = importSchedule(*se.region.db, se.region.cycleId, renamed);
+    REQUIRE(relabelled.ok());
+    REQUIRE(relabelled->applied());
+    CHECK(relabelled->report.groupsCreated == 0);
+    CHECK(se.uidOf(QStringLiteral("West")) == uid);
+    const auto events = eventsByUid(se.exportCalendar());
+    CHECK(events.size() == 6);
+    CHECK(sequenceOf(events.at(uid)) == QStringLiteral("4"));
+    CHECK(events.at(uid).contains(QStringLiteral("SUMMARY:Peer challenge\\, group West:")));
+    // Re-importing the same file again changes nothing attendees see.
+    REQUIRE(importSchedule(*se.region.db, se.region.cycleId, renamed)->applied());
+    CHECK(sequenceNow() == QStringLiteral("4"));
+}
+
+TEST_CASE("A day exported once and gone since is cancelled with its UID and a higher SEQUENCE, once",
+          "[interchange][ics]") {
+    for (const bool withOrganiser : {true, false}) {
+        DYNAMIC_SECTION((withOrganiser ? "with an organiser" : "without an organiser")) {
+            SouthEast se;
+            if (withOrganiser) {
+                se.setOrganiser(QStringLiteral("Pat Morgan"), QStringLiteral("pat.morgan@example.org"));
+            }
+            const QString gone = se.uidOf(QStringLiteral("4"));
+            (void)se.exportTo(QStringLiteral("cycle.ics"));
+            // Raise its SEQUENCE once before it goes, so "higher" is more than the first value.
+            Group four = se.group(QStringLiteral("4"));
+            four.date = QDate(2023, 2, 1);
+            REQUIRE(ScheduleStore(*se.region.db).updateGroup(four).ok());
+            (void)se.exportTo(QStringLiteral("cycle.ics"));
+            REQUIRE(ScheduleStore(*se.region.db).removeGroup(four.id).ok());
+
+            // A one-group export leaves the cancellation for the whole cycle's export.
+            IcsOptions one;
+            one.groupLabel = QStringLiteral("1");
+            const IcsReport partial = se.exportTo(QStringLiteral("one.ics"), one);
+            CHECK(partial.cancellations == 0);
+            CHECK(partial.cancellationsPending == 1);
+            CHECK_FALSE(QFileInfo::exists(se.dir.path(QStringLiteral("one-cancelled.ics"))));
+
+            const IcsReport report = se.exportTo(QStringLiteral("cycle.ics"));
+            CHECK(report.events == 5);
+            CHECK(report.cancellations == 1);
+            CHECK(report.cancellationsPath == se.dir.path(QStringLiteral("cycle-cancelled.ics")));
+            CHECK_FALSE(eventsByUid(test::readAll(se.dir.path(QStringLiteral("cycle.ics")))).count(gone));
+            const QByteArray cancelIcs = test::readAll(report.cancellationsPath);
+            const QString cancelText = unfolded(cancelIcs);
+            const auto cancelled = eventsByUid(cancelIcs);
+            REQUIRE(cancelled.size() == 1);
+            REQUIRE(cancelled.count(gone) == 1);
+            const QString event = cancelled.at(gone);
+            CHECK(sequenceOf(event) == QStringLiteral("2"));
+            CHECK(event.contains(QStringLiteral("STATUS:CANCELLED\r\n")));
+            CHECK(event.contains(QStringLiteral("DTSTART;TZID=Europe/London:20230201T")));
+            if (withOrganiser) {
+                CHECK(cancelText.contains(QStringLiteral("METHOD:CANCEL\r\n")));
+                CHECK(
+                    event.contains(QStringLiteral("ORGANIZER;CN=Pat Morgan:mailto:pat.morgan@example.org")));
+                CHECK(event.contains(QStringLiteral("ATTENDEE;")));
+                CHECK_FALSE(event.contains(QStringLiteral("PARTSTAT")));
+            } else {
+                CHECK(cancelText.contains(QStringLiteral("METHOD:PUBLISH\r\n")));
+                CHECK_FALSE(event.contains(QStringLiteral("ATTENDEE")));
+                CHECK_FALSE(event.contains(QStringLiteral("ORGANIZER")));
+            }
+            // Cancelled once: the next export has nothing more to cancel.
+            QFile::remove(report.cancellationsPath);
+            const IcsReport again = se.exportTo(QStringLiteral("cycle.ics"));
+            CHECK(again.cancellations == 0);
+            CHECK_FALSE(QFileInfo::exists(report.cancellationsPath));
+        }
+    }
 }

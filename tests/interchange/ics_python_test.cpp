@@ -82,7 +82,7 @@ TEST_CASE("python3-icalendar reads our calendar back event by event", "[intercha
 
     auto schedule = ScheduleStore(*region.db).load(region.cycleId);
     REQUIRE(schedule.ok());
-    auto expected = icsEvents(*schedule, {});
+    auto expected = icsEvents(*region.db, *schedule, {});
     REQUIRE(expected.ok());
     const QJsonArray events = root.value(QStringLiteral("events")).toArray();
     REQUIRE(events.size() == int(expected->size()));
@@ -109,4 +109,76 @@ TEST_CASE("python3-icalendar reads our calendar back event by event", "[intercha
                   want.attendees[std::size_t(a)].first);
         }
     }
+}
+
+TEST_CASE("python3-icalendar reads meeting requests and cancellations as iTIP asks",
+          "[interchange][ics][python]") {
+    bool anyPython = false;
+    const QString python = pythonWithIcalendar(anyPython);
+    if (!anyPython) {
+        WARN("python3 is not installed: the independent iCalendar check is skipped.");
+        return;
+    }
+    REQUIRE_FALSE(python.isEmpty());
+    auto parse = [&](const QString& path) {
+        QProcess parser;
+        parser.start(python, {script, path});
+        REQUIRE(parser.waitForFinished(60000));
+        INFO(parser.readAllStandardError().toStdString());
+        REQUIRE(parser.exitCode() == 0);
+        return QJsonDocument::fromJson(parser.readAllStandardOutput()).object();
+    };
+
+    test::TempDir dir;
+    test::Region region(dir);
+    REQUIRE(importRoster(*region.db, test::fixture(QStringLiteral("se-2022-2023-roster.csv")))->applied());
+    const QByteArray table = test::fixture(QStringLiteral("se-2022-2023-schedule.csv"));
+    REQUIRE(importSchedule(*region.db, region.cycleId, table)->applied());
+    ScheduleStore store(*region.db);
+    auto cycle = store.cycleById(region.cycleId);
+    REQUIRE(cycle.ok());
+    cycle->organiserName = QStringLiteral("Pat Morgan");
+    cycle->organiserEmail = QStringLiteral("pat.morgan@example.org");
+    REQUIRE(store.updateCycle(*cycle).ok());
+    const QString path = dir.path(QStringLiteral("se.ics"));
+    REQUIRE(exportIcsFile(*region.db, region.cycleId, path, {}).ok());
+    const QJsonObject request = parse(path);
+    CHECK(request.value(QStringLiteral("method")).toString() == QStringLiteral("REQUEST"));
+    const QJsonArray events = request.value(QStringLiteral("events")).toArray();
+    REQUIRE(events.size() == 6);
+    QString quartetUid;
+    for (const auto& value : events) {
+        const QJsonObject e = value.toObject();
+        CHECK(e.value(QStringLiteral("organizer")).toString() ==
+              QStringLiteral("mailto:pat.morgan@example.org"));
+        CHECK(e.value(QStringLiteral("status")).toString() == QStringLiteral("CONFIRMED"));
+        const QJsonArray attendees = e.value(QStringLiteral("attendees")).toArray();
+        CHECK_FALSE(attendees.isEmpty());
+        if (attendees.size() == 4) {
+            quartetUid = e.value(QStringLiteral("uid")).toString();
+            CHECK(e.value(QStringLiteral("start")).toString().endsWith(QStringLiteral("T09:00")));
+            CHECK(e.value(QStringLiteral("end")).toString().endsWith(QStringLiteral("T18:50")));
+        }
+    }
+    REQUIRE_FALSE(quartetUid.isEmpty());
+
+    // Group 3 (the quartet) is dropped from the schedule: the next export cancels it.
+    QByteArray without;
+    for (const QByteArray& line : table.split('\n')) {
+        if (!line.startsWith("3,")) {
+            without += line + '\n';
+        }
+    }
+    REQUIRE(importSchedule(*region.db, region.cycleId, without)->applied());
+    auto report = exportIcsFile(*region.db, region.cycleId, path, {});
+    REQUIRE(report.ok());
+    REQUIRE(report->cancellations == 1);
+    const QJsonObject cancel = parse(report->cancellationsPath);
+    CHECK(cancel.value(QStringLiteral("method")).toString() == QStringLiteral("CANCEL"));
+    const QJsonArray gone = cancel.value(QStringLiteral("events")).toArray();
+    REQUIRE(gone.size() == 1);
+    CHECK(gone[0].toObject().value(QStringLiteral("uid")).toString() == quartetUid);
+    CHECK(gone[0].toObject().value(QStringLiteral("sequence")).toInt() == 1);
+    CHECK(gone[0].toObject().value(QStringLiteral("status")).toString() == QStringLiteral("CANCELLED"));
+    CHECK(gone[0].toObject().value(QStringLiteral("attendees")).toArray().size() == 4);
 }

@@ -41,7 +41,10 @@ def main(path):
                 "start": start.strftime("%Y-%m-%dT%H:%M"),
                 "end": end.strftime("%Y-%m-%dT%H:%M"),
                 "tzid": text(component["dtstart"].params.get("TZID")),
-                "attendees": [{"email": text(a), "cn": text(a.params.get("CN"))} for a in attendees],
+                "attendees": [{"email": text(a), "cn": text(a.params.get("CN")),
+                               "role": text(a.params.get("ROLE"))} for a in attendees],
+                "organizer": text(component.get("organizer")),
+                "status": text(component.get("status")),
             })
     json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
 

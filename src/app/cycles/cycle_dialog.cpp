@@ -17,6 +17,8 @@ CycleDialog::CycleDialog(const Cycle& initial, const std::vector<Cycle>& copyabl
     m_ui->lastDayEdit->setDate(initial.lastDay.isValid() ? initial.lastDay
                                                          : QDate::currentDate().addYears(1).addDays(-1));
     m_ui->dueDaysSpin->setValue(initial.saDueDaysBefore);
+    m_ui->organiserNameEdit->setText(initial.organiserName);
+    m_ui->organiserEmailEdit->setText(initial.organiserEmail);
     m_ui->copyFromCombo->addItem(tr("Start with no groups"), QVariant());
     for (const auto& cycle : copyable) {
         m_ui->copyFromCombo->addItem(cycle.name, cycle.id);
@@ -34,6 +36,8 @@ CycleDialog::CycleDialog(const Cycle& initial, const std::vector<Cycle>& copyabl
     connect(m_ui->nameEdit, &QLineEdit::textChanged, this, &CycleDialog::validate);
     connect(m_ui->firstDayEdit, &QDateEdit::dateChanged, this, &CycleDialog::validate);
     connect(m_ui->lastDayEdit, &QDateEdit::dateChanged, this, &CycleDialog::validate);
+    connect(m_ui->organiserNameEdit, &QLineEdit::textChanged, this, &CycleDialog::validate);
+    connect(m_ui->organiserEmailEdit, &QLineEdit::textChanged, this, &CycleDialog::validate);
     validate();
 }
 
@@ -45,6 +49,8 @@ Cycle CycleDialog::cycle() const {
     c.firstDay = m_ui->firstDayEdit->date();
     c.lastDay = m_ui->lastDayEdit->date();
     c.saDueDaysBefore = m_ui->dueDaysSpin->value();
+    c.organiserName = m_ui->organiserNameEdit->text().trimmed();
+    c.organiserEmail = m_ui->organiserEmailEdit->text().trimmed();
     return c;
 }
 
@@ -65,6 +71,12 @@ void CycleDialog::validate() {
         problem = tr("Give the cycle a name.");
     } else if (m_ui->firstDayEdit->date() > m_ui->lastDayEdit->date()) {
         problem = tr("The last day must not come before the first day.");
+    } else if (const QString email = m_ui->organiserEmailEdit->text().trimmed();
+               !email.isEmpty() &&
+               (email.indexOf(u'@') <= 0 || email.endsWith(u'@') || email.contains(u' '))) {
+        problem = tr("The organiser's e-mail address should look like name@example.org.");
+    } else if (email.isEmpty() && !m_ui->organiserNameEdit->text().trimmed().isEmpty()) {
+        problem = tr("Give the organiser's e-mail address too: attendees' calendars reply to it.");
     }
     m_ui->problemLabel->setText(problem);
     m_ui->problemLabel->setVisible(!problem.isEmpty());

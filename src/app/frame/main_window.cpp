@@ -6,6 +6,7 @@
 #include "day/discard_day_run.h"
 #include "document/region_document.h"
 #include "domain/schedule_store.h"
+#include "engine/group_day.h"
 #include "frame/app_info.h"
 #include "frame/empty_state.h"
 #include "frame/icons.h"
@@ -743,12 +744,24 @@ void MainWindow::exportInvitations(qint64 cycleId, const QString& groupLabel) {
         return;
     }
     const QString file = QFileInfo(path).fileName();
+    const bool request = report->method == interchange::IcsMethod::Request;
     QString text = oneGroup ? tr("Wrote the invitation of %1 to %2").arg(groupLabel, file)
                             : tr("Wrote %n invitation(s) to %1", nullptr, report->events).arg(file);
+    text += request ? tr(" as meeting requests (METHOD:REQUEST) from the cycle's organiser")
+                    : tr(" as a plain calendar without attendees (METHOD:PUBLISH): the cycle has no "
+                         "organiser; set one in Edit Cycle to send meeting requests");
     if (report->sequencesRaised > 0) {
         text += tr(" (%n changed since the last export)", nullptr, report->sequencesRaised);
     }
-    statusBar()->showMessage(text, 8000);
+    if (report->cancellations > 0) {
+        text += tr("; %n cancellation(s) of days gone since written to %1", nullptr, report->cancellations)
+                    .arg(QFileInfo(report->cancellationsPath).fileName());
+    }
+    if (report->cancellationsPending > 0) {
+        text += tr("; %n day(s) gone since await cancelling: export the whole cycle", nullptr,
+                   report->cancellationsPending);
+    }
+    statusBar()->showMessage(text, 15000);
 }
 
 void MainWindow::exportPdf() {
@@ -761,7 +774,16 @@ void MainWindow::exportPdf() {
         return;
     }
     auto schedule = ScheduleStore(m_document->database()).load(m_schedule->currentCycleId());
-    Status written = schedule ? writeSchedulePdf(*schedule, path) : Status(schedule.error());
+    DayTimes times;
+    if (schedule) {
+        // The same times as the timetable and the invitations: the group's own day.
+        for (const auto& group : schedule->groups) {
+            if (auto day = plannedTimetable(m_document->database(), *schedule, group)) {
+                times[group.id] = clockText(day->startMinute()) + u'-' + clockText(day->endMinute());
+            }
+        }
+    }
+    Status written = schedule ? writeSchedulePdf(*schedule, times, path) : Status(schedule.error());
     if (!written) {
         m_prompter.showError(tr("Export Printable Schedule"), written.message());
         return;

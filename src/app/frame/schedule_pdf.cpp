@@ -21,14 +21,14 @@ QString cell(const QString& text) {
 }
 } // namespace
 
-Status writeSchedulePdf(const CycleSchedule& schedule, const QString& path) {
+Status writeSchedulePdf(const CycleSchedule& schedule, const DayTimes& times, const QString& path) {
     const QLocale locale;
     QString html =
         QStringLiteral("<h2>") + tr("Peer challenge schedule %1").arg(schedule.cycle.name).toHtmlEscaped() +
         QStringLiteral("</h2><table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%\">"
                        "<tr>");
-    for (const QString& heading : {tr("Group"), tr("Date"), tr("Mode"), tr("Venue"), tr("Facilitator"),
-                                   tr("Presenting order"), tr("Lead reviewers")}) {
+    for (const QString& heading : {tr("Group"), tr("Date"), tr("Times"), tr("Mode"), tr("Venue"),
+                                   tr("Facilitator"), tr("Presenting order"), tr("Lead reviewers")}) {
         html += QStringLiteral("<th align=\"left\">") + heading.toHtmlEscaped() + QStringLiteral("</th>");
     }
     html += QStringLiteral("</tr>");
@@ -45,6 +45,7 @@ Status writeSchedulePdf(const CycleSchedule& schedule, const QString& path) {
         }
         html += QStringLiteral("<tr>") + cell(group.label) +
                 cell(locale.toString(group.date, QStringLiteral("ddd d MMM yyyy"))) +
+                cell(times.count(group.id) != 0 ? times.at(group.id) : tr("no timetable")) +
                 cell(displayName(group.mode)) + cell(group.venue) +
                 cell(schedule.personName(group.facilitatorId)) + cell(members.join(QLatin1Char('\n'))) +
                 cell(reviews.join(QLatin1Char('\n'))) + QStringLiteral("</tr>");

@@ -13,7 +13,8 @@ namespace balcony {
 namespace {
 
 constexpr auto cycleColumns = "SELECT id, name, first_day, last_day, sa_due_days_before, "
-                              "moderation_from_weeks, moderation_to_weeks FROM cycle ";
+                              "moderation_from_weeks, moderation_to_weeks, organiser_name, "
+                              "organiser_email FROM cycle ";
 
 Cycle cycleFrom(const QSqlQuery& q) {
     Cycle c;
@@ -24,7 +25,41 @@ Cycle cycleFrom(const QSqlQuery& q) {
     c.saDueDaysBefore = q.value(4).toInt();
     c.moderationFromWeeks = q.value(5).toInt();
     c.moderationToWeeks = q.value(6).toInt();
+    c.organiserName = q.value(7).toString();
+    c.organiserEmail = q.value(8).toString();
     return c;
+}
+
+// An address that a calendar program can reply to (RFC 5546 needs a cal-address, mailto:...).
+Status validateOrganiser(const Cycle& cycle) {
+    const QString email = cycle.organiserEmail.trimmed();
+    if (email.isEmpty()) {
+        if (!cycle.organiserName.trimmed().isEmpty()) {
+            return failure(Error::Kind::InvalidInput,
+                           QStringLiteral("Cycle \"%1\": the organiser %2 needs an e-mail address, which "
+                                          "attendees' calendars reply to.")
+                               .arg(cycle.name, cycle.organiserName.trimmed()));
+        }
+        return {};
+    }
+    const qsizetype at = email.indexOf(u'@');
+    static const QString forbidden = QStringLiteral(" \t,;:<>\"");
+    bool clean = true;
+    for (const QChar c : email) {
+        clean = clean && !forbidden.contains(c);
+    }
+    if (at <= 0 || at != email.lastIndexOf(u'@') || at == email.size() - 1 || !clean) {
+        return failure(Error::Kind::InvalidInput,
+                       QStringLiteral("Cycle \"%1\": \"%2\" is not an e-mail address; write the organiser's "
+                                      "address as name@example.org.")
+                           .arg(cycle.name, email));
+    }
+    return {};
+}
+
+QVariant textOrNull(const QString& value) {
+    const QString trimmed = value.trimmed();
+    return trimmed.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(trimmed);
 }
 
 Status validateCycle(const Cycle& cycle) {
@@ -48,7 +83,7 @@ Status validateCycle(const Cycle& cycle) {
                                       "moderation window must open before it closes.")
                            .arg(cycle.name));
     }
-    return {};
+    return validateOrganiser(cycle);
 }
 
 Status done(const Result<QSqlQuery>& query) {
@@ -152,29 +187,35 @@ Result<qint64> ScheduleStore::addCycle(const Cycle& cycle) {
         return failure(Error::Kind::Conflict,
                        QStringLiteral("There is already a cycle called \"%1\".").arg(cycle.name.trimmed()));
     }
-    auto query =
-        sql::run(m_db,
-                 QStringLiteral("INSERT INTO cycle(name, first_day, last_day, sa_due_days_before, "
-                                "moderation_from_weeks, moderation_to_weeks) VALUES (?, ?, ?, ?, ?, ?)"),
-                 {cycle.name.trimmed(), sql::isoDate(cycle.firstDay), sql::isoDate(cycle.lastDay),
-                  cycle.saDueDaysBefore, cycle.moderationFromWeeks, cycle.moderationToWeeks});
+    auto query = sql::run(
+        m_db,
+        QStringLiteral("INSERT INTO cycle(name, first_day, last_day, sa_due_days_before, "
+                       "moderation_from_weeks, moderation_to_weeks, organiser_name, organiser_email) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+        {cycle.name.trimmed(), sql::isoDate(cycle.firstDay), sql::isoDate(cycle.lastDay),
+         cycle.saDueDaysBefore, cycle.moderationFromWeeks, cycle.moderationToWeeks,
+         textOrNull(cycle.organiserName), textOrNull(cycle.organiserEmail)});
     if (!query) {
         return query.error();
     }
-    return query->lastInsertId().toLongLong();
+    if (!query->next()) {
+        return failure(Error::Kind::Failed, QStringLiteral("The new cycle was not stored."));
+    }
+    return query->value(0).toLongLong();
 }
 
 Status ScheduleStore::updateCycle(const Cycle& cycle) {
     if (auto valid = validateCycle(cycle); !valid) {
         return valid;
     }
-    return done(
-        sql::run(m_db,
-                 QStringLiteral("UPDATE cycle SET name = ?, first_day = ?, last_day = ?, "
-                                "sa_due_days_before = ?, moderation_from_weeks = ?, "
-                                "moderation_to_weeks = ? WHERE id = ?"),
-                 {cycle.name.trimmed(), sql::isoDate(cycle.firstDay), sql::isoDate(cycle.lastDay),
-                  cycle.saDueDaysBefore, cycle.moderationFromWeeks, cycle.moderationToWeeks, cycle.id}));
+    return done(sql::run(
+        m_db,
+        QStringLiteral("UPDATE cycle SET name = ?, first_day = ?, last_day = ?, "
+                       "sa_due_days_before = ?, moderation_from_weeks = ?, "
+                       "moderation_to_weeks = ?, organiser_name = ?, organiser_email = ? WHERE id = ?"),
+        {cycle.name.trimmed(), sql::isoDate(cycle.firstDay), sql::isoDate(cycle.lastDay),
+         cycle.saDueDaysBefore, cycle.moderationFromWeeks, cycle.moderationToWeeks,
+         textOrNull(cycle.organiserName), textOrNull(cycle.organiserEmail), cycle.id}));
 }
 
 Status ScheduleStore::removeCycle(qint64 id) {
@@ -199,7 +240,8 @@ Result<std::optional<Cycle>> ScheduleStore::previousCycle(const Cycle& cycle) co
 Result<std::vector<Group>> ScheduleStore::groups(qint64 cycleId) const {
     auto query =
         sql::run(m_db,
-                 QStringLiteral("SELECT id, cycle_id, label, held_on, mode, venue, facilitator_id, uid "
+                 QStringLiteral("SELECT id, cycle_id, label, held_on, mode, venue, facilitator_id, uid, "
+                                "start_time "
                                 "FROM review_group WHERE cycle_id = ? ORDER BY held_on, label"),
                  {cycleId});
     if (!query) {
@@ -216,6 +258,9 @@ Result<std::vector<Group>> ScheduleStore::groups(qint64 cycleId) const {
         g.venue = query->value(5).toString();
         g.facilitatorId = query->value(6).toLongLong();
         g.uid = query->value(7).toString();
+        if (!query->value(8).isNull()) {
+            g.start = QTime::fromString(query->value(8).toString(), QStringLiteral("HH:mm"));
+        }
         result.push_back(std::move(g));
     }
     auto members =
@@ -300,6 +345,20 @@ Status ScheduleStore::updateGroup(const Group& group) {
                        QStringLiteral("There is already a group \"%1\" in this cycle.").arg(group.label));
     }
     return done(query);
+}
+
+Status ScheduleStore::setGroupStart(qint64 groupId, const QTime& start) {
+    auto query = sql::run(m_db, QStringLiteral("UPDATE review_group SET start_time = ? WHERE id = ?"),
+                          {start.isValid() ? QVariant(start.toString(QStringLiteral("HH:mm")))
+                                           : QVariant(QMetaType::fromType<QString>()),
+                           groupId});
+    if (!query) {
+        return query.error();
+    }
+    if (query->numRowsAffected() == 0) {
+        return failure(Error::Kind::NotFound, QStringLiteral("The group no longer exists."));
+    }
+    return {};
 }
 
 Status ScheduleStore::removeGroup(qint64 groupId) {

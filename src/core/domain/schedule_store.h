@@ -20,7 +20,7 @@ public:
     Result<Cycle> cycleByName(const QString& name) const; // NotFound names the cycle
     Result<Cycle> cycleById(qint64 id) const;
     Result<qint64> addCycle(const Cycle& cycle);
-    Status updateCycle(const Cycle& cycle); // name, window and due-date settings
+    Status updateCycle(const Cycle& cycle); // name, window, due-date settings and organiser
     Status removeCycle(qint64 id);
     // The latest cycle that starts before this one, if any.
     Result<std::optional<Cycle>> previousCycle(const Cycle& cycle) const;
@@ -28,6 +28,9 @@ public:
     Result<std::vector<Group>> groups(qint64 cycleId) const; // by label, members in order
     Result<qint64> addGroup(const Group& group);             // with its members and assignments
     Status updateGroup(const Group& group);                  // label, date, mode, venue, facilitator
+    // The group's own start time, which every timetable, invitation and printed schedule of its day
+    // uses; an invalid time returns the group to its day template's start. NotFound for no group.
+    Status setGroupStart(qint64 groupId, const QTime& start);
     Status removeGroup(qint64 groupId);
     Status setMembers(qint64 groupId, const std::vector<qint64>& authorityIdsInOrder);
     Status moveMember(qint64 authorityId, qint64 fromGroupId, qint64 toGroupId);

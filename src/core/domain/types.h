@@ -2,6 +2,7 @@
 
 #include <QDate>
 #include <QString>
+#include <QTime>
 #include <map>
 #include <optional>
 #include <vector>
@@ -44,6 +45,12 @@ struct Cycle {
     int saDueDaysBefore = 14;     // self-assessment distributed this many days before the group's day
     int moderationFromWeeks = 12; // moderation window opens this many weeks before the day...
     int moderationToWeeks = 8;    // ...and closes this many weeks before it
+    // Who sends the calendar invitations (RFC 5546's ORGANIZER): usually the project manager. Both
+    // empty when the cycle has none; then invitations are a plain calendar without attendees.
+    QString organiserName;
+    QString organiserEmail;
+
+    bool hasOrganiser() const { return !organiserEmail.isEmpty(); }
 
     bool contains(const QDate& day) const { return day >= firstDay && day <= lastDay; }
 };
@@ -62,6 +69,7 @@ struct Group {
     QString venue;
     qint64 facilitatorId = 0;         // a person; 0 when none yet
     QString uid;                      // stable calendar UID, assigned when the group is stored
+    QTime start;                      // the group's own start; invalid: its day template's start
     std::vector<GroupMember> members; // in presenting order
 
     bool isTriad() const { return members.size() == 3; }

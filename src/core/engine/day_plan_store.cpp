@@ -1,5 +1,6 @@
 #include "engine/day_plan_store.h"
 
+#include "domain/schedule_store.h"
 #include "store/database.h"
 #include "store/sql.h"
 #include "store/transaction.h"
@@ -103,9 +104,10 @@ Result<QStringList> DayPlanStore::importedTemplateIds() const {
 
 Result<GroupDayPlan> DayPlanStore::groupPlan(qint64 groupId) const {
     GroupDayPlan plan;
-    auto query = sql::run(
-        m_db, QStringLiteral("SELECT template_id, start_time FROM group_day_plan WHERE group_id = ?"),
-        {groupId});
+    auto query = sql::run(m_db,
+                          QStringLiteral("SELECT p.template_id, g.start_time FROM review_group g "
+                                         "LEFT JOIN group_day_plan p ON p.group_id = g.id WHERE g.id = ?"),
+                          {groupId});
     if (!query) {
         return query.error();
     }
@@ -133,13 +135,22 @@ Status DayPlanStore::setGroupTemplate(qint64 groupId, const QString& templateId,
             return found.error();
         }
     }
-    return commitOne(
-        m_db,
-        QStringLiteral("INSERT INTO group_day_plan (group_id, template_id, start_time) VALUES (?, "
-                       "COALESCE(?, ''), COALESCE(?, '')) "
-                       "ON CONFLICT (group_id) DO UPDATE SET template_id = excluded.template_id, "
-                       "start_time = excluded.start_time"),
-        {groupId, templateId, clock(start)});
+    Transaction tx(m_db);
+    if (!tx.isActive()) {
+        return tx.error();
+    }
+    if (auto query = sql::run(m_db,
+                              QStringLiteral("INSERT INTO group_day_plan (group_id, template_id) VALUES (?, "
+                                             "COALESCE(?, '')) ON CONFLICT (group_id) DO UPDATE SET "
+                                             "template_id = excluded.template_id"),
+                              {groupId, templateId});
+        !query) {
+        return query.error();
+    }
+    if (auto started = ScheduleStore(m_db).setGroupStart(groupId, start); !started) {
+        return started;
+    }
+    return tx.commit();
 }
 
 Status DayPlanStore::setBlock(qint64 groupId, int blockIndex, const BlockOverride& change) {

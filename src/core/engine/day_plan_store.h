@@ -14,7 +14,7 @@ class Database;
 // A group's own version of its day: which template, what start, which blocks changed or pinned.
 struct GroupDayPlan {
     QString templateId; // empty: the built-in template for the group's size ("triad", "quartet")
-    QTime start;        // invalid: the template's start
+    QTime start;        // the group's own (stored with the group); invalid: the template's start
     std::map<int, BlockOverride> blocks; // by block index in running order
 };
 
@@ -32,6 +32,7 @@ public:
     Result<QStringList> importedTemplateIds() const;
 
     Result<GroupDayPlan> groupPlan(qint64 groupId) const; // a default plan when the group has none
+    // Sets the template and the group's own start (ScheduleStore::setGroupStart) in one transaction.
     Status setGroupTemplate(qint64 groupId, const QString& templateId, QTime start);
     // minutes 0 restores the template's duration; an invalid pinnedAt unpins.
     Status setBlock(qint64 groupId, int blockIndex, const BlockOverride& change);

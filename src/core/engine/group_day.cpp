@@ -5,6 +5,43 @@
 
 namespace balcony {
 
+Result<Timetable> plannedTimetable(Database& db, const CycleSchedule& schedule, const Group& group,
+                                   std::optional<QTime> startOverride) {
+    if (group.members.size() < 2) {
+        return failure(Error::Kind::InvalidInput,
+                       QStringLiteral("Group %1 has %2 LA(s); a day needs at least two.")
+                           .arg(group.label)
+                           .arg(group.members.size()));
+    }
+    DayPlanStore plans(db);
+    auto groupPlan = plans.groupPlan(group.id);
+    if (!groupPlan) {
+        return groupPlan.error();
+    }
+    QString templateId = groupPlan->templateId;
+    if (templateId.isEmpty()) {
+        templateId = group.members.size() == 4 ? QStringLiteral("quartet") : QStringLiteral("triad");
+    }
+    auto dayTemplate = plans.findTemplate(templateId);
+    if (!dayTemplate) {
+        return dayTemplate.error();
+    }
+    std::vector<TimetableMember> members;
+    for (const auto& m : group.members) {
+        members.push_back({m.authorityId, schedule.authorityName(m.authorityId), m.leadReviewerId});
+    }
+    QTime start = group.start.isValid() ? group.start : dayTemplate->start;
+    if (startOverride && startOverride->isValid()) {
+        start = *startOverride;
+    }
+    auto timetable = buildTimetable(*dayTemplate, start, members, groupPlan->blocks);
+    if (!timetable) {
+        return failure(timetable.error().kind,
+                       QStringLiteral("Group %1: %2").arg(group.label, timetable.message()));
+    }
+    return timetable;
+}
+
 Result<GroupDay> loadGroupDay(Database& db, const QString& cycleName, const QString& groupLabel,
                               std::optional<QTime> startOverride) {
     ScheduleStore schedule(db);
@@ -34,45 +71,24 @@ Result<GroupDay> loadGroupDay(Database& db, const QString& cycleName, const QStr
                 .arg(cycle->name, groupLabel,
                      labels.isEmpty() ? QStringLiteral("none yet") : labels.join(QStringLiteral(", "))));
     }
-    if (group->members.size() < 2) {
-        return failure(Error::Kind::InvalidInput,
-                       QStringLiteral("Group %1 has %2 LA(s); a day needs at least two.")
-                           .arg(group->label)
-                           .arg(group->members.size()));
-    }
-
     GroupDay day;
     day.cycle = *cycle;
     day.group = *group;
+    auto timetable = plannedTimetable(db, *loaded, *group, startOverride);
+    if (!timetable) {
+        return timetable.error();
+    }
     DayPlanStore plans(db);
     auto groupPlan = plans.groupPlan(group->id);
     if (!groupPlan) {
         return groupPlan.error();
     }
     day.groupPlan = *groupPlan;
-    QString templateId = day.groupPlan.templateId;
-    if (templateId.isEmpty()) {
-        templateId = group->members.size() == 4 ? QStringLiteral("quartet") : QStringLiteral("triad");
-    }
-    auto dayTemplate = plans.findTemplate(templateId);
+    auto dayTemplate = plans.findTemplate(timetable->templateId);
     if (!dayTemplate) {
         return dayTemplate.error();
     }
     day.dayTemplate = *dayTemplate;
-
-    std::vector<TimetableMember> members;
-    for (const auto& m : group->members) {
-        members.push_back({m.authorityId, loaded->authorityName(m.authorityId), m.leadReviewerId});
-    }
-    QTime start = day.groupPlan.start.isValid() ? day.groupPlan.start : day.dayTemplate.start;
-    if (startOverride && startOverride->isValid()) {
-        start = *startOverride;
-    }
-    auto timetable = buildTimetable(day.dayTemplate, start, members, day.groupPlan.blocks);
-    if (!timetable) {
-        return failure(timetable.error().kind,
-                       QStringLiteral("Group %1: %2").arg(group->label, timetable.message()));
-    }
     day.plan.timetable = std::move(*timetable);
     day.plan.date = group->date;
     return day;

@@ -15,54 +15,81 @@ namespace balcony {
 class Database;
 }
 
-// Calendar invitations for a cycle's group days as iCalendar (RFC 5545) files, written with libical.
+// Calendar invitations for a cycle's group days as iCalendar (RFC 5545) files written with libical,
+// following iTIP (RFC 5546) for what each kind of file may hold:
+// - the cycle has an organiser: METHOD:REQUEST, each event with ORGANIZER and its ATTENDEEs (the
+//   DCSs and the facilitator), to be sent by the organiser to the attendees; a group day exported
+//   before and gone since goes into a separate METHOD:CANCEL file (one METHOD per iTIP object);
+// - no organiser: a plain METHOD:PUBLISH calendar without ORGANIZER or ATTENDEE, for importing into
+//   one's own calendar; days gone since go into the separate file as PUBLISH with STATUS:CANCELLED.
+// Times come from each group's own timetable (engine/group_day.h plannedTimetable), in
+// TZID=Europe/London with a VTIMEZONE. The UID is the group's; what was exported is recorded by UID
+// (table calendar_export), so SEQUENCE rises when anything attendees see changes.
 namespace balcony::interchange {
 
 struct IcsOptions {
-    QString groupLabel;         // one group only (matched ignoring case); empty for the whole cycle
-    std::optional<QTime> start; // 10:00 when not given
-    // The default day's length when not given: 7 h 35 for a triad (10:00 to 17:35), 9 h 50 for a
-    // quartet (one more session and one more break).
-    std::optional<QTime> end;
+    QString groupLabel; // one group only (matched ignoring case); empty for the whole cycle
+    // Stores this start with each exported group (ScheduleStore::setGroupStart), in the same
+    // transaction as the export record, so that timetable and invitation agree. Not set: each
+    // group's stored start, else its template's.
+    std::optional<QTime> start;
     QDateTime stamp; // DTSTAMP; the current time when invalid (tests pass a fixed one)
 };
 
+enum class IcsMethod { Publish, Request, Cancel };
+QString methodName(IcsMethod method); // "PUBLISH", "REQUEST", "CANCEL"
+
 // One VEVENT: the content that decides whether an invitation changed.
 struct IcsEvent {
-    qint64 groupId = 0;
+    qint64 groupId = 0; // 0 for a cancelled day whose group is gone
     QString uid;
     int sequence = 0;
+    bool cancelled = false; // STATUS:CANCELLED
+    QString organiser;      // "Name <email>" when the cycle has one; it is on every event of the file
     QString summary;
     QString description;
     QString location;
     QDate date;
     QTime start;
     QTime end;
-    std::vector<std::pair<QString, QString>> attendees; // (name, email)
+    std::vector<std::pair<QString, QString>> attendees; // (name, email); empty in a PUBLISH file
 
-    // SHA-256 (hex) of everything but DTSTAMP and SEQUENCE.
+    // SHA-256 (hex) of everything attendees see, but not DTSTAMP and SEQUENCE.
     QString fingerprint() const;
 };
 
 struct IcsReport {
+    IcsMethod method = IcsMethod::Publish; // of the invitations file
+    QString invitationsPath;               // always written
+    QString cancellationsPath;             // written only when cancellations > 0, else empty
     int events = 0;
-    int sequencesRaised = 0; // groups whose invitation changed since the last export
+    int sequencesRaised = 0;      // days whose invitation changed since the last export
+    int cancellations = 0;        // days exported before and gone since, cancelled in this export
+    int cancellationsPending = 0; // such days left for a whole-cycle export (a one-group export)
+    int withoutAttendees = 0;     // REQUEST days where nobody had an e-mail address: the organiser
+                                  // is their only ATTENDEE
 };
 
-// The events of a cycle (or one group), by date then label, with the stored UID and SEQUENCE.
-// NotFound when options.groupLabel names no group of the cycle; InvalidInput when the end is not
-// after the start.
-Result<std::vector<IcsEvent>> icsEvents(const CycleSchedule& schedule, const IcsOptions& options);
+// The cancellations file that goes with an invitations file: "<folder>/<name>-cancelled.ics".
+QString cancellationsPathFor(const QString& invitationsPath);
 
-// A VCALENDAR (METHOD:PUBLISH) with a Europe/London VTIMEZONE and the events, times in
-// TZID=Europe/London, DTSTAMP in UTC; CRLF line ends, lines folded at 75 octets.
-QByteArray icsCalendar(const std::vector<IcsEvent>& events, const QDateTime& stampUtc);
+// The events of a cycle (or one group), by date then label, with SEQUENCE 0. Attendees only when
+// the cycle has an organiser. NotFound when options.groupLabel names no group of the cycle;
+// InvalidInput naming the group when its timetable cannot be built (see plannedTimetable).
+Result<std::vector<IcsEvent>> icsEvents(Database& db, const CycleSchedule& schedule,
+                                        const IcsOptions& options);
 
-// Writes the calendar to `path` atomically. Only after the file is written, and in one transaction,
-// each group whose event content differs from the stored fingerprint gets its SEQUENCE raised and
-// the new fingerprint stored (a first export stores the fingerprint and keeps SEQUENCE 0), so that
-// calendar programs replace changed invitations and leave the others alone. Nothing is stored when
-// writing fails; the Error names the path.
+// A VCALENDAR with the given METHOD, a Europe/London VTIMEZONE and the events; ORGANIZER on each
+// event when organiser is given (required for Request and Cancel). Times in TZID=Europe/London,
+// DTSTAMP in UTC; CRLF line ends, lines folded at 75 octets.
+QByteArray icsCalendar(IcsMethod method, const Cycle& organiser, const std::vector<IcsEvent>& events,
+                       const QDateTime& stampUtc);
+
+// Writes the invitations to `path` (and the cancellations beside it, see IcsReport), each file
+// atomically. Only after the files are written, and in one transaction, the export record is
+// brought up to date: SEQUENCE raised for each day whose content changed (a first export keeps 0),
+// cancelled days marked so that they are cancelled once. Nothing is stored when writing fails; the
+// Error names the path. Bad input (unknown group, a group whose day cannot be built) writes nothing.
 Result<IcsReport> exportIcsFile(Database& db, qint64 cycleId, const QString& path, const IcsOptions& options);
 
 } // namespace balcony::interchange

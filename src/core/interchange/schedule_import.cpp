@@ -14,6 +14,7 @@
 #include <QSqlQuery>
 #include <map>
 #include <optional>
+#include <set>
 
 namespace balcony::interchange {
 namespace {
@@ -338,6 +339,46 @@ Result<ScheduleImportOutcome> importSchedule(Database& db, qint64 cycleId, const
     for (const auto& g : *existingGroups) {
         existingByLabel.emplace(key(g.label), &g);
     }
+    std::set<const Group*> relabelled;
+    // A group the file lists under a new label, with exactly the LAs of a group the file no longer
+    // lists, is that group relabelled: it keeps its id, its day's data and its calendar UID, so that
+    // attendees get an update rather than a new event and a stray old one.
+    std::set<QString> fileLabels;
+    for (const auto& p : planned) {
+        fileLabels.insert(key(p.label));
+    }
+    for (const auto& p : planned) {
+        if (existingByLabel.count(key(p.label)) != 0) {
+            continue;
+        }
+        std::set<qint64> wanted;
+        bool allKnown = true;
+        for (const ScheduleRow* row : p.rows) {
+            auto found = roster.authorityByName(row->authority);
+            allKnown = allKnown && found.ok();
+            if (found) {
+                wanted.insert(found->id);
+            }
+        }
+        // A day needs at least two LAs; a lone LA under a new label is not the same day.
+        if (!allKnown || wanted.size() < 2) {
+            continue;
+        }
+        for (const auto& g : *existingGroups) {
+            if (fileLabels.count(key(g.label)) != 0 || relabelled.count(&g) != 0) {
+                continue;
+            }
+            std::set<qint64> had;
+            for (const auto& m : g.members) {
+                had.insert(m.authorityId);
+            }
+            if (had == wanted) {
+                existingByLabel.emplace(key(p.label), &g);
+                relabelled.insert(&g);
+                break;
+            }
+        }
+    }
     std::map<QString, bool> inFile;
     for (const auto& p : planned) {
         inFile.emplace(key(p.label), true);
@@ -356,7 +397,7 @@ Result<ScheduleImportOutcome> importSchedule(Database& db, qint64 cycleId, const
     }
     std::vector<qint64> toRemove;
     for (const auto& g : *existingGroups) {
-        if (inFile.count(key(g.label)) != 0) {
+        if (inFile.count(key(g.label)) != 0 || relabelled.count(&g) != 0) {
             continue;
         }
         auto data = recordedDataOf(db, g.id);

@@ -11,7 +11,8 @@
 namespace balcony::migrations {
 
 const std::vector<Migration>& all() {
-    static const std::vector<Migration> steps = {foundation(), dayEngine(), notes(), discardDayRun()};
+    static const std::vector<Migration> steps = {foundation(), dayEngine(), notes(), calendarInvitations(),
+                                                 discardDayRun()};
     return steps;
 }
 

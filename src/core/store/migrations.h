@@ -18,10 +18,11 @@ struct Migration {
 };
 
 // Defined one per file: migration_NNNN.cpp.
-Migration foundation();    // 1: roster, cycles, groups, lead reviewers, self-assessments
-Migration dayEngine();     // 2: group day plans and the live event log
-Migration notes();         // 3: notes and outcome items captured during a day, as revisions
-Migration discardDayRun(); // 6: a day's run set aside by an event (a rehearsal, a false start)
+Migration foundation();          // 1: roster, cycles, groups, lead reviewers, self-assessments
+Migration dayEngine();           // 2: group day plans and the live event log
+Migration notes();               // 3: notes and outcome items captured during a day, as revisions
+Migration calendarInvitations(); // 4: cycle organiser, group start time, what invitations were sent
+Migration discardDayRun();       // 5: a day's run set aside by an event (a rehearsal, a false start)
 
 const std::vector<Migration>& all();
 int latestVersion();

@@ -7,7 +7,7 @@
 namespace balcony::migrations {
 
 Migration discardDayRun() {
-    return {6,
+    return {5,
             {
                 // A discard needs a run to discard: a "started" event after the group's last discard.
                 QStringLiteral(R"(CREATE TRIGGER day_event_discard_needs_run BEFORE INSERT ON day_event
