@@ -94,7 +94,7 @@ int exportRoster(Context& ctx, const QCommandLineParser& parser, const QStringLi
     if (file.trimmed().isEmpty()) {
         return BadInput;
     }
-    Database* db = ctx.database();
+    Database* db = ctx.readDatabase();
     if (!db) {
         return BadInput;
     }
@@ -113,7 +113,7 @@ int exportRoster(Context& ctx, const QCommandLineParser& parser, const QStringLi
 }
 
 int exportSchedule(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
-    Database* db = ctx.database();
+    Database* db = ctx.readDatabase();
     if (!db) {
         return BadInput;
     }
@@ -150,7 +150,7 @@ std::optional<QTime> timeOption(Context& ctx, const QCommandLineParser& parser, 
 }
 
 int exportIcs(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
-    Database* db = ctx.database();
+    Database* db = ctx.readDatabase();
     if (!db) {
         return BadInput;
     }
@@ -178,6 +178,11 @@ int exportIcs(Context& ctx, const QCommandLineParser& parser, const QStringList&
     ctx.out << "Wrote " << report->events << " events of cycle " << cycle->name << " to "
             << QDir::toNativeSeparators(out) << " (" << report->sequencesRaised
             << " changed since the last export)." << Qt::endl;
+    if (!report->recorded) {
+        ctx.err << "balcony-cli: the region is read-only here, so this export was not recorded in it; "
+                   "an export from a writable copy will number the changed invitations the same way."
+                << Qt::endl;
+    }
     return Success;
 }
 

@@ -229,6 +229,11 @@ Result<IcsReport> exportIcsFile(Database& db, qint64 cycleId, const QString& pat
     if (auto written = writeFileAtomically(path, icsCalendar(*events, stamp)); !written) {
         return written.error();
     }
+    report.events = int(events->size());
+    if (db.isReadOnly()) {
+        report.recorded = false;
+        return report;
+    }
     Transaction tx(db);
     if (!tx.isActive()) {
         return tx.error();

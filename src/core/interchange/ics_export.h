@@ -47,6 +47,9 @@ struct IcsEvent {
 struct IcsReport {
     int events = 0;
     int sequencesRaised = 0; // groups whose invitation changed since the last export
+    // False when the database is open read-only: the file carries the raised SEQUENCE numbers, but
+    // they are not stored, so the next export from a writable copy raises them again (same numbers).
+    bool recorded = true;
 };
 
 // The events of a cycle (or one group), by date then label, with the stored UID and SEQUENCE.
@@ -62,7 +65,8 @@ QByteArray icsCalendar(const std::vector<IcsEvent>& events, const QDateTime& sta
 // each group whose event content differs from the stored fingerprint gets its SEQUENCE raised and
 // the new fingerprint stored (a first export stores the fingerprint and keeps SEQUENCE 0), so that
 // calendar programs replace changed invitations and leave the others alone. Nothing is stored when
-// writing fails; the Error names the path.
+// writing fails; the Error names the path. A database open read-only is exported all the same, with
+// nothing stored (IcsReport::recorded false).
 Result<IcsReport> exportIcsFile(Database& db, qint64 cycleId, const QString& path, const IcsOptions& options);
 
 } // namespace balcony::interchange
