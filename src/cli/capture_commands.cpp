@@ -94,7 +94,7 @@ int listNotes(Context& ctx, const QCommandLineParser& parser, const QStringList&
             return BadInput;
         }
     }
-    Database* db = ctx.database();
+    Database* db = ctx.readDatabase();
     if (!db) {
         return BadInput;
     }
@@ -165,7 +165,7 @@ int history(Context& ctx, const QCommandLineParser& parser, const QStringList& p
     if (!ok || itemId <= 0) {
         return ctx.usage(QStringLiteral("\"%1\" is not a note item number.").arg(positional.value(0)));
     }
-    Database* db = ctx.database();
+    Database* db = ctx.readDatabase();
     if (!db) {
         return BadInput;
     }

@@ -1,7 +1,9 @@
 #include "cli/cli.h"
 
 #include "domain/dates.h"
+#include "store/region_lock.h"
 
+#include <QFileInfo>
 #include <QJsonDocument>
 
 namespace balcony::cli {
@@ -12,11 +14,51 @@ Context::Context(QString databasePath, QTextStream& outStream, QTextStream& errS
     , m_path(std::move(databasePath)) {}
 
 Database* Context::database(bool create) {
+    if (m_db && !m_db->isReadOnly()) {
+        return m_db.get();
+    }
+    m_db.reset();
+    auto opened = Database::open(m_path, {.create = create, .takeOverLock = m_takeOverLock});
+    if (!opened) {
+        Error error = opened.error();
+        if (error.kind == Error::Kind::ReadOnly) {
+            error.message +=
+                QStringLiteral(" Commands that only read (cycle list, sa list, check, the exports, "
+                               "timetable, session status, notes list) still work.");
+        } else if (error.kind == Error::Kind::Locked) {
+            const auto holder =
+                readLockHolder(QFileInfo(m_path).absoluteFilePath() + QStringLiteral(".lock"));
+            if (holder && (holder->otherComputer || !holder->readable)) {
+                error.message +=
+                    QStringLiteral(" To take it over, run the command again with --take-over-lock "
+                                   "(balcony-cli --take-over-lock COMMAND ...).");
+            }
+        }
+        fail(error);
+        return nullptr;
+    }
+    m_db = std::move(*opened);
+    // Only writers hear these: a reader cannot put the region out of step.
+    for (const QString& warning : m_db->warnings()) {
+        err << "balcony-cli: warning: " << warning << Qt::endl;
+    }
+    return m_db.get();
+}
+
+Database* Context::readDatabase() {
     if (m_db) {
         return m_db.get();
     }
-    auto opened = Database::open(m_path, {.create = create});
+    auto opened = Database::open(m_path, {.readOnly = true});
     if (!opened) {
+        // The one read-only refusal that writing can cure: an older schema, upgraded on opening.
+        if (opened.error().kind == Error::Kind::ReadOnly) {
+            auto writable = Database::open(m_path, {.takeOverLock = m_takeOverLock});
+            if (writable) {
+                m_db = std::move(*writable);
+                return m_db.get();
+            }
+        }
         fail(opened.error());
         return nullptr;
     }

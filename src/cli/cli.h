@@ -28,9 +28,16 @@ class Context {
 public:
     Context(QString databasePath, QTextStream& out, QTextStream& err);
 
-    // Opens the database once; create also initialises a missing file. On failure prints the
-    // message and returns nullptr.
+    // Opens the database for writing, once; create also initialises a missing file. Prints the
+    // file's warnings (a synced folder, a lock taken over) to stderr. On failure prints the message
+    // and returns nullptr.
     Database* database(bool create = false);
+    // Opens the database for a command that only reads: read-only, with no lock, so that it works
+    // on read-only media and shares and while the desktop program has the region open. A file that
+    // needs upgrading first is opened for writing instead (which upgrades it) when the user may.
+    Database* readDatabase();
+    // --take-over-lock: take over a lock written on another computer (see RegionLock).
+    void setTakeOverLock(bool takeOver) { m_takeOverLock = takeOver; }
 
     QTextStream& out;
     QTextStream& err;
@@ -43,6 +50,7 @@ public:
 private:
     QString m_path;
     std::unique_ptr<Database> m_db;
+    bool m_takeOverLock = false;
 };
 
 struct Command {

@@ -25,8 +25,9 @@ void addDayOptions(QCommandLineParser& parser) {
 }
 
 // The group's day, or nullptr after printing why not.
+// writes: false for a command that only reads, which then works on a read-only file.
 std::optional<GroupDay> groupDay(Context& ctx, const QCommandLineParser& parser,
-                                 std::optional<QTime> start = {}) {
+                                 std::optional<QTime> start = {}, bool writes = true) {
     const QString cycle = required(ctx, parser, QStringLiteral("cycle"));
     if (cycle.trimmed().isEmpty()) {
         return std::nullopt;
@@ -35,7 +36,7 @@ std::optional<GroupDay> groupDay(Context& ctx, const QCommandLineParser& parser,
     if (group.trimmed().isEmpty()) {
         return std::nullopt;
     }
-    Database* db = ctx.database();
+    Database* db = writes ? ctx.database() : ctx.readDatabase();
     if (!db) {
         return std::nullopt;
     }
@@ -61,7 +62,7 @@ int timetable(Context& ctx, const QCommandLineParser& parser, const QStringList&
         format != QStringLiteral("json")) {
         return ctx.usage(QStringLiteral("--format must be text, tsv or json (got \"%1\").").arg(format));
     }
-    auto day = groupDay(ctx, parser, start);
+    auto day = groupDay(ctx, parser, start, false);
     if (!day) {
         return BadInput;
     }
@@ -135,13 +136,14 @@ void printStatus(Context& ctx, const DayPlan& plan, const DayState& s) {
 
 // Opens the engine for the group, runs one command and prints the new state.
 int runSession(Context& ctx, const QCommandLineParser& parser,
-               const std::function<Result<DayState>(DayEngine&)>& command) {
-    auto day = groupDay(ctx, parser);
+               const std::function<Result<DayState>(DayEngine&)>& command, bool writes = true) {
+    auto day = groupDay(ctx, parser, {}, writes);
     if (!day) {
         return BadInput;
     }
     SystemClock clock;
-    auto engine = DayEngine::open(*ctx.database(), clock, day->group.id, day->plan);
+    // readDatabase() hands back the database groupDay opened, for writing when writes is set.
+    auto engine = DayEngine::open(*ctx.readDatabase(), clock, day->group.id, day->plan);
     if (!engine) {
         return ctx.fail(engine.error());
     }
@@ -158,7 +160,7 @@ int runSession(Context& ctx, const QCommandLineParser& parser,
 }
 
 Command sessionCommand(const QString& word, const QString& summary,
-                       std::function<Result<DayState>(DayEngine&)> command) {
+                       std::function<Result<DayState>(DayEngine&)> command, bool writes = true) {
     return {{QStringLiteral("session"), word},
             {},
             summary,
@@ -167,8 +169,8 @@ Command sessionCommand(const QString& word, const QString& summary,
                 addDayOptions(p);
                 p.addOption(jsonOption());
             },
-            [command](Context& ctx, const QCommandLineParser& parser, const QStringList&) {
-                return runSession(ctx, parser, command);
+            [command, writes](Context& ctx, const QCommandLineParser& parser, const QStringList&) {
+                return runSession(ctx, parser, command, writes);
             }};
 }
 
@@ -393,9 +395,9 @@ const Registrar finishCommand(sessionCommand(QStringLiteral("finish"), QStringLi
 const Registrar turnCommand(sessionCommand(QStringLiteral("turn"),
                                            QStringLiteral("Hand the questions to the next visiting team."),
                                            [](DayEngine& e) { return e.nextTurn(); }));
-const Registrar statusCommand(sessionCommand(QStringLiteral("status"),
-                                             QStringLiteral("Show where the day is (--json for scripts)."),
-                                             [](DayEngine& e) -> Result<DayState> { return e.state(); }));
+const Registrar statusCommand(sessionCommand(
+    QStringLiteral("status"), QStringLiteral("Show where the day is (--json for scripts)."),
+    [](DayEngine& e) -> Result<DayState> { return e.state(); }, false));
 const Registrar
     extendCommand(numberCommand(QStringLiteral("extend"), QStringLiteral("MINUTES"),
                                 QStringLiteral("Give the current block more minutes (-- -5 shortens)."), 1,
@@ -437,12 +439,13 @@ const Registrar
                                      QStringLiteral("Apply the proposal to the remaining blocks.")});
                     },
                     [](Context& ctx, const QCommandLineParser& parser, const QStringList&) {
-                        auto day = groupDay(ctx, parser);
+                        // Without --accept it only proposes, so it works on a read-only file too.
+                        auto day = groupDay(ctx, parser, {}, parser.isSet(QStringLiteral("accept")));
                         if (!day) {
                             return int(BadInput);
                         }
                         SystemClock clock;
-                        auto engine = DayEngine::open(*ctx.database(), clock, day->group.id, day->plan);
+                        auto engine = DayEngine::open(*ctx.readDatabase(), clock, day->group.id, day->plan);
                         if (!engine) {
                             return ctx.fail(engine.error());
                         }

@@ -129,7 +129,7 @@ int exportRoster(Context& ctx, const QCommandLineParser& parser, const QStringLi
     if (file.trimmed().isEmpty()) {
         return BadInput;
     }
-    Database* db = ctx.database();
+    Database* db = ctx.readDatabase();
     if (!db) {
         return BadInput;
     }
@@ -148,7 +148,7 @@ int exportRoster(Context& ctx, const QCommandLineParser& parser, const QStringLi
 }
 
 int exportSchedule(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
-    Database* db = ctx.database();
+    Database* db = ctx.readDatabase();
     if (!db) {
         return BadInput;
     }
@@ -185,7 +185,8 @@ std::optional<QTime> timeOption(Context& ctx, const QCommandLineParser& parser, 
 }
 
 int exportIcs(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
-    Database* db = ctx.database();
+    // --start stores the start with the groups, so only then does the export need to write.
+    Database* db = parser.isSet(QStringLiteral("start")) ? ctx.database() : ctx.readDatabase();
     if (!db) {
         return BadInput;
     }
@@ -249,6 +250,12 @@ int exportIcs(Context& ctx, const QCommandLineParser& parser, const QStringList&
         ctx.out << report->withoutAttendees
                 << " days have nobody with an e-mail address to invite; the organiser is their only "
                    "attendee."
+                << Qt::endl;
+    }
+    if (!report->recorded) {
+        ctx.err << "balcony-cli: the region is read-only here, so this export was not recorded in it; "
+                   "an export from a writable copy will number the changed invitations the same way "
+                   "and write the same cancellations."
                 << Qt::endl;
     }
     return Success;

@@ -42,6 +42,9 @@ QString overview() {
             "Balcony's command-line front end: schedule a region's peer challenge cycle and run its days.\n\n"
             "Global options:\n"
             "  --db FILE      the region database (default: $BALCONY_DB, else %1)\n"
+            "  --take-over-lock\n"
+            "                 take over the region's lock when another computer holds it (only when\n"
+            "                 you are sure Balcony is no longer open there)\n"
             "  -v, --verbose  log what happens to stderr\n"
             "  --version      print the version\n"
             "  -h, --help     this help; COMMAND --help for a command's own\n\n"
@@ -84,6 +87,7 @@ int main(int argc, char** argv) {
     QStringList args = app.arguments().mid(1);
     QString dbPath = databasePathFromEnvironment();
     bool verbose = false;
+    bool takeOverLock = false;
     while (!args.isEmpty() && args.first().startsWith(u'-')) {
         const QString option = args.takeFirst();
         if (option == QStringLiteral("--db")) {
@@ -94,6 +98,8 @@ int main(int argc, char** argv) {
             dbPath = args.takeFirst();
         } else if (option.startsWith(QStringLiteral("--db="))) {
             dbPath = option.mid(5);
+        } else if (option == QStringLiteral("--take-over-lock")) {
+            takeOverLock = true;
         } else if (option == QStringLiteral("-v") || option == QStringLiteral("--verbose")) {
             verbose = true;
         } else if (option == QStringLiteral("--version")) {
@@ -151,5 +157,6 @@ int main(int argc, char** argv) {
     }
     logging::get("cli")->info("{} on {}", name.toStdString(), dbPath.toStdString());
     Context context(dbPath, out, err);
+    context.setTakeOverLock(takeOverLock);
     return command->run(context, parser, positional);
 }

@@ -165,7 +165,7 @@ struct CycleRow {
 };
 
 int listCycles(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
-    Database* db = ctx.database();
+    Database* db = ctx.readDatabase();
     if (!db) {
         return BadInput;
     }

@@ -49,7 +49,7 @@ int check(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
     if (!today) {
         return ctx.fail(today.error());
     }
-    Database* db = ctx.database();
+    Database* db = ctx.readDatabase();
     if (!db) {
         return BadInput;
     }

@@ -136,7 +136,7 @@ int list(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
         return ctx.fail(asOf.error());
     }
     const QDate today = asOf->isValid() ? *asOf : QDate::currentDate();
-    Database* db = ctx.database();
+    Database* db = ctx.readDatabase();
     if (!db) {
         return BadInput;
     }

@@ -3,6 +3,7 @@
 #include "store/database.h"
 #include "store_probe_helpers.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <catch2/catch.hpp>
@@ -84,5 +85,107 @@ TEST_CASE("A database the user cannot write is refused as read-only, then opens 
     CHECK(readOnly.line(QStringLiteral("opened")) == QStringLiteral("opened"));
     CHECK(readOnly.kind(QStringLiteral("write-refused")) == Error::Kind::ReadOnly);
     CHECK(readOnly.line(QStringLiteral("write-refused")).contains(QStringLiteral("open read-only")));
+    CHECK(test::snapshot(folder) == before);
+}
+
+namespace {
+
+// The folder and every file in it become read-only for "nobody" (root still owns and could write).
+void makeReadOnlyForOthers(const QString& folder) {
+    const auto readable = QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther;
+    for (const QString& name : QDir(folder).entryList(QDir::Files)) {
+        REQUIRE(QFile::setPermissions(QDir(folder).filePath(name), readable));
+    }
+    const auto enterable = readable | QFile::ExeOwner | QFile::ExeGroup | QFile::ExeOther;
+    REQUIRE(QFile::setPermissions(folder, enterable));
+    // The temporary folder above it is the owner's alone until opened to others.
+    REQUIRE(QFile::setPermissions(QFileInfo(folder).absolutePath(), enterable));
+}
+
+} // namespace
+
+TEST_CASE("On a read-only share, reading works and writing is refused saying why and what to do",
+          "[store][read-only][process]") {
+    test::TempDir dir;
+    const QString folder = dir.path(QStringLiteral("share"));
+    REQUIRE(QDir().mkpath(folder));
+    const QString path = folder + QStringLiteral("/region.balcony");
+    REQUIRE(test::makeRegion(path, {QStringLiteral("Kent")}));
+    makeReadOnlyForOthers(folder);
+    const auto before = test::snapshot(folder);
+
+    auto reader = test::runProbe({QStringLiteral("--as-nobody"), QStringLiteral("--read-only"),
+                                  QStringLiteral("--has"), QStringLiteral("Kent"), path});
+    if (reader.privilegesUnavailable()) {
+        WARN("This test needs to start a process as the user nobody; it cannot here.");
+        return;
+    }
+    CHECK(reader.line(QStringLiteral("opened")) == QStringLiteral("opened"));
+    CHECK(reader.line(QStringLiteral("has")) == QStringLiteral("has yes"));
+
+    auto writer = test::runProbe({QStringLiteral("--as-nobody"), path});
+    CHECK(writer.kind(QStringLiteral("refused")) == Error::Kind::ReadOnly);
+    const QString refusal = writer.line(QStringLiteral("refused"));
+    CHECK(refusal.contains(QStringLiteral("region.balcony is read-only for you")));
+    CHECK(refusal.contains(QStringLiteral("its folder")));
+    CHECK(refusal.contains(QStringLiteral("can read it but not change it")));
+    CHECK(refusal.contains(QStringLiteral("Copy it to a folder you can write")));
+    CHECK(test::snapshot(folder) == before); // no -wal, -shm or lock file appeared
+}
+
+TEST_CASE("On a read-only share, a journal left with its -shm file is read with the file",
+          "[store][read-only][process]") {
+    test::TempDir dir;
+    const QString folder = dir.path(QStringLiteral("share"));
+    REQUIRE(QDir().mkpath(folder));
+    const QString path = folder + QStringLiteral("/region.balcony");
+    REQUIRE(test::makeRegion(path, {QStringLiteral("Kent")}));
+    {
+        test::HeldDatabase crashed({QStringLiteral("--write"), QStringLiteral("Medway"), path});
+        REQUIRE(crashed.isHolding());
+        crashed.kill(); // Medway lives only in the -wal file now
+    }
+    REQUIRE(QFileInfo(path + QStringLiteral("-wal")).size() > 0);
+    REQUIRE(QFileInfo::exists(path + QStringLiteral("-shm")));
+    makeReadOnlyForOthers(folder);
+    const auto before = test::snapshot(folder);
+
+    auto reader = test::runProbe({QStringLiteral("--as-nobody"), QStringLiteral("--read-only"),
+                                  QStringLiteral("--has"), QStringLiteral("Medway"), path});
+    if (reader.privilegesUnavailable()) {
+        WARN("This test needs to start a process as the user nobody; it cannot here.");
+        return;
+    }
+    CHECK(reader.line(QStringLiteral("opened")) == QStringLiteral("opened"));
+    CHECK(reader.line(QStringLiteral("has")) == QStringLiteral("has yes"));
+    CHECK(test::snapshot(folder) == before);
+}
+
+TEST_CASE("On a read-only share, a journal without its -shm file is refused rather than read stale",
+          "[store][read-only][process]") {
+    test::TempDir dir;
+    const QString folder = dir.path(QStringLiteral("share"));
+    REQUIRE(QDir().mkpath(folder));
+    const QString path = folder + QStringLiteral("/region.balcony");
+    REQUIRE(test::makeRegion(path, {QStringLiteral("Kent")}));
+    {
+        test::HeldDatabase crashed({QStringLiteral("--write"), QStringLiteral("Medway"), path});
+        REQUIRE(crashed.isHolding());
+        crashed.kill();
+    }
+    REQUIRE(QFile::remove(path + QStringLiteral("-shm")));
+    makeReadOnlyForOthers(folder);
+    const auto before = test::snapshot(folder);
+
+    auto reader = test::runProbe({QStringLiteral("--as-nobody"), QStringLiteral("--read-only"), path});
+    if (reader.privilegesUnavailable()) {
+        WARN("This test needs to start a process as the user nobody; it cannot here.");
+        return;
+    }
+    CHECK(reader.kind(QStringLiteral("refused")) == Error::Kind::ReadOnly);
+    const QString refusal = reader.line(QStringLiteral("refused"));
+    CHECK(refusal.contains(QStringLiteral("region.balcony-wal")));
+    CHECK(refusal.contains(QStringLiteral("read-only folder")));
+    CHECK(refusal.contains(QStringLiteral("Copy")));
     CHECK(test::snapshot(folder) == before);
 }

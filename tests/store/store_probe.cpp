@@ -2,12 +2,12 @@
 // what happened, so that tests can check locking between processes and what an unprivileged user
 // meets. Not installed.
 //
-//   balcony_store_probe [--as-nobody] [--read-only] [--create] [--write NAME] [--hold] PATH
+//   balcony_store_probe [--as-nobody] [--read-only] [--create] [--write NAME] [--has NAME] [--hold] PATH
 //
 // Prints "opened" or "refused <kind> <message>", then for --write "written" or "write-refused <kind>
-// <message>"; with --hold prints "holding" and keeps the database open until stdin closes.
-// Exit status: 0 when everything asked for worked, 1 when something was refused, 77 when the
-// privileges could not be dropped (the test then cannot run here).
+// <message>", for --has "has yes" or "has no" (whether the roster holds that LA); with --hold prints
+// "holding" and keeps the database open until stdin closes. Exit status: 0 when everything asked for worked,
+// 1 when something was refused, 77 when the privileges could not be dropped (the test then cannot run here).
 #include "domain/roster_store.h"
 #include "store/database.h"
 
@@ -71,6 +71,11 @@ int main(int argc, char** argv) {
             say(QStringLiteral("write-refused ") + describe(added.error()));
             status = 1;
         }
+    }
+    if (const qsizetype hasAt = args.indexOf(QStringLiteral("--has"));
+        hasAt >= 0 && hasAt + 1 < args.size()) {
+        const bool has = balcony::RosterStore(**db).authorityByName(args.at(hasAt + 1)).ok();
+        say(has ? QStringLiteral("has yes") : QStringLiteral("has no"));
     }
     if (args.contains(QStringLiteral("--hold"))) {
         say(QStringLiteral("holding"));

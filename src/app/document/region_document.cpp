@@ -1,13 +1,35 @@
 #include "document/region_document.h"
 
+#include "engine/clock.h"
+#include "store/region_lock.h"
+#include "support/logging.h"
+
+#include <QTimer>
 #include <QUndoStack>
+#include <chrono>
 
 namespace balcony::gui {
 
 RegionDocument::RegionDocument(std::unique_ptr<Database> database, QObject* parent)
     : QObject(parent)
     , m_database(std::move(database))
-    , m_undoStack(new QUndoStack(this)) {}
+    , m_undoStack(new QUndoStack(this))
+    , m_lockRenewal(new QTimer(this)) {
+    m_lockRenewal->setObjectName(QStringLiteral("lockRenewalTimer"));
+    m_lockRenewal->setInterval(
+        std::chrono::duration_cast<std::chrono::milliseconds>(RegionLock::renewalPeriod));
+    connect(m_lockRenewal, &QTimer::timeout, this, &RegionDocument::renewLock);
+    if (!m_database->isReadOnly()) {
+        m_lockRenewal->start();
+    }
+}
+
+void RegionDocument::renewLock() {
+    const SystemClock clock;
+    if (auto renewed = m_database->renewLock(clock.utcNow()); !renewed) {
+        logging::get("app")->warn("{}", renewed.message().toStdString());
+    }
+}
 
 RegionDocument::~RegionDocument() = default;
 

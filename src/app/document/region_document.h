@@ -4,8 +4,10 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <memory>
 
+class QTimer;
 class QUndoStack;
 
 namespace balcony::gui {
@@ -13,6 +15,10 @@ namespace balcony::gui {
 // The open region database as the desktop program sees it: owns the Database, the undo stack of
 // its edits, and announces changes so that views and models refresh. Views never run SQL: they
 // call core stores through this document and push QUndoCommands onto undoStack().
+//
+// While the database is open for writing, a timer renews its lock every RegionLock::renewalPeriod,
+// so that another computer that sees the lock through a synced folder can tell from its age whether
+// this program is still there.
 class RegionDocument final : public QObject {
     Q_OBJECT
 
@@ -24,6 +30,16 @@ public:
     Database& database() { return *m_database; }
     QString path() const { return m_database->path(); }
     bool isReadOnly() const { return m_database->isReadOnly(); }
+    // Why the region is open read-only (the refusal that led to it, or the user's choice), for the
+    // window's banner; empty when it is writable.
+    QString readOnlyReason() const { return m_readOnlyReason; }
+    void setReadOnlyReason(const QString& reason) { m_readOnlyReason = reason; }
+    // What the user should know about the file (a synced folder, a lock taken over).
+    QStringList warnings() const { return m_database->warnings(); }
+    // The timer that renews the lock; inactive when read-only.
+    QTimer* lockRenewalTimer() const { return m_lockRenewal; }
+    // Renews the lock now (the timer calls this); a failure is logged, and the lock kept.
+    void renewLock();
     QUndoStack* undoStack() const { return m_undoStack; }
 
     // Edits call these after they have committed, so everything showing that data refreshes.
@@ -46,6 +62,8 @@ Q_SIGNALS:
 private:
     std::unique_ptr<Database> m_database;
     QUndoStack* m_undoStack;
+    QTimer* m_lockRenewal;
+    QString m_readOnlyReason;
 };
 
 } // namespace balcony::gui

@@ -109,7 +109,30 @@ MainWindow::MainWindow(Prompter& prompter, QSettings& settings, QWidget* parent)
     divider->setFrameShape(QFrame::VLine);
     divider->setFrameShadow(QFrame::Sunken);
     layout->addWidget(divider);
-    layout->addWidget(m_pages, 1);
+    // The banner sits above whichever workspace shows: read-only and synced-folder notices concern
+    // them all.
+    m_banner = new QFrame(central);
+    m_banner->setObjectName(QStringLiteral("regionBanner"));
+    m_banner->setFrameShape(QFrame::StyledPanel);
+    m_banner->setAutoFillBackground(true);
+    m_banner->setBackgroundRole(QPalette::ToolTipBase);
+    m_banner->setForegroundRole(QPalette::ToolTipText);
+    m_banner->setAccessibleName(tr("Notice about this region"));
+    auto* bannerLayout = new QHBoxLayout(m_banner);
+    bannerLayout->setContentsMargins(12, 8, 12, 8);
+    m_bannerText = new QLabel(m_banner);
+    m_bannerText->setObjectName(QStringLiteral("regionBannerText"));
+    m_bannerText->setWordWrap(true);
+    m_bannerText->setTextFormat(Qt::PlainText);
+    m_bannerText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    bannerLayout->addWidget(m_bannerText, 1);
+    m_banner->hide();
+    auto* right = new QVBoxLayout;
+    right->setContentsMargins(0, 0, 0, 0);
+    right->setSpacing(0);
+    right->addWidget(m_banner);
+    right->addWidget(m_pages, 1);
+    layout->addLayout(right, 1);
     setCentralWidget(central);
 
     createActions();
@@ -446,6 +469,10 @@ QString MainWindow::statusPathText() const {
     return m_pathLabel->text();
 }
 
+QString MainWindow::bannerText() const {
+    return m_banner->isHidden() ? QString() : m_bannerText->text();
+}
+
 QString MainWindow::problemCountText() const {
     return m_problemLabel->text();
 }
@@ -456,8 +483,17 @@ void MainWindow::updateStatus() {
         m_pathLabel->setText(tr("No region database open"));
         m_readOnlyLabel->setVisible(false);
         m_problemLabel->setVisible(false);
+        m_banner->hide();
         return;
     }
+    QStringList notices;
+    if (m_document->isReadOnly()) {
+        const QString reason = m_document->readOnlyReason();
+        notices << tr("Read-only: changes are turned off.") + (reason.isEmpty() ? QString() : u' ' + reason);
+    }
+    notices += m_document->warnings();
+    m_bannerText->setText(notices.join(QStringLiteral("\n\n")));
+    m_banner->setVisible(!notices.isEmpty());
     const QString shown = QDir::toNativeSeparators(m_document->path());
     setWindowTitle(
         QStringLiteral("%1 - %2").arg(QFileInfo(m_document->path()).fileName(), applicationDisplayName()));

@@ -6,6 +6,7 @@
 #include <memory>
 
 class QAction;
+class QFrame;
 class QLabel;
 class QListWidget;
 class QMenu;
@@ -60,6 +61,9 @@ public:
     RosterWorkspace* rosterWorkspace();
     AssessmentsWorkspace* assessmentsWorkspace();
     QString statusPathText() const;
+    // The banner above the workspaces: why the region is read-only, and the file's warnings (a
+    // synced folder, a lock taken over). Empty when hidden.
+    QString bannerText() const;
     QString problemCountText() const;
     QUndoGroup* undoGroup() const { return m_undoGroup; }
 
@@ -117,6 +121,8 @@ private:
     QWidget* m_assessmentsPage = nullptr;
     QPointer<GroupBoard> m_groupBoard; // inside the board the factory built, if any
 
+    QFrame* m_banner = nullptr;
+    QLabel* m_bannerText = nullptr;
     QLabel* m_pathLabel = nullptr;
     QLabel* m_readOnlyLabel = nullptr;
     QLabel* m_problemLabel = nullptr;

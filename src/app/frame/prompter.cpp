@@ -64,6 +64,25 @@ bool DialogPrompter::askOpenReadOnly(const QString& message) {
     return box.clickedButton() == readOnly;
 }
 
+Prompter::ForeignLock DialogPrompter::askTakeOverLock(const QString& message) {
+    QMessageBox box(m_parent);
+    box.setIcon(QMessageBox::Warning);
+    box.setWindowTitle(tr("The region is open on another computer"));
+    box.setText(message);
+    box.setInformativeText(tr("Take over the lock only if you are sure Balcony is closed on that computer "
+                              "(or the computer is off): otherwise one computer's changes will overwrite "
+                              "the other's."));
+    QPushButton* readOnly = box.addButton(tr("Open &read-only"), QMessageBox::AcceptRole);
+    QPushButton* takeOver = box.addButton(tr("&Take over the lock"), QMessageBox::DestructiveRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(readOnly);
+    box.exec();
+    if (box.clickedButton() == takeOver) {
+        return ForeignLock::TakeOver;
+    }
+    return box.clickedButton() == readOnly ? ForeignLock::OpenReadOnly : ForeignLock::Cancel;
+}
+
 void DialogPrompter::showError(const QString& title, const QString& message) {
     QMessageBox::warning(m_parent, title, message);
 }

@@ -12,6 +12,7 @@ namespace balcony::gui {
 class Prompter {
 public:
     enum class FirstStart { DemoRegion, EmptyRegion, Cancel };
+    enum class ForeignLock { TakeOver, OpenReadOnly, Cancel };
 
     virtual ~Prompter() = default;
 
@@ -19,6 +20,11 @@ public:
     virtual FirstStart askFirstStart(const QString& path, bool demoAvailable) = 0;
     // The database was refused with message; true to open it read-only instead.
     virtual bool askOpenReadOnly(const QString& message) = 0;
+    // Another computer's lock (or an unreadable one) holds the database; message names the holder and
+    // the lock's time. Taking over is the user's decision alone. By default offers read-only only.
+    virtual ForeignLock askTakeOverLock(const QString& message) {
+        return askOpenReadOnly(message) ? ForeignLock::OpenReadOnly : ForeignLock::Cancel;
+    }
     // Tells the user something went wrong; message already names the file and the reason.
     virtual void showError(const QString& title, const QString& message) = 0;
     // A file to open or to write; empty when the user cancels.
@@ -45,6 +51,7 @@ public:
 
     FirstStart askFirstStart(const QString& path, bool demoAvailable) override;
     bool askOpenReadOnly(const QString& message) override;
+    ForeignLock askTakeOverLock(const QString& message) override;
     void showError(const QString& title, const QString& message) override;
     QString askOpenFile(const QString& title, const QString& filter) override;
     QString askSaveFile(const QString& title, const QString& suggestedName, const QString& filter) override;

@@ -3,6 +3,7 @@
 #include "document/region_document.h"
 #include "frame/prompter.h"
 #include "store/database.h"
+#include "store/region_lock.h"
 #include "support/logging.h"
 
 #include <QCoreApplication>
@@ -32,19 +33,66 @@ std::unique_ptr<RegionDocument> RegionOpener::open(const QString& path, bool rea
     }
 
     auto opened = Database::open(path, Database::Options{false, readOnly});
-    if (!opened) {
-        const auto kind = opened.error().kind;
-        log->warn("Refused {}: {}", path.toStdString(), opened.message().toStdString());
-        if (!readOnly && (kind == Error::Kind::ReadOnly || kind == Error::Kind::Locked)) {
-            if (!m_prompter.askOpenReadOnly(opened.message())) {
+    if (opened) {
+        log->info("Opened {}{}", path.toStdString(), readOnly ? " read-only" : "");
+        auto document = std::make_unique<RegionDocument>(std::move(opened).value());
+        if (readOnly) {
+            document->setReadOnlyReason(
+                tr("You opened this region read-only: you can look at it and export it, and nothing in it "
+                   "can be changed."));
+        }
+        return document;
+    }
+    const Error refusal = opened.error();
+    log->warn("Refused {}: {}", path.toStdString(), refusal.message.toStdString());
+    if (readOnly) {
+        m_prompter.showError(tr("Cannot open the region database"), refusal.message);
+        return nullptr;
+    }
+    if (refusal.kind == Error::Kind::ReadOnly) {
+        // Read-only media or a read-only share: writing is impossible, so there is nothing to ask.
+        return openReadOnly(path, refusal.message);
+    }
+    if (refusal.kind == Error::Kind::Locked) {
+        const auto holder = readLockHolder(QFileInfo(path).absoluteFilePath() + QStringLiteral(".lock"));
+        if (holder && (holder->otherComputer || !holder->readable)) {
+            switch (m_prompter.askTakeOverLock(refusal.message)) {
+            case Prompter::ForeignLock::TakeOver:
+                return takeOver(path);
+            case Prompter::ForeignLock::OpenReadOnly:
+                return openReadOnly(path, refusal.message);
+            case Prompter::ForeignLock::Cancel:
                 return nullptr;
             }
-            return open(path, true);
         }
+        if (!m_prompter.askOpenReadOnly(refusal.message)) {
+            return nullptr;
+        }
+        return openReadOnly(path, refusal.message);
+    }
+    m_prompter.showError(tr("Cannot open the region database"), refusal.message);
+    return nullptr;
+}
+
+std::unique_ptr<RegionDocument> RegionOpener::openReadOnly(const QString& path, const QString& reason) {
+    auto opened = Database::open(path, Database::Options{false, true});
+    if (!opened) {
         m_prompter.showError(tr("Cannot open the region database"), opened.message());
         return nullptr;
     }
-    log->info("Opened {}{}", path.toStdString(), readOnly ? " read-only" : "");
+    logging::get("app")->info("Opened {} read-only", path.toStdString());
+    auto document = std::make_unique<RegionDocument>(std::move(opened).value());
+    document->setReadOnlyReason(reason);
+    return document;
+}
+
+std::unique_ptr<RegionDocument> RegionOpener::takeOver(const QString& path) {
+    auto opened = Database::open(path, Database::Options{.takeOverLock = true});
+    if (!opened) {
+        m_prompter.showError(tr("Cannot open the region database"), opened.message());
+        return nullptr;
+    }
+    logging::get("app")->warn("Took over the lock of {}", path.toStdString());
     return std::make_unique<RegionDocument>(std::move(opened).value());
 }
 

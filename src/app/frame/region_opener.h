@@ -15,8 +15,11 @@ class Prompter;
 class RegionDocument;
 
 // Opens a region database the way the desktop program does: offers to create a missing one (the
-// demo region or an empty region), shows a refusal's message (which names the file and the
-// reason) and, when the file is read-only or held by another Balcony, offers to open it read-only.
+// demo region or an empty region) and shows a refusal's message (which names the file and the
+// reason). A file the user cannot write (read-only media, a read-only share) opens read-only at once,
+// the reason kept for the window's banner. A file held by another Balcony on this computer is offered
+// read-only; one whose lock came from another computer (or cannot be read) is offered read-only or
+// a take-over of the lock, which happens only when the user chooses it.
 // Every question goes through the Prompter. Returns nullptr when nothing was opened; the user has
 // then been told why, or chose to cancel.
 class RegionOpener final {
@@ -29,6 +32,9 @@ public:
     std::unique_ptr<RegionDocument> create(const QString& path, bool withDemo);
 
 private:
+    std::unique_ptr<RegionDocument> openReadOnly(const QString& path, const QString& reason);
+    std::unique_ptr<RegionDocument> takeOver(const QString& path);
+
     Prompter& m_prompter;
 };
 

@@ -398,6 +398,10 @@ Result<IcsReport> exportIcsFile(Database& db, qint64 cycleId, const QString& pat
         }
     }
 
+    if (db.isReadOnly()) {
+        report.recorded = false;
+        return report;
+    }
     Transaction tx(db);
     if (!tx.isActive()) {
         return tx.error();

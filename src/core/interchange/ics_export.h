@@ -68,6 +68,10 @@ struct IcsReport {
     int cancellationsPending = 0; // such days left for a whole-cycle export (a one-group export)
     int withoutAttendees = 0;     // REQUEST days where nobody had an e-mail address: the organiser
                                   // is their only ATTENDEE
+    // False when the database is open read-only: the files carry the raised SEQUENCE numbers and the
+    // cancellations, but nothing is stored, so the next export from a writable copy raises them again
+    // (same numbers) and cancels the same days again.
+    bool recorded = true;
 };
 
 // The cancellations file that goes with an invitations file: "<folder>/<name>-cancelled.ics".

@@ -1,5 +1,7 @@
 #include "store/database.h"
 
+#include "engine/clock.h"
+#include "store/file_access.h"
 #include "store/migrations.h"
 #include "store/sql.h"
 #include "support/logging.h"
@@ -7,7 +9,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QLockFile>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrl>
@@ -104,11 +105,7 @@ bool exists(const QString& path) {
 }
 
 bool canWriteBeside(const QString& path) {
-    // WAL needs the -wal and -shm files and our lock next to the database, so the folder must be
-    // writable too.
-    const QFileInfo info(path);
-    const QFileInfo folder(info.absolutePath());
-    return folder.isWritable() && (!info.exists() || info.isWritable());
+    return file_access::checkWritable(path, path).ok();
 }
 
 Result<QVariant> scalar(QSqlDatabase& db, const QString& statement) {
@@ -212,8 +209,8 @@ Status judgeHeader(const Header& header, const QString& shown) {
     return {};
 }
 
-Result<Identity> identify(const QString& path, const QString& shown, bool walBeside) {
-    const Probe probe(path, !walBeside);
+Result<Identity> identify(const QString& path, const QString& shown, bool immutable) {
+    const Probe probe(path, immutable);
     if (!probe.opened()) {
         const Error error = sql::errorFrom(probe.openError(), QStringLiteral("Opening"));
         if (error.kind == Error::Kind::Corrupt) {
@@ -279,9 +276,15 @@ Database::~Database() {
     if (!m_connectionName.isEmpty()) {
         QSqlDatabase::removeDatabase(m_connectionName);
     }
-    if (m_lock) {
-        m_lock->unlock();
-    }
+    m_lock.reset();
+}
+
+std::optional<LockHolder> Database::lockTakenOverFrom() const {
+    return m_lock ? m_lock->takenOverFrom() : std::nullopt;
+}
+
+Status Database::renewLock(const QDateTime& nowUtc) {
+    return m_lock ? m_lock->renew(nowUtc) : Status{};
 }
 
 int Database::schemaVersion() const {
@@ -339,39 +342,61 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, Options op
         break;
     }
 
-    if (!options.readOnly && !canWriteBeside(absolute)) {
+    if (!options.readOnly) {
+        if (auto writable = file_access::checkWritable(absolute, shown); !writable) {
+            return writable.error();
+        }
+    }
+
+    // SQLite reads a database in WAL mode through its -shm file, which it must create if missing;
+    // in a folder it cannot write (read-only media, a read-only share) that is impossible. Without
+    // a -wal file, or with an empty one, nothing waits in the log and "immutable" reads the file
+    // alone, creating nothing. With a -wal that holds commits, reading the file alone would show an
+    // older region as if it were current, so that is refused.
+    const bool folderWritable = QFileInfo(QFileInfo(absolute).absolutePath()).isWritable();
+    const bool cannotShare = !folderWritable && !exists(absolute + QStringLiteral("-shm"));
+    const bool walPending = walBeside && QFileInfo(absolute + QStringLiteral("-wal")).size() > 0;
+    if (options.readOnly && cannotShare && walPending) {
         return failure(Error::Kind::ReadOnly,
-                       QStringLiteral("%1 cannot be written (the file or its folder is read-only). "
-                                      "You can open it read-only.")
+                       QStringLiteral("%1 cannot be read here: the latest changes are still in its journal "
+                                      "(%1-wal), and reading the two together needs a -shm file that cannot "
+                                      "be created in this read-only folder. Copy %1 and %1-wal together to "
+                                      "a folder you can write and open the copy, or ask whoever shares it to "
+                                      "close Balcony so that the journal is merged into the file.")
                            .arg(shown));
     }
+    const bool immutable = !walBeside || cannotShare;
 
     std::unique_ptr<Database> db(new Database);
     db->m_path = absolute;
     db->m_readOnly = options.readOnly;
+    const SystemClock systemClock;
+    const Clock& clock = options.clock != nullptr ? *options.clock : systemClock;
 
     if (!options.readOnly) {
-        db->m_lock = std::make_unique<QLockFile>(absolute + QStringLiteral(".lock"));
-        if (!db->m_lock->tryLock(0)) {
-            qint64 pid = 0;
-            QString host;
-            QString app;
-            db->m_lock->getLockInfo(&pid, &host, &app);
-            db->m_lock.reset();
-            return failure(Error::Kind::Locked,
-                           QStringLiteral("%1 is open in another Balcony (process %2 on %3). Close it there "
-                                          "first, or open this file read-only.")
-                               .arg(shown)
-                               .arg(pid)
-                               .arg(host.isEmpty() ? QStringLiteral("this computer") : host));
+        auto lock = RegionLock::take(absolute, shown,
+                                     options.takeOverLock ? RegionLock::TakeOver::Confirmed
+                                                          : RegionLock::TakeOver::No,
+                                     clock.utcNow());
+        if (!lock) {
+            return lock.error();
         }
+        db->m_lock = std::move(*lock);
+        if (const auto& from = db->m_lock->takenOverFrom()) {
+            db->m_warnings << QStringLiteral("Took over the lock of %1 from %2. If Balcony is still open "
+                                             "there, close it without saving anything more.")
+                                  .arg(shown, from->describe());
+        }
+    }
+    if (const QString synced = file_access::syncedFolderWarning(absolute, shown); !synced.isEmpty()) {
+        db->m_warnings << synced;
     }
 
     Identity identity;
     identity.blank = true;
     if (inspection.state == FileState::Sqlite) {
         // Immutable when no WAL exists: nothing is created beside a file we may yet refuse.
-        auto identified = identify(absolute, shown, walBeside);
+        auto identified = identify(absolute, shown, immutable);
         if (!identified) {
             return identified.error();
         }
@@ -394,8 +419,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, Options op
     if (options.readOnly) {
         // A reader creates no -wal/-shm files where it cannot (a read-only folder); where it can, it
         // shares them so that it sees what a live writer commits.
-        const bool immutable = !walBeside && !canWriteBeside(absolute);
-        db->m_db.setDatabaseName(readOnlyUri(absolute, immutable));
+        db->m_db.setDatabaseName(
+            readOnlyUri(absolute, (!walBeside && !canWriteBeside(absolute)) || cannotShare));
         db->m_db.setConnectOptions(
             QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=5000"));
     } else {

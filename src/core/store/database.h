@@ -1,26 +1,37 @@
 #pragma once
 
+#include "store/region_lock.h"
 #include "support/result.h"
 
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 #include <memory>
-
-class QLockFile;
+#include <optional>
 
 namespace balcony {
+
+class Clock;
 
 // One open region database (one SQLite file per region).
 //
 // open() refuses, with a message naming the file and the reason, and without changing a byte of it:
 // a file that is not SQLite, a SQLite file that is not Balcony's, one from a newer Balcony, a corrupt
-// one, one the user cannot write (Error::Kind::ReadOnly: the caller may retry with readOnly), and one
-// that another Balcony holds (Error::Kind::Locked).
+// one, one the user cannot write (Error::Kind::ReadOnly, the message saying why: read-only media, a
+// read-only folder or file; the caller may retry with readOnly), and one that another Balcony holds
+// (Error::Kind::Locked, naming the holder; see RegionLock for when a lock is stale).
+//
+// Read-only opening works on read-only media and in folders the user cannot write, where SQLite
+// cannot create the -shm file its write-ahead log needs: see docs/architecture.md, "Opening".
 class Database final {
 public:
     struct Options {
         bool create = false;   // create (and initialise) the file when it does not exist or is empty
         bool readOnly = false; // open without writing; no lock, no migrations
+        // Take over a lock written on another computer (or one that cannot be read). Set only after
+        // the user confirmed it; a live lock of this computer is never taken over.
+        bool takeOverLock = false;
+        const Clock* clock = nullptr; // for the age of a foreign lock; the system clock when null
     };
 
     // The SQLite application_id that marks a Balcony database ("BALC").
@@ -38,6 +49,14 @@ public:
     bool isReadOnly() const { return m_readOnly; }
     int schemaVersion() const;
 
+    // Things the user should know about this file that do not stop it opening (a synced folder, a
+    // lock taken over from another computer), one message each, naming the file.
+    const QStringList& warnings() const { return m_warnings; }
+    // The holder whose lock was taken over (Options::takeOverLock), if any.
+    std::optional<LockHolder> lockTakenOverFrom() const;
+    // Renews the write lock (RegionLock::renew); nothing to do, and success, when read-only.
+    Status renewLock(const QDateTime& nowUtc);
+
     // The schema version this build writes; a file with a higher one is refused.
     static int latestSchemaVersion();
 
@@ -51,7 +70,8 @@ private:
     QString m_connectionName;
     QString m_path;
     bool m_readOnly = false;
-    std::unique_ptr<QLockFile> m_lock;
+    QStringList m_warnings;
+    std::unique_ptr<RegionLock> m_lock;
 };
 
 } // namespace balcony

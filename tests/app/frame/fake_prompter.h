@@ -11,11 +11,13 @@ class FakePrompter final : public gui::Prompter {
 public:
     FirstStart firstStartAnswer = FirstStart::Cancel;
     bool readOnlyAnswer = false;
+    ForeignLock foreignLockAnswer = ForeignLock::Cancel;
     QString openFileAnswer;
     QString saveFileAnswer;
 
     QStringList firstStartPaths;
     QStringList readOnlyMessages;
+    QStringList foreignLockMessages;
     QStringList errors; // "title: message"
 
     FirstStart askFirstStart(const QString& path, bool) override {
@@ -25,6 +27,10 @@ public:
     bool askOpenReadOnly(const QString& message) override {
         readOnlyMessages << message;
         return readOnlyAnswer;
+    }
+    ForeignLock askTakeOverLock(const QString& message) override {
+        foreignLockMessages << message;
+        return foreignLockAnswer;
     }
     void showError(const QString& title, const QString& message) override {
         errors << QString(title + QStringLiteral(": ") + message);
