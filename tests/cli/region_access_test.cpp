@@ -225,7 +225,8 @@ TEST_CASE("A lock from another computer stops every write however old it is, unt
         cli.run({QStringLiteral("cycle"), QStringLiteral("list")}).out.contains(QStringLiteral("2023-2024")));
 }
 
-TEST_CASE("--take-over-lock is in the overview, and without a foreign lock changes nothing", "[cli][lock]") {
+TEST_CASE("The --take-over-lock option is in the overview, and without a foreign lock changes nothing",
+          "[cli][lock]") {
     CliSandbox cli;
     CHECK(cli.run({QStringLiteral("--help")}).out.contains(QStringLiteral("--take-over-lock")));
     REQUIRE(cli.run({QStringLiteral("demo")}).exitCode == 0);
