@@ -92,11 +92,19 @@ TEST_CASE("Each authority's DCS is one person, replaced when the post changes ha
     REQUIRE(first.ok());
     auto second = region.roster->setPostHolder(kent, Role::Dcs, QStringLiteral("Bea Jones"), QString());
     REQUIRE(second.ok());
-    CHECK(*second == *first);
+    CHECK(*second != *first);
     auto people = region.roster->people();
     REQUIRE(people.ok());
-    REQUIRE(people->size() == 1);
-    CHECK(people->front().name == QStringLiteral("Bea Jones"));
+    REQUIRE(people->size() == 2); // Ann stays in the roster, as a team member who was DCS
+    for (const auto& person : *people) {
+        if (person.id == *first) {
+            CHECK(person.role == Role::TeamMember);
+            CHECK(person.name == QStringLiteral("Ann Smith"));
+        } else {
+            CHECK(person.role == Role::Dcs);
+            CHECK(person.name == QStringLiteral("Bea Jones"));
+        }
+    }
 
     Person another;
     another.name = QStringLiteral("Cy Brown");
@@ -149,13 +157,35 @@ TEST_CASE("A new DCS does not inherit the past posts of the one they replace", "
     REQUIRE(people->size() == 1);
     CHECK(people->front().pastPosts.size() == 1);
 
-    // The post changes hands: Bea never worked at Medway, so no conflict of interest follows her.
-    REQUIRE(region.roster->setPostHolder(kent, Role::Dcs, QStringLiteral("Bea Jones"), QString()).ok());
+    // The post changes hands: Bea never worked at Medway, so no conflict of interest follows her;
+    // Ann keeps hers, and gains her time as Kent's DCS.
+    auto bea = region.roster->setPostHolder(kent, Role::Dcs, QStringLiteral("Bea Jones"), QString());
+    REQUIRE(bea.ok());
+    people = region.roster->people();
+    REQUIRE(people.ok());
+    REQUIRE(people->size() == 2);
+    for (const auto& person : *people) {
+        if (person.id == *bea) {
+            CHECK(person.name == QStringLiteral("Bea Jones"));
+            CHECK(person.pastPosts.empty());
+        } else {
+            CHECK(person.role == Role::TeamMember);
+            REQUIRE(person.pastPosts.size() == 2);
+            CHECK(person.pastPosts[0].authorityId == medway);
+            CHECK(person.pastPosts[1].authorityId == kent);
+        }
+    }
+
+    // Taken back (the desktop's undo): Ann is DCS again, with only the history she had.
+    REQUIRE(region.roster->removePerson(*bea).ok());
+    const qint64 annId = people->front().id == *bea ? people->back().id : people->front().id;
+    REQUIRE(region.roster->returnToPost(annId, kent, Role::Dcs).ok());
     people = region.roster->people();
     REQUIRE(people.ok());
     REQUIRE(people->size() == 1);
-    CHECK(people->front().name == QStringLiteral("Bea Jones"));
-    CHECK(people->front().pastPosts.empty());
+    CHECK(people->front().role == Role::Dcs);
+    REQUIRE(people->front().pastPosts.size() == 1);
+    CHECK(people->front().pastPosts.front().authorityId == medway);
 }
 
 TEST_CASE("A facilitator is found by name whatever its case, not added twice", "[domain][roster]") {

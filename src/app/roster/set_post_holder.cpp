@@ -1,6 +1,7 @@
 #include "roster/set_post_holder.h"
 
 #include "document/region_document.h"
+#include "domain/person_name.h"
 #include "domain/roster_store.h"
 
 #include <QCoreApplication>
@@ -18,33 +19,37 @@ SetPostHolder::SetPostHolder(RegionDocument& document, qint64 authorityId, Role 
     , m_name(std::move(name))
     , m_email(std::move(email)) {}
 
-Status SetPostHolder::write(const QString& name, const QString& email) {
-    RosterStore store(document().database());
-    if (!name.trimmed().isEmpty()) {
-        auto id = store.setPostHolder(m_authorityId, m_role, name, email);
-        if (!id) {
-            return id.error();
-        }
-        return {};
-    }
-    // Nobody: remove whoever holds the post now.
-    auto people = store.people();
-    if (!people) {
-        return people.error();
-    }
-    for (const auto& person : *people) {
-        if (person.authorityId == m_authorityId && person.role == m_role) {
-            return store.removePerson(person.id);
-        }
-    }
-    return {};
+bool SetPostHolder::handsOver() const {
+    return m_previous.id != 0 &&
+           (m_name.trimmed().isEmpty() || personKey(m_previous.name) != personKey(m_name));
 }
 
 Status SetPostHolder::apply(bool forward) {
+    RosterStore store(document().database());
     if (forward) {
-        return write(m_name, m_email);
+        if (m_name.trimmed().isEmpty()) {
+            return m_previous.id != 0 ? store.leavePost(m_previous.id) : Status{};
+        }
+        auto id = store.setPostHolder(m_authorityId, m_role, m_name, m_email);
+        if (!id) {
+            return id.error();
+        }
+        m_addedHolderId = (m_previous.id == 0 || handsOver()) ? *id : 0;
+        return {};
     }
-    return write(m_previous.id != 0 ? m_previous.name : QString(), m_previous.email);
+    if (m_addedHolderId != 0) {
+        if (auto removed = store.removePerson(m_addedHolderId); !removed) {
+            return removed;
+        }
+    }
+    if (handsOver()) {
+        return store.returnToPost(m_previous.id, m_authorityId, m_role);
+    }
+    if (m_previous.id != 0) { // a spelling: write the old one back
+        auto id = store.setPostHolder(m_authorityId, m_role, m_previous.name, m_previous.email);
+        return id ? Status{} : Status{id.error()};
+    }
+    return {};
 }
 
 void SetPostHolder::announce() {

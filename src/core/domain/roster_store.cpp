@@ -387,35 +387,62 @@ Result<qint64> RosterStore::setPostHolder(qint64 authorityId, Role role, const Q
     if (!existing) {
         return existing.error();
     }
+    Transaction tx(m_db);
     if (existing->next()) {
         const qint64 id = existing->value(0).toLongLong();
-        const bool handedOver = personKey(existing->value(1).toString()) != personKey(name);
-        Transaction tx(m_db);
-        // Past posts describe the person, not the post: a new holder must not inherit the old
-        // holder's conflicts of interest.
-        if (handedOver) {
-            if (auto cleared =
-                    sql::run(m_db, QStringLiteral("DELETE FROM past_post WHERE person_id = ?"), {id});
-                !cleared) {
-                return cleared.error();
+        if (personKey(existing->value(1).toString()) == personKey(name)) {
+            auto update = sql::run(m_db, QStringLiteral("UPDATE person SET name = ?, email = ? WHERE id = ?"),
+                                   {name.trimmed(), sql::text(email.trimmed()), id});
+            if (!update) {
+                return update.error();
             }
+            if (auto saved = tx.commit(); !saved) {
+                return saved.error();
+            }
+            return id;
         }
-        auto update = sql::run(m_db, QStringLiteral("UPDATE person SET name = ?, email = ? WHERE id = ?"),
-                               {name.trimmed(), sql::text(email.trimmed()), id});
-        if (!update) {
-            return update.error();
+        // Past posts describe the person, not the post: the one leaving keeps theirs, and the new
+        // holder inherits none of their conflicts of interest.
+        if (auto left = leavePost(id); !left) {
+            return left.error();
         }
-        if (auto saved = tx.commit(); !saved) {
-            return saved.error();
-        }
-        return id;
     }
     Person person;
     person.name = name;
     person.email = email;
     person.role = role;
     person.authorityId = authorityId;
-    return addPerson(person);
+    auto added = addPerson(person);
+    if (!added) {
+        return added.error();
+    }
+    if (auto saved = tx.commit(); !saved) {
+        return saved.error();
+    }
+    return *added;
+}
+
+Status RosterStore::returnToPost(qint64 personId, qint64 authorityId, Role role) {
+    Transaction tx(m_db);
+    auto newest =
+        sql::run(m_db,
+                 QStringLiteral("SELECT max(id) FROM past_post WHERE person_id = ? AND authority_id = ? "
+                                "AND title = ? AND started_on IS NULL AND ended_on IS NULL"),
+                 {personId, authorityId, displayName(role)});
+    if (!newest) {
+        return newest.error();
+    }
+    if (newest->next() && !newest->value(0).isNull()) {
+        if (auto removed =
+                sql::run(m_db, QStringLiteral("DELETE FROM past_post WHERE id = ?"), {newest->value(0)});
+            !removed) {
+            return removed.error();
+        }
+    }
+    if (auto taken = takePost(personId, authorityId, role, QString()); !taken) {
+        return taken;
+    }
+    return tx.commit();
 }
 
 Status RosterStore::leavePost(qint64 personId) {

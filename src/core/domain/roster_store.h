@@ -45,12 +45,18 @@ public:
     // member moving to an authority that already has one, anyone but a facilitator or project
     // manager without an authority, an authority or person no longer in the roster.
     Status setPersonAuthority(qint64 personId, qint64 authorityId);
-    // For the one-per-LA posts (DCS, chief executive, lead member): replaces the holder's name and
-    // email, or adds the holder. An empty name removes nobody and changes nothing. The holder's past
-    // posts stay when the new name is the same person's written another way (personKey: titles,
-    // case, accents, spaces, apostrophes); another name clears them (the desktop's "Change DCS",
-    // whose undo writes the old name back). A roster import uses leavePost and takePost instead.
+    // For the one-per-LA posts (DCS, chief executive, lead member): names the holder, and returns
+    // their id. An empty name removes nobody and changes nothing. When the post is empty the holder
+    // is added. When the new name is the holder's own written another way (personKey: titles, case,
+    // accents, spaces, apostrophes) the holder keeps their id and past posts and only the spelling
+    // and email change. Another name hands the post over: the holder leaves it as leavePost says,
+    // keeping every past post, and the new holder is added without any (no conflict of interest is
+    // inherited, and none is lost). The whole change is one transaction.
     Result<qint64> setPostHolder(qint64 authorityId, Role role, const QString& name, const QString& email);
+    // Takes back a leavePost of the same person, authority and post (an undo): the person holds the
+    // post again and loses the past post leavePost gave them. Refuses (Conflict, changing nothing)
+    // while someone else holds the post; NotFound when the person is gone.
+    Status returnToPost(qint64 personId, qint64 authorityId, Role role);
     // A DCS, chief executive or lead member leaves their post and stays in the roster as a team
     // member of the same authority, keeping every past post and gaining one for the post they
     // left (its title the post's name, dates unknown), so a conflict of interest follows them

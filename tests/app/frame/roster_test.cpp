@@ -127,6 +127,55 @@ TEST_CASE("Changing a DCS in the roster is one undoable edit") {
           QStringLiteral("Alex Carter"));
 }
 
+TEST_CASE("A DCS replaced in the roster keeps their past posts, and undo and redo hand the post back and "
+          "forth") {
+    RegionFixture region;
+    auto document = region.openDocument();
+    gui::AuthorityModel model(*document);
+    RosterStore roster(document->database());
+    const auto holderOfKent = [&]() -> Person {
+        const auto people = roster.people();
+        REQUIRE(people.ok());
+        for (const auto& person : *people) {
+            if (person.authorityId == region.kentId && person.role == Role::Dcs) {
+                return person;
+            }
+        }
+        return {};
+    };
+    const Person alex = holderOfKent();
+    REQUIRE(roster.addPastPost(alex.id, {region.kentId, QStringLiteral("Interim DCS"), true, {}, {}}).ok());
+    const auto pastPostsOf = [&](qint64 id) {
+        const auto people = roster.people();
+        REQUIRE(people.ok());
+        for (const auto& person : *people) {
+            if (person.id == id) {
+                return int(person.pastPosts.size());
+            }
+        }
+        return -1; // gone
+    };
+    const int peopleBefore = int(roster.people()->size());
+
+    for (int round = 0; round < 2; ++round) { // the edit, then its redo
+        if (round == 0) {
+            REQUIRE(model.setData(model.indexOf(region.kentId, gui::AuthorityModel::DcsColumn),
+                                  QStringLiteral("Hana Ito")));
+        } else {
+            document->undoStack()->redo();
+        }
+        CHECK(holderOfKent().name == QStringLiteral("Hana Ito"));
+        CHECK(holderOfKent().pastPosts.empty()); // no conflict of interest is inherited
+        CHECK(pastPostsOf(alex.id) == 2);        // and none is lost: Alex keeps his, and gains Kent's DCS
+        CHECK(int(roster.people()->size()) == peopleBefore + 1);
+
+        document->undoStack()->undo();
+        CHECK(holderOfKent().id == alex.id);
+        CHECK(pastPostsOf(alex.id) == 1);
+        CHECK(int(roster.people()->size()) == peopleBefore);
+    }
+}
+
 namespace {
 qint64 personIdNamed(gui::RegionDocument& document, const QString& name) {
     auto people = RosterStore(document.database()).people();
