@@ -38,11 +38,32 @@ Database* Context::database(bool create) {
         return nullptr;
     }
     m_db = std::move(*opened);
+    printWarnings();
+    return m_db.get();
+}
+
+void Context::printWarnings() {
     // Only writers hear these: a reader cannot put the region out of step.
     for (const QString& warning : m_db->warnings()) {
         err << "balcony-cli: warning: " << warning << Qt::endl;
     }
-    return m_db.get();
+}
+
+Database* Context::recordingDatabase() {
+    if (m_db) {
+        return m_db.get();
+    }
+    auto opened = Database::open(m_path, {.takeOverLock = m_takeOverLock});
+    if (opened) {
+        m_db = std::move(*opened);
+        printWarnings();
+        return m_db.get();
+    }
+    if (opened.error().kind == Error::Kind::ReadOnly || opened.error().kind == Error::Kind::Locked) {
+        return readDatabase();
+    }
+    fail(opened.error());
+    return nullptr;
 }
 
 Database* Context::readDatabase() {

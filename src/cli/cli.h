@@ -36,6 +36,11 @@ public:
     // on read-only media and shares and while the desktop program has the region open. A file that
     // needs upgrading first is opened for writing instead (which upgrades it) when the user may.
     Database* readDatabase();
+    // For a command that reads and keeps a record of what it did (export ics: the SEQUENCE numbers
+    // and the days to cancel next time): opens for writing when it can, and otherwise (a read-only
+    // file, a region another Balcony holds) read-only, so that the command still works and the
+    // record is left for a later run (Database::isReadOnly() tells which).
+    Database* recordingDatabase();
     // --take-over-lock: take over a lock written on another computer (see RegionLock).
     void setTakeOverLock(bool takeOver) { m_takeOverLock = takeOver; }
 
@@ -48,6 +53,8 @@ public:
     int usage(const QString& message);
 
 private:
+    void printWarnings(); // the open file's warnings (a synced folder, a lock taken over), to stderr
+
     QString m_path;
     std::unique_ptr<Database> m_db;
     bool m_takeOverLock = false;

@@ -185,8 +185,9 @@ std::optional<QTime> timeOption(Context& ctx, const QCommandLineParser& parser, 
 }
 
 int exportIcs(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
-    // --start stores the start with the groups, so only then does the export need to write.
-    Database* db = parser.isSet(QStringLiteral("start")) ? ctx.database() : ctx.readDatabase();
+    // --start stores the start with the groups, so it needs to write; without it the export records
+    // what it sent when it can, and still works on a region it cannot write.
+    Database* db = parser.isSet(QStringLiteral("start")) ? ctx.database() : ctx.recordingDatabase();
     if (!db) {
         return BadInput;
     }

@@ -47,7 +47,7 @@ CliRun ok(const CliSandbox& cli, const QStringList& arguments) {
 
 } // namespace
 
-TEST_CASE("export ics: a quartet's invitation has its timetable's times; organiser, start, "
+TEST_CASE("export ics: a quartet's invitation has its timetable's times, organiser, start, "
           "relabel and cancellation",
           "[cli][ics]") {
     CliSandbox cli;

@@ -109,7 +109,7 @@ TEST_CASE("import roster with a DCS written another way keeps the person, and ch
     }
 }
 
-TEST_CASE("import roster shows a real replacement and writes nothing until --yes; the old holder keeps "
+TEST_CASE("import roster shows a real replacement and writes nothing until --yes, the old holder keeps "
           "their past post",
           "[cli][roster][people]") {
     DemoWithConflict region;

@@ -68,7 +68,7 @@ TEST_CASE("Longer questioning blocks give up more time", "[engine][catchup]") {
     CHECK(changes((*engine)->proposeCatchUp()) == std::map<int, int>{{2, 62}, {16, 63}});
 }
 
-TEST_CASE("No questioning block is trimmed below the minimum; then breaks give time down to their floors",
+TEST_CASE("No questioning block is trimmed below the minimum, then breaks give time down to their floors",
           "[engine][catchup]") {
     LateDay day(30);
     CatchUpPolicy policy;

@@ -150,7 +150,7 @@ TEST_CASE("Every problem of a template is listed at once", "[engine][template]")
     CHECK(parsed.message().contains(QStringLiteral("session[4].speaker")));
 }
 
-TEST_CASE("A region's imported template is stored and preferred; a bad file changes nothing",
+TEST_CASE("A region's imported template is stored and preferred, a bad file changes nothing",
           "[engine][template]") {
     test::EngineRegion region(test::triadNames());
     DayPlanStore store(*region.db);

@@ -265,7 +265,7 @@ TEST_CASE("A calendar that cannot be written stores no new SEQUENCE", "[intercha
     CHECK(sequenceOf(events.at(se.uidOf(QStringLiteral("1")))) == QStringLiteral("1"));
 }
 
-TEST_CASE("One group's invitation can be exported alone; a given start is stored with the group",
+TEST_CASE("One group's invitation can be exported alone, a given start is stored with the group",
           "[interchange][ics]") {
     SouthEast se;
     IcsOptions options;
@@ -342,7 +342,7 @@ TEST_CASE("With an organiser, invitations are meeting requests with ORGANIZER an
     CHECK(plain.contains(QStringLiteral("SEQUENCE:1\r\n")));
 }
 
-TEST_CASE("An organiser needs a real e-mail address; a refused one changes nothing", "[interchange][ics]") {
+TEST_CASE("An organiser needs a real e-mail address, a refused one changes nothing", "[interchange][ics]") {
     SouthEast se;
     ScheduleStore store(*se.region.db);
     const QString before = test::dumpDatabase(*se.region.db);
@@ -398,7 +398,7 @@ TEST_CASE("Times come from the group's own timetable: template by size, stored s
         eventOf(QStringLiteral("1")).contains(QStringLiteral("DTSTART;TZID=Europe/London:20230116T100000")));
 }
 
-TEST_CASE("The UID survives relabelling, a date move and re-importing; SEQUENCE rises each time",
+TEST_CASE("The UID survives relabelling, a date move and re-importing, SEQUENCE rises each time",
           "[interchange][ics]") {
     SouthEast se;
     const QString uid = se.uidOf(QStringLiteral("1"));

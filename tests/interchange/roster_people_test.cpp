@@ -301,7 +301,7 @@ TEST_CASE("An LA written another way is the LA already in the roster", "[interch
     }
 }
 
-TEST_CASE("A roster naming an LA near one in the roster is refused, naming both; nothing is written",
+TEST_CASE("A roster naming an LA near one in the roster is refused, naming both, nothing is written",
           "[interchange][roster][names]") {
     const std::pair<const char*, const char*> typos[] = {{"Bracknel Forest", "Bracknell Forest"},
                                                          {"Bracknellforest", "Bracknell Forest"},
@@ -353,7 +353,7 @@ TEST_CASE("A roster naming an LA near one in the roster is refused, naming both;
     CHECK(real->report.authoritiesAdded == 8);
 }
 
-TEST_CASE("A schedule naming an LA another way uses the roster's; one near a roster LA is refused",
+TEST_CASE("A schedule naming an LA another way uses the roster's, one near a roster LA is refused",
           "[interchange][schedule][names]") {
     test::TempDir dir;
     test::Region region(dir);

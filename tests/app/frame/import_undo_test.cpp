@@ -240,7 +240,7 @@ TEST_CASE("An import that something off the undo history changed since refuses t
     CHECK_FALSE(t.document().undoStack()->canRedo());
 }
 
-TEST_CASE("Import Roster lists the posts changing hands before anything is written; a respelt holder is "
+TEST_CASE("Import Roster lists the posts changing hands before anything is written, a respelt holder is "
           "no change") {
     Window t;
     const QStringList before = t.dump();

@@ -512,7 +512,7 @@ TEST_CASE("A person the roster does not allow is refused with the reason, and no
     CHECK(document.undoStack()->count() == undoBefore);
 }
 
-TEST_CASE("Remove Person takes a person off the roster and undo brings them back; a group's facilitator "
+TEST_CASE("Remove Person takes a person off the roster and undo brings them back, a group's facilitator "
           "stays, with the reason") {
     RosterWindow ui;
     gui::RosterWorkspace* roster = ui.window.rosterWorkspace();
