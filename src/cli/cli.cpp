@@ -125,6 +125,10 @@ QString required(Context& ctx, const QCommandLineParser& parser, const QString& 
     return value;
 }
 
+QString counted(qsizetype n, const char* one, const char* many) {
+    return QStringLiteral("%1 %2").arg(n).arg(QLatin1String(n == 1 ? one : many));
+}
+
 Result<QDate> dayOption(const QCommandLineParser& parser, const QString& name) {
     if (!parser.isSet(name)) {
         return QDate();

@@ -87,6 +87,9 @@ QString required(Context& ctx, const QCommandLineParser& parser, const QString& 
 Result<QDate> dayOption(const QCommandLineParser& parser, const QString& name);
 
 // ISO 8601 for output, or "-" for a day that is not set.
+// "1 row", "3 rows": a count with its noun, singular or plural.
+QString counted(qsizetype n, const char* one, const char* many);
+
 QString dayText(const QDate& day);
 
 // Writes an array of objects as indented JSON, the one shape every --json output has.

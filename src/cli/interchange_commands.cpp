@@ -71,25 +71,24 @@ int importRoster(Context& ctx, const QCommandLineParser& parser, const QStringLi
     }
     const auto& r = outcome->report;
     if (options.dryRun) {
-        ctx.out << "Dry run of " << shown << ", nothing written: " << r.rowsRead << " rows, "
-                << r.authoritiesAdded << " LAs would be added, " << r.postHoldersSet << " post holders set, "
-                << r.postsChangingHands << (r.postsChangingHands == 1 ? " post" : " posts")
-                << " would change hands." << Qt::endl;
+        ctx.out << "Dry run of " << shown << ", nothing written: " << counted(r.rowsRead, "row", "rows")
+                << ", " << counted(r.authoritiesAdded, "LA", "LAs") << " would be added, "
+                << counted(r.postHoldersSet, "post holder", "post holders") << " set, "
+                << counted(r.postsChangingHands, "post", "posts") << " would change hands." << Qt::endl;
         return Success;
     }
     if (outcome->needsConfirmation()) {
-        ctx.err << "balcony-cli: nothing was imported: " << r.postsChangingHands
-                << (r.postsChangingHands == 1 ? " post" : " posts")
+        ctx.err << "balcony-cli: nothing was imported: " << counted(r.postsChangingHands, "post", "posts")
                 << " would change hands (listed above). The people replaced stay in the roster "
                    "with their past posts. Check the list, then run the import again with --yes."
                 << Qt::endl;
         return PostChangesNotConfirmed;
     }
-    ctx.out << "Imported " << shown << ": " << r.rowsRead << " rows, " << r.authoritiesAdded << " LAs added, "
-            << r.postHoldersSet << " post holders set";
+    ctx.out << "Imported " << shown << ": " << counted(r.rowsRead, "row", "rows") << ", "
+            << counted(r.authoritiesAdded, "LA", "LAs") << " added, "
+            << counted(r.postHoldersSet, "post holder", "post holders") << " set";
     if (r.postsChangingHands > 0) {
-        ctx.out << ", " << r.postsChangingHands << (r.postsChangingHands == 1 ? " post" : " posts")
-                << " changed hands";
+        ctx.out << ", " << counted(r.postsChangingHands, "post", "posts") << " changed hands";
     }
     ctx.out << "." << Qt::endl;
     return Success;
@@ -118,9 +117,10 @@ int importSchedule(Context& ctx, const QCommandLineParser& parser, const QString
     }
     const auto& r = outcome->report;
     ctx.out << "Imported " << QDir::toNativeSeparators(file) << " into cycle " << cycle->name << ": "
-            << r.rowsRead << " rows; groups: " << r.groupsCreated << " created, " << r.groupsUpdated
-            << " updated, " << r.groupsUnchanged << " unchanged, " << r.groupsRemoved << " removed; "
-            << r.authoritiesAdded << " LAs added to the roster." << Qt::endl;
+            << counted(r.rowsRead, "row", "rows") << "; groups: " << r.groupsCreated << " created, "
+            << r.groupsUpdated << " updated, " << r.groupsUnchanged << " unchanged, " << r.groupsRemoved
+            << " removed; " << counted(r.authoritiesAdded, "LA", "LAs") << " added to the roster."
+            << Qt::endl;
     return Success;
 }
 
