@@ -247,9 +247,10 @@ TEST_CASE("Signals fire once per crossing, second by second or with seconds skip
     CHECK(signalBetween(before, before) == CountdownSignal::None); // a repeated tick: nothing again
 }
 
-TEST_CASE("Moving to another block, a pause, or a restart fires no signal; a crossing after a resume or an "
-          "extension does",
-          "[console][countdown]") {
+TEST_CASE(
+    "Moving to another block, a pause, or a restart fires no signal, but a crossing after a resume or an "
+    "extension does",
+    "[console][countdown]") {
     Day day;
     day.start();
     // Over time in the introductions; the next block is not a crossing.

@@ -42,7 +42,7 @@ void ok(const Status& status) {
 
 } // namespace
 
-TEST_CASE("Every control records its event and emits the new state at once; a refusal emits nothing",
+TEST_CASE("Every control records its event and emits the new state at once, and a refusal emits nothing",
           "[console][session]") {
     Session s;
     DaySession& day = *s.session;
