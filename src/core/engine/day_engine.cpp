@@ -42,8 +42,10 @@ DayState DayEngine::stateAt(const QDateTime& utc) const {
     return computeDayState(m_plan, m_events, utc);
 }
 
-Result<DayState> DayEngine::record(DayEvent change) {
-    QDateTime at = now();
+Result<DayState> DayEngine::record(DayEvent change, QDateTime at) {
+    if (!at.isValid()) {
+        at = now();
+    }
     // The log's times never go backwards, even when the wall clock was set back.
     if (!m_events.empty() && at < m_events.back().atUtc) {
         at = m_events.back().atUtc;
@@ -73,6 +75,49 @@ Result<DayState> DayEngine::start(OtherDate otherDate) {
         }
     }
     return record(event(DayEvent::Kind::Started));
+}
+
+Result<DayState> DayEngine::startedAt(const QDateTime& startedUtc, OtherDate otherDate) {
+    const QDateTime current = now();
+    const DayState before = state();
+    if (before.status != DayStatus::NotStarted) {
+        return record(event(DayEvent::Kind::Started)); // refused with the engine's own sentence
+    }
+    const auto hhmm = [this](const QDateTime& utc) {
+        return utc.toTimeZone(m_plan.zone).toString(QStringLiteral("HH:mm"));
+    };
+    if (!startedUtc.isValid()) {
+        return failure(Error::Kind::InvalidInput, QStringLiteral("Give the time the day really started."));
+    }
+    if (startedUtc > current) {
+        return failure(Error::Kind::InvalidInput,
+                       QStringLiteral("The day cannot have started at %1: it is only %2 now. Use Start "
+                                      "when the day begins.")
+                           .arg(hhmm(startedUtc), hhmm(current)));
+    }
+    if (startedUtc < current.addSecs(-qint64{maxStartCorrectionHours} * 3600)) {
+        return failure(Error::Kind::InvalidInput,
+                       QStringLiteral("The day cannot be recorded as started at %1, more than %2 hours "
+                                      "ago: check the time.")
+                           .arg(hhmm(startedUtc))
+                           .arg(maxStartCorrectionHours));
+    }
+    if (!m_events.empty() && startedUtc < m_events.back().atUtc) {
+        return failure(Error::Kind::InvalidInput,
+                       QStringLiteral("The day cannot have started at %1: the log already has an entry at "
+                                      "%2 (a run set aside then), and the new start comes after it.")
+                           .arg(hhmm(startedUtc), hhmm(m_events.back().atUtc)));
+    }
+    if (otherDate == OtherDate::Refuse) {
+        if (auto onTheDay = checkStartDate(m_plan, startedUtc); !onTheDay) {
+            return onTheDay.error();
+        }
+    }
+    auto recorded = record(event(DayEvent::Kind::Started), startedUtc.toUTC());
+    if (!recorded) {
+        return recorded;
+    }
+    return stateAt(current); // the state now, the start's time already counted
 }
 
 Status DayEngine::canDiscard() {

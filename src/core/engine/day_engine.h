@@ -47,6 +47,14 @@ public:
     // facilitator confirmed it (a rehearsal the evening before, say); the check is the same for
     // every front end.
     Result<DayState> start(OtherDate otherDate = OtherDate::Refuse);
+    // The facilitator forgot to start the clock: the day really started at startedUtc, earlier than
+    // now ("Started at 10:04"). Recorded as the start event with that time, so the record, the
+    // block's elapsed time and the projection are true. Refused (InvalidInput) when startedUtc is
+    // later than now, earlier than the last event in the log (a start cannot precede a discard
+    // already recorded), or more than maxStartCorrectionHours before now (a mistyped time, not a
+    // forgotten clock); otherwise as start(), the date judged at startedUtc.
+    Result<DayState> startedAt(const QDateTime& startedUtc, OtherDate otherDate = OtherDate::Refuse);
+    static constexpr int maxStartCorrectionHours = 12;
     // Sets the current run aside with a Discarded event, after checkDiscard(): the day is then as if
     // never started (state() is not started, start() works and times the day from the new start).
     // The run's events stay in the log; notes captured meanwhile are untouched. The front end asks
@@ -70,7 +78,8 @@ public:
 
 private:
     DayEngine(Database& db, const Clock& clock, qint64 groupId, DayPlan plan);
-    Result<DayState> record(DayEvent event);
+    // at: the event's time; invalid for now. A time before the last event counts as that event's.
+    Result<DayState> record(DayEvent event, QDateTime at = {});
 
     Database& m_db;
     AnchoredClock m_clock;
