@@ -352,7 +352,8 @@ QByteArray jsonQuestionList(const std::vector<Question>& questions, const QByteA
 }
 
 QString rowWhat(const interchange::CsvRow& row) {
-    return row.value(QStringLiteral("question")).left(60);
+    const QString text = row.value(QStringLiteral("question"));
+    return text.size() > 60 ? text.left(57) + QStringLiteral("...") : text;
 }
 
 } // namespace
