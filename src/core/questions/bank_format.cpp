@@ -64,6 +64,75 @@ bool readableText(const QByteArray& content, const QString& what, Problems& prob
     return true;
 }
 
+// The line of the first string that a line end interrupts. JSON forbids raw control characters in
+// strings (RFC 8259, section 7), but QJsonDocument accepts them, and then reports a missing closing
+// quote lines later, wherever the next quote happens to be.
+std::optional<int> unclosedStringLine(const QByteArray& content) {
+    bool inString = false;
+    int line = 1;
+    int stringLine = 1;
+    for (qsizetype i = 0; i < content.size(); ++i) {
+        const char c = content.at(i);
+        if (inString && c == '\\') {
+            ++i;
+        } else if (c == '"') {
+            inString = !inString;
+            stringLine = line;
+        } else if (c == '\n') {
+            if (inString) {
+                return stringLine;
+            }
+            ++line;
+        }
+    }
+    return std::nullopt;
+}
+
+// What a parse error means, in words for someone editing the file by hand.
+QString parseErrorAdvice(const QJsonParseError& error) {
+    switch (error.error) {
+    case QJsonParseError::MissingValueSeparator:
+        return QStringLiteral("a comma is missing after the item that ends here");
+    case QJsonParseError::MissingNameSeparator:
+        return QStringLiteral("a colon is missing after the field name that ends here");
+    case QJsonParseError::UnterminatedObject:
+    case QJsonParseError::UnterminatedArray:
+        return QStringLiteral("a comma is missing after the item that ends here, or a list or object is "
+                              "not closed (a missing ] or }), or a text lacks its quotes");
+    case QJsonParseError::IllegalValue:
+        return QStringLiteral("this is not a value: write text in double quotes, true and false in lower "
+                              "case, and no comma after the last item of a list");
+    default:
+        return QStringLiteral("%1 here; look for a missing comma or quote").arg(error.errorString());
+    }
+}
+
+// The line an editor should show for a parse error. QJsonDocument's offset lies after the token it
+// could not use; for a missing comma or colon the mistake is at the end of the element before, which
+// may be lines earlier.
+int parseErrorLine(const QByteArray& content, const QJsonParseError& error) {
+    qsizetype at = std::min<qsizetype>(error.offset, content.size());
+    const bool separatorMissing = error.error == QJsonParseError::MissingValueSeparator ||
+                                  error.error == QJsonParseError::MissingNameSeparator;
+    // Qt reports a missing comma between an object's fields as an object not closed.
+    const bool cutShort = (error.error == QJsonParseError::UnterminatedObject ||
+                           error.error == QJsonParseError::UnterminatedArray) &&
+                          at < content.size();
+    if (separatorMissing || cutShort) {
+        const auto isSpace = [&](qsizetype i) { return QByteArrayView(" \t\r\n").contains(content.at(i)); };
+        while (at > 0 && isSpace(at - 1)) {
+            --at;
+        }
+        if (at > 0) {
+            --at; // the token read in place of the separator
+        }
+        while (at > 0 && isSpace(at - 1)) {
+            --at;
+        }
+    }
+    return lineAt(content, at);
+}
+
 // Where each element of a JSON document starts, by its path ("themes[2].questions[0].rating"), for
 // messages that name a line as an editor shows it. QJsonDocument keeps no positions, so this walks
 // the bytes of a document that QJsonDocument has already accepted.
@@ -384,14 +453,20 @@ BankReading parseBankJson(const QByteArray& bytes) {
     if (!readableText(content, QStringLiteral("question banks"), reading.problems)) {
         return reading;
     }
+    if (auto line = unclosedStringLine(content)) {
+        reading.problems.push_back(fileProblem(
+            *line,
+            QStringLiteral("the file is not valid JSON: a text in quotes starts on this line but is not "
+                           "closed before the line ends. Add the missing closing quote (\").")));
+        return reading;
+    }
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(content, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        reading.problems.push_back(fileProblem(
-            lineAt(content, parseError.offset),
-            QStringLiteral("the file is not valid JSON: %1 near here. Look for a missing comma or quote, "
-                           "or a comma after the last item of a list (see docs/question-bank.md).")
-                .arg(parseError.errorString())));
+        reading.problems.push_back(
+            fileProblem(parseErrorLine(content, parseError),
+                        QStringLiteral("the file is not valid JSON: %1 (see docs/question-bank.md).")
+                            .arg(parseErrorAdvice(parseError))));
         return reading;
     }
     if (!doc.isObject()) {
