@@ -49,4 +49,11 @@ inline QByteArray replaced(QByteArray bytes, const QByteArray& from, const QByte
     return bytes.replace(from, to);
 }
 
+// `bytes` with the first `from` replaced by `to`.
+inline QByteArray replacedFirst(QByteArray bytes, const QByteArray& from, const QByteArray& to) {
+    const qsizetype at = bytes.indexOf(from);
+    REQUIRE(at >= 0);
+    return bytes.replace(at, from.size(), to);
+}
+
 } // namespace balcony::test
