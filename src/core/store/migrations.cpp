@@ -11,8 +11,8 @@
 namespace balcony::migrations {
 
 const std::vector<Migration>& all() {
-    static const std::vector<Migration> steps = {foundation(), dayEngine(), notes(), calendarInvitations(),
-                                                 discardDayRun()};
+    static const std::vector<Migration> steps = {foundation(),          dayEngine(),     notes(),
+                                                 calendarInvitations(), discardDayRun(), questionBank()};
     return steps;
 }
 

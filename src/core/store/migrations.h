@@ -23,6 +23,7 @@ Migration dayEngine();           // 2: group day plans and the live event log
 Migration notes();               // 3: notes and outcome items captured during a day, as revisions
 Migration calendarInvitations(); // 4: cycle organiser, group start time, what invitations were sent
 Migration discardDayRun();       // 5: a day's run set aside by an event (a rehearsal, a false start)
+Migration questionBank();        // 6: a region's own question bank (themes, balcony, plenary)
 
 const std::vector<Migration>& all();
 int latestVersion();
