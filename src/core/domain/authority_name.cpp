@@ -2,6 +2,7 @@
 
 #include "domain/name_words.h"
 
+#include <QHash>
 #include <QSet>
 #include <algorithm>
 #include <initializer_list>
@@ -78,6 +79,28 @@ Words keyWords(const QString& name) {
         words.remove(words.size() - 2, 2);
     }
     return words;
+}
+
+// The short names councils use for themselves and officers write, keyed as keyWords() leaves them,
+// with the full name's key. Only names that mean one children's services authority: not "Kingston"
+// (upon Thames or upon Hull), not "Newcastle" (upon Tyne, or the district under Lyme), not
+// "Bournemouth" or "Poole" (councils of their own until 2019).
+QString fullNameKey(const QString& key) {
+    static const QHash<QString, QString> shortNames{
+        {QStringLiteral("hull"), QStringLiteral("kingston upon hull")},
+        {QStringLiteral("southend"), QStringLiteral("southend on sea")},
+        {QStringLiteral("stoke"), QStringLiteral("stoke on trent")},
+        {QStringLiteral("telford"), QStringLiteral("telford and wrekin")},
+        {QStringLiteral("blackburn"), QStringLiteral("blackburn with darwen")},
+        {QStringLiteral("redcar"), QStringLiteral("redcar and cleveland")},
+        {QStringLiteral("stockton"), QStringLiteral("stockton on tees")},
+        {QStringLiteral("bcp"), QStringLiteral("bournemouth christchurch and poole")},
+        {QStringLiteral("banes"), QStringLiteral("bath and north east somerset")},
+        {QStringLiteral("b and nes"), QStringLiteral("bath and north east somerset")},
+        {QStringLiteral("bath and ne somerset"), QStringLiteral("bath and north east somerset")},
+        {QStringLiteral("rbwm"), QStringLiteral("windsor and maidenhead")},
+    };
+    return shortNames.value(key, key);
 }
 
 bool isCompassWord(const QString& word) {
@@ -158,13 +181,13 @@ const QSet<QString>& knownAuthorityKeys() {
             "Bournemouth Christchurch and Poole", "Poole", "Bracknell Forest", "Brighton and Hove", "Bristol",
             "Buckinghamshire", "Central Bedfordshire", "Cheshire East", "Cheshire West and Chester",
             "Cornwall", "Cumberland", "Durham", "Darlington", "Derby", "Dorset", "East Riding of Yorkshire",
-            "Halton", "Hartlepool", "Herefordshire", "Hull", "Kingston upon Hull", "Isle of Wight",
-            "Isles of Scilly", "Leicester", "Luton", "Medway", "Middlesbrough", "Milton Keynes",
-            "North East Lincolnshire", "North Lincolnshire", "North Northamptonshire", "North Somerset",
-            "North Yorkshire", "Northumberland", "Nottingham", "Peterborough", "Plymouth", "Portsmouth",
-            "Reading", "Redcar and Cleveland", "Rutland", "Shropshire", "Slough", "Somerset",
-            "South Gloucestershire", "Southampton", "Southend-on-Sea", "Stockton-on-Tees", "Stoke-on-Trent",
-            "Swindon", "Telford and Wrekin", "Thurrock", "Torbay", "Warrington", "West Berkshire",
+            "Halton", "Hartlepool", "Herefordshire", "Kingston upon Hull", "Isle of Wight", "Isles of Scilly",
+            "Leicester", "Luton", "Medway", "Middlesbrough", "Milton Keynes", "North East Lincolnshire",
+            "North Lincolnshire", "North Northamptonshire", "North Somerset", "North Yorkshire",
+            "Northumberland", "Nottingham", "Peterborough", "Plymouth", "Portsmouth", "Reading",
+            "Redcar and Cleveland", "Rutland", "Shropshire", "Slough", "Somerset", "South Gloucestershire",
+            "Southampton", "Southend-on-Sea", "Stockton-on-Tees", "Stoke-on-Trent", "Swindon",
+            "Telford and Wrekin", "Thurrock", "Torbay", "Warrington", "West Berkshire",
             "West Northamptonshire", "Westmorland and Furness", "Wiltshire", "Windsor and Maidenhead",
             "Wokingham", "York"};
         QSet<QString> set;
@@ -189,7 +212,7 @@ QString authorityKey(const QString& name) {
         const Words plain = foldedWords(name);
         return plain.isEmpty() ? authorityDisplayName(name).toCaseFolded() : plain.join(QLatin1Char(' '));
     }
-    return words.join(QLatin1Char(' '));
+    return fullNameKey(words.join(QLatin1Char(' ')));
 }
 
 QString nearAuthorityMessage(const QString& name, const QString& near) {

@@ -22,7 +22,9 @@ QString authorityDisplayName(const QString& name);
 // of", "Metropolitan Borough of", "Borough of", "City of", "County of", "City and County of" or
 // "County"; a trailing "Council" with "County", "City", "Borough", "District" or "Metropolitan
 // Borough" before it, and the ONS style's trailing ", City of" / ", County of". A name that would
-// lose every word this way keeps them (the key of "Council" is "council").
+// lose every word this way keeps them (the key of "Council" is "council"). A council's own short
+// name is its full name ("Hull" is "Kingston upon Hull", "Southend" "Southend-on-Sea", "Stoke",
+// "Telford", "Blackburn", "Redcar", "Stockton", "BCP", "B&NES", "RBWM").
 QString authorityKey(const QString& name);
 
 // When `name` is not the same authority as any of `existing` (by authorityKey) but looks like a
