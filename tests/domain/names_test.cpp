@@ -116,6 +116,22 @@ TEST_CASE("A name only near a roster authority is named as a likely misspelling"
         REQUIRE(found.has_value());
         CHECK(*found == QString::fromUtf8(existing));
     }
+    // A short word mistyped in a longer name: the rest of the name says which council it is.
+    const QStringList more{QStringLiteral("Brighton and Hove"), QStringLiteral("Kingston upon Hull"),
+                           QStringLiteral("Isle of Wight")};
+    const std::pair<const char*, const char*> shortWords[] = {{"Brighton and Hov", "Brighton and Hove"},
+                                                              {"Brighton adn Hove", "Brighton and Hove"},
+                                                              {"Kingston upon Hul", "Kingston upon Hull"},
+                                                              {"Kingston upn Hull", "Kingston upon Hull"},
+                                                              {"Isle od Wight", "Isle of Wight"}};
+    for (const auto& [name, existing] : shortWords) {
+        INFO(name);
+        const auto found = nearAuthorityName(QString::fromUtf8(name), more);
+        REQUIRE(found.has_value());
+        CHECK(*found == QString::fromUtf8(existing));
+    }
+    // A short name on its own is not enough to tell: "Bury" is not a misspelt "Burt".
+    CHECK_FALSE(nearAuthorityName(QStringLiteral("Hul"), {QStringLiteral("Hall")}));
     // The same authority written another way is not "near": it is the one.
     CHECK_FALSE(nearAuthorityName(QStringLiteral("Royal Borough of Windsor & Maidenhead"), roster));
 }

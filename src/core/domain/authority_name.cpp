@@ -110,11 +110,12 @@ bool isCompassWord(const QString& word) {
     return compass.contains(word);
 }
 
-// Letters two words may differ by and still look like one misspelt: none for words under four
-// letters, where one letter makes another word ("Hull", "Hill").
-int allowedTypos(const QString& a, const QString& b) {
+// Letters two words may differ by and still look like one misspelt: none for a name that is one
+// word under four letters, where one letter makes another word ("Bury", "Burt"); one for a short
+// word in a longer name, whose other words say which council it is ("Brighton and Hov").
+int allowedTypos(const QString& a, const QString& b, bool inLongerName) {
     const auto shorter = std::min(a.size(), b.size());
-    return shorter >= 8 ? 2 : (shorter >= 4 ? 1 : 0);
+    return shorter >= 8 ? 2 : (shorter >= 4 || inLongerName ? 1 : 0);
 }
 
 bool looksAlike(const Words& a, const Words& b) {
@@ -136,7 +137,10 @@ bool looksAlike(const Words& a, const Words& b) {
         }
         const QString& x = a[differing];
         const QString& y = b[differing];
-        return !isCompassWord(x) && !isCompassWord(y) && editDistance(x, y) <= allowedTypos(x, y);
+        const bool inLongerName = std::any_of(
+            a.begin(), a.end(), [&](const QString& word) { return word != x && word.size() >= 4; });
+        return !isCompassWord(x) && !isCompassWord(y) &&
+               editDistance(x, y) <= allowedTypos(x, y, inLongerName);
     }
     const Words& longer = a.size() > b.size() ? a : b;
     const Words& shorter = a.size() > b.size() ? b : a;

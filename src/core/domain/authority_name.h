@@ -29,8 +29,9 @@ QString authorityKey(const QString& name);
 
 // When `name` is not the same authority as any of `existing` (by authorityKey) but looks like a
 // misspelling of one, returns that one as written in `existing`; otherwise nullopt. "Looks like":
-// the keys differ in one word by one or two letters (two only for words of eight letters or more,
-// none for words under four),
+// the keys differ in one word by one or two letters (two only for words of eight letters or more;
+// none for a word under four letters, unless the name has another word of four or more that is the
+// same: "Brighton and Hov"),
 // in a missing or extra word, or in a space between words ("Bracknel Forest", "Isle Wight",
 // "Bracknellforest"). A difference in a compass word (north, south, east, west, central, mid) never
 // counts, and neither does one between two names that are both English children's services
