@@ -241,6 +241,12 @@ int exportIcs(Context& ctx, const QCommandLineParser& parser, const QStringList&
                 << ") of days that no longer take place to "
                 << QDir::toNativeSeparators(report->cancellationsPath) << "." << Qt::endl;
     }
+    if (report->withdrawals > 0) {
+        ctx.out << report->withdrawals << (report->withdrawals == 1 ? " person is" : " people are")
+                << " no longer invited to a day that still takes place (an LA moved to another group, a "
+                   "DCS replaced): their invitations are withdrawn (METHOD:CANCEL) in "
+                << QDir::toNativeSeparators(report->cancellationsPath) << "." << Qt::endl;
+    }
     if (report->cancellationsPending > 0) {
         ctx.out << report->cancellationsPending
                 << " days exported before have gone since; export the whole cycle (without --group) to "

@@ -136,3 +136,48 @@ TEST_CASE("export ics: a quartet's invitation has its timetable's times, organis
     CHECK(cancel.contains(QStringLiteral("ORGANIZER;CN=Pat Morgan:mailto:pat.morgan@example.org\r\n")));
     CHECK_FALSE(ok(cli, exportIcs).out.contains(QStringLiteral("cancellations")));
 }
+
+TEST_CASE("export ics: an LA moved to another group has its DCS's invitation to the old day withdrawn, "
+          "once",
+          "[cli][ics]") {
+    CliSandbox cli;
+    ok(cli, {QStringLiteral("init")});
+    ok(cli, {QStringLiteral("cycle"), QStringLiteral("add"), cycle, QStringLiteral("--from"),
+             QStringLiteral("2022-09-01"), QStringLiteral("--to"), QStringLiteral("2023-03-31"),
+             QStringLiteral("--organiser-name"), QStringLiteral("Pat Morgan"),
+             QStringLiteral("--organiser-email"), QStringLiteral("pat.morgan@example.org")});
+    ok(cli, {QStringLiteral("import"), QStringLiteral("roster"),
+             QStringLiteral(BALCONY_TEST_DATA_DIR "/../../docs/examples/roster.csv")});
+    QByteArray table =
+        balcony::test::readAll(QStringLiteral(BALCONY_TEST_DATA_DIR "/../../docs/examples/schedule.csv"));
+    ok(cli, {QStringLiteral("import"), QStringLiteral("schedule"), QStringLiteral("--cycle"), cycle,
+             write(cli, QStringLiteral("before.csv"), table)});
+    const QString out = cli.path(QStringLiteral("se.ics"));
+    const QStringList exportIcs{QStringLiteral("export"),  QStringLiteral("ics"),
+                                QStringLiteral("--cycle"), cycle,
+                                QStringLiteral("--out"),   out};
+    ok(cli, exportIcs);
+    const QString cancelPath = cli.path(QStringLiteral("se-cancelled.ics"));
+    CHECK_FALSE(QFile::exists(cancelPath));
+
+    // Surrey (group A) and Portsmouth (group B) swap groups, as a project manager's re-import does.
+    table.replace("Surrey", "@").replace("Portsmouth", "Surrey").replace("@", "Portsmouth");
+    ok(cli, {QStringLiteral("import"), QStringLiteral("schedule"), QStringLiteral("--cycle"), cycle,
+             write(cli, QStringLiteral("after.csv"), table)});
+    CliRun moved = ok(cli, exportIcs);
+    CHECK(moved.out.contains(QStringLiteral("2 people are no longer invited")));
+    CHECK(moved.out.contains(cancelPath));
+    const QString cancel = unfolded(cancelPath);
+    CHECK(field(cancel, QStringLiteral("METHOD")) == QStringLiteral("CANCEL"));
+    CHECK(cancel.count(QStringLiteral("BEGIN:VEVENT")) == 2);
+    CHECK(cancel.count(QStringLiteral("\r\nATTENDEE;")) == 2);
+    CHECK(cancel.contains(QStringLiteral("mailto:eve.hart@surrey.example.org")));
+    CHECK(cancel.contains(QStringLiteral("mailto:jay.quinn@portsmouth.example.org")));
+    CHECK_FALSE(cancel.contains(QStringLiteral("STATUS:")));
+    CHECK(unfolded(out).count(QStringLiteral("STATUS:CONFIRMED")) == 2);
+
+    QFile::remove(cancelPath);
+    CliRun again = ok(cli, exportIcs);
+    CHECK_FALSE(again.out.contains(QStringLiteral("no longer invited")));
+    CHECK_FALSE(QFile::exists(cancelPath));
+}

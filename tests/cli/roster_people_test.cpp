@@ -186,3 +186,39 @@ TEST_CASE("import roster and import schedule take an LA written another way for 
     CHECK(scheduleRefused.err.contains(QStringLiteral("\"Portsmuth\" looks like \"Portsmouth\"")));
     CHECK(region.conflictReported());
 }
+
+TEST_CASE("import schedule takes a council's own short name (Hull, Stoke, Telford) for the roster's full "
+          "name, and the invitations reach its DCS",
+          "[cli][roster][names]") {
+    CliSandbox cli;
+    REQUIRE(cli.run({QStringLiteral("init")}).exitCode == 0);
+    REQUIRE(cli.run({QStringLiteral("cycle"), QStringLiteral("add"), cycle, QStringLiteral("--from"),
+                     QStringLiteral("2022-09-01"), QStringLiteral("--to"), QStringLiteral("2023-03-31"),
+                     QStringLiteral("--organiser-name"), QStringLiteral("Pat Morgan"),
+                     QStringLiteral("--organiser-email"), QStringLiteral("pat.morgan@example.org")})
+                .exitCode == 0);
+    const QString roster = cli.path(QStringLiteral("roster.csv"));
+    write(roster, "la,dcs,dcs_email\n"
+                  "\"Kingston upon Hull, City of\",Kim Hale,kim.hale@hull.example.org\n"
+                  "Stoke-on-Trent,Sol Trent,sol.trent@stoke.example.org\n"
+                  "Telford and Wrekin,Ted Wren,ted.wren@telford.example.org\n");
+    REQUIRE(cli.run({QStringLiteral("import"), QStringLiteral("roster"), roster}).exitCode == 0);
+    const QString schedule = cli.path(QStringLiteral("schedule.csv"));
+    write(schedule, "group,date,mode,venue,facilitator,la,lead_reviewer_for\n"
+                    "M,2023-02-14,virtual,,,Hull City Council,Stoke\n"
+                    "M,2023-02-14,virtual,,,Stoke,Telford\n"
+                    "M,2023-02-14,virtual,,,Telford & Wrekin,Hull\n");
+    const CliRun imported = cli.run(
+        {QStringLiteral("import"), QStringLiteral("schedule"), schedule, QStringLiteral("--cycle"), cycle});
+    INFO(imported.err.toStdString());
+    REQUIRE(imported.exitCode == 0);
+    CHECK(imported.out.contains(QStringLiteral("0 LAs added to the roster")));
+    const QString ics = cli.path(QStringLiteral("m.ics"));
+    REQUIRE(cli.run({QStringLiteral("export"), QStringLiteral("ics"), QStringLiteral("--cycle"), cycle,
+                     QStringLiteral("--out"), ics})
+                .exitCode == 0);
+    const QString calendar = QString::fromUtf8(read(ics)).replace(QStringLiteral("\r\n "), QString());
+    CHECK(calendar.contains(QStringLiteral("mailto:kim.hale@hull.example.org")));
+    CHECK(calendar.contains(QStringLiteral("mailto:sol.trent@stoke.example.org")));
+    CHECK(calendar.contains(QStringLiteral("mailto:ted.wren@telford.example.org")));
+}

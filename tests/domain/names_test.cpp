@@ -46,6 +46,41 @@ TEST_CASE("Every common way of writing one council's name gives one authority ke
     }
 }
 
+TEST_CASE("A council's own short name is the same authority as its full name", "[domain][names]") {
+    // What councils call themselves and officers write ("Hull City Council" is Kingston upon Hull's own
+    // name): as a second authority each would have no DCS and miss its invitations.
+    const QStringList groups[] = {
+        {QStringLiteral("Kingston upon Hull"), QStringLiteral("Hull"), QStringLiteral("Hull City Council"),
+         QStringLiteral("Kingston-upon-Hull"), QStringLiteral("Kingston upon Hull, City of"),
+         QStringLiteral("City of Kingston upon Hull Council")},
+        {QStringLiteral("Southend-on-Sea"), QStringLiteral("Southend"), QStringLiteral("Southend Council")},
+        {QStringLiteral("Stoke-on-Trent"), QStringLiteral("Stoke"), QStringLiteral("Stoke City Council")},
+        {QStringLiteral("Telford and Wrekin"), QStringLiteral("Telford & Wrekin"), QStringLiteral("Telford"),
+         QStringLiteral("Telford & Wrekin Council")},
+        {QStringLiteral("Blackburn with Darwen"), QStringLiteral("Blackburn"),
+         QStringLiteral("Blackburn with Darwen Borough Council")},
+        {QStringLiteral("Redcar and Cleveland"), QStringLiteral("Redcar & Cleveland"),
+         QStringLiteral("Redcar")},
+        {QStringLiteral("Stockton-on-Tees"), QStringLiteral("Stockton on Tees"), QStringLiteral("Stockton")},
+        {QStringLiteral("Bournemouth, Christchurch and Poole"), QStringLiteral("BCP"),
+         QStringLiteral("BCP Council")},
+        {QStringLiteral("Bath and North East Somerset"), QStringLiteral("B&NES"), QStringLiteral("BANES"),
+         QStringLiteral("Bath & NE Somerset")},
+        {QStringLiteral("Windsor and Maidenhead"), QStringLiteral("RBWM")},
+    };
+    for (const auto& group : groups) {
+        for (const auto& name : group) {
+            INFO(text(name) << " and " << text(group.front()));
+            CHECK(authorityKey(name) == authorityKey(group.front()));
+        }
+    }
+    CHECK(isKnownEnglishAuthority(QStringLiteral("Hull")));
+    // Still other councils: Bournemouth and Poole as they were before 2019, Kingston upon Thames.
+    CHECK(authorityKey(QStringLiteral("Poole")) != authorityKey(QStringLiteral("BCP")));
+    CHECK(authorityKey(QStringLiteral("Kingston")) != authorityKey(QStringLiteral("Hull")));
+    CHECK(authorityKey(QStringLiteral("Kingston upon Thames")) != authorityKey(QStringLiteral("Hull")));
+}
+
 TEST_CASE("Different councils keep different keys", "[domain][names]") {
     const std::pair<const char*, const char*> pairs[] = {{"East Sussex", "West Sussex"},
                                                          {"North Somerset", "Somerset"},
@@ -81,6 +116,22 @@ TEST_CASE("A name only near a roster authority is named as a likely misspelling"
         REQUIRE(found.has_value());
         CHECK(*found == QString::fromUtf8(existing));
     }
+    // A short word mistyped in a longer name: the rest of the name says which council it is.
+    const QStringList more{QStringLiteral("Brighton and Hove"), QStringLiteral("Kingston upon Hull"),
+                           QStringLiteral("Isle of Wight")};
+    const std::pair<const char*, const char*> shortWords[] = {{"Brighton and Hov", "Brighton and Hove"},
+                                                              {"Brighton adn Hove", "Brighton and Hove"},
+                                                              {"Kingston upon Hul", "Kingston upon Hull"},
+                                                              {"Kingston upn Hull", "Kingston upon Hull"},
+                                                              {"Isle od Wight", "Isle of Wight"}};
+    for (const auto& [name, existing] : shortWords) {
+        INFO(name);
+        const auto found = nearAuthorityName(QString::fromUtf8(name), more);
+        REQUIRE(found.has_value());
+        CHECK(*found == QString::fromUtf8(existing));
+    }
+    // A short name on its own is not enough to tell: "Bury" is not a misspelt "Burt".
+    CHECK_FALSE(nearAuthorityName(QStringLiteral("Hul"), {QStringLiteral("Hall")}));
     // The same authority written another way is not "near": it is the one.
     CHECK_FALSE(nearAuthorityName(QStringLiteral("Royal Borough of Windsor & Maidenhead"), roster));
 }

@@ -2,6 +2,7 @@
 #include "engine/day_event.h"
 #include "engine_fixture.h"
 
+#include <QTimeZone>
 #include <catch2/catch.hpp>
 
 using namespace balcony;
@@ -232,4 +233,36 @@ TEST_CASE("The state is a pure function of the log and the instant", "[engine][r
     CHECK(first.projectedEnd == again.projectedEnd);
     // Asking about an earlier instant than the last event counts as the last event's time.
     CHECK(run.engine->stateAt(dayAt(9, 0)).elapsedMs == 0);
+}
+
+TEST_CASE("On the Sundays the clocks change, the day runs by that day's clocks, not an hour out",
+          "[engine][run]") {
+    // A day's clock times are wall-clock times in London on the group's date. On the last Sunday of
+    // October the clocks go back at 02:00 and on the last Sunday of March forward at 01:00, so
+    // counting minutes from midnight would put a 10:00 start at 09:00 or 11:00.
+    const QTimeZone london(QByteArrayLiteral("Europe/London"));
+    const QDate date = GENERATE(QDate(2022, 10, 30), QDate(2023, 3, 26), QDate(2023, 10, 29),
+                                QDate(2023, 6, 14), QDate(2023, 1, 18));
+    CAPTURE(date.toString(Qt::ISODate));
+    const QDateTime tenAm(date, QTime(10, 0), london);
+    test::EngineRegion region(test::triadNames());
+    DayPlan plan = region.day().plan;
+    plan.zone = london;
+    plan.date = date;
+    FakeClock clock(tenAm.addSecs(-5 * 60));
+    auto opened = DayEngine::open(*region.db, clock, region.groupId, plan);
+    REQUIRE(opened.ok());
+    auto& engine = **opened;
+
+    DayState s = engine.state();
+    CHECK(s.plannedStart == tenAm);
+    CHECK(s.plannedEnd == QDateTime(date, QTime(17, 35), london));
+    CHECK(s.lateMs == -5 * minute);
+
+    clock.advanceMinutes(5);
+    REQUIRE(engine.start().ok());
+    s = engine.state();
+    CHECK(s.lateMs == 0);
+    CHECK(s.behindMs == 0);
+    CHECK(s.projectedEnd.toTimeZone(london).time() == QTime(17, 35));
 }

@@ -12,6 +12,7 @@
 #include <QRegularExpression>
 #include <QStringDecoder>
 #include <catch2/catch.hpp>
+#include <tuple>
 
 using namespace balcony;
 using namespace balcony::interchange;
@@ -505,5 +506,92 @@ TEST_CASE("A day exported once and gone since is cancelled with its UID and a hi
             CHECK(again.cancellations == 0);
             CHECK_FALSE(QFileInfo::exists(report.cancellationsPath));
         }
+    }
+}
+
+TEST_CASE("People a day that goes on no longer invites get their invitation withdrawn, once",
+          "[interchange][ics]") {
+    // RFC 5546 (3.2.5): an organiser who removes attendees sends them a CANCEL naming only them and
+    // without STATUS, since the day itself still takes place. Without it, an LA moved to another
+    // group, or a DCS replaced, keeps the old day in their calendar.
+    SouthEast se;
+    se.setOrganiser(QStringLiteral("Pat Morgan"), QStringLiteral("pat.morgan@example.org"));
+    const QString one = se.uidOf(QStringLiteral("1"));
+    const QString two = se.uidOf(QStringLiteral("2"));
+    const IcsReport first = se.exportTo(QStringLiteral("cycle.ics"));
+    CHECK(first.withdrawals == 0);
+    CHECK(first.cancellationsPath.isEmpty());
+
+    SECTION("an LA moved to another group") {
+        // Surrey and Portsmouth swap groups (labels and dates stay).
+        QByteArray table = test::fixture(QStringLiteral("se-2022-2023-schedule.csv"));
+        table.replace(",Brighton,,", ",Brighton,Fran Hollis,");
+        table.replace("London,,Surrey,East Sussex", "London,,Portsmouth,East Sussex");
+        table.replace("London,,Wokingham,Surrey", "London,,Wokingham,Portsmouth");
+        table.replace("Fran Hollis,Kent,Portsmouth", "Fran Hollis,Kent,Surrey");
+        table.replace("Fran Hollis,Portsmouth,West Sussex", "Fran Hollis,Surrey,West Sussex");
+        auto moved = importSchedule(*se.region.db, se.region.cycleId, table);
+        REQUIRE(moved.ok());
+        REQUIRE(moved->applied());
+        REQUIRE(se.uidOf(QStringLiteral("1")) == one);
+
+        const IcsReport report = se.exportTo(QStringLiteral("cycle.ics"));
+        CHECK(report.cancellations == 0);
+        CHECK(report.withdrawals == 2);
+        REQUIRE(report.cancellationsPath == se.dir.path(QStringLiteral("cycle-cancelled.ics")));
+        const auto updates = eventsByUid(test::readAll(se.dir.path(QStringLiteral("cycle.ics"))));
+        const QByteArray cancelIcs = test::readAll(report.cancellationsPath);
+        CHECK(unfolded(cancelIcs).contains(QStringLiteral("METHOD:CANCEL\r\n")));
+        const auto withdrawn = eventsByUid(cancelIcs);
+        REQUIRE(withdrawn.size() == 2);
+        for (const auto& [uid, leaver, stays] :
+             {std::tuple{one, QStringLiteral("dcs@surrey.example.org"), QStringLiteral("dcs@wokingham")},
+              std::tuple{two, QStringLiteral("dcs@portsmouth.example.org"),
+                         QStringLiteral("dcs@west-sussex")}}) {
+            CAPTURE(uid);
+            REQUIRE(withdrawn.count(uid) == 1);
+            const QString event = withdrawn.at(uid);
+            CHECK(event.count(QStringLiteral("ATTENDEE")) == 1);
+            CHECK(event.contains(QStringLiteral("mailto:") + leaver));
+            CHECK_FALSE(event.contains(stays));
+            CHECK_FALSE(event.contains(QStringLiteral("STATUS:"))); // the day is not cancelled
+            CHECK(event.contains(QStringLiteral("ORGANIZER;CN=Pat Morgan:mailto:pat.morgan@example.org")));
+            // The same SEQUENCE as the update the others get, which is above the first one's.
+            CHECK(sequenceOf(event) == sequenceOf(updates.at(uid)));
+            CHECK(sequenceOf(event) == QStringLiteral("1"));
+            // And the update no longer invites them.
+            CHECK_FALSE(updates.at(uid).contains(leaver));
+            CHECK(updates.at(uid).contains(QStringLiteral("STATUS:CONFIRMED")));
+        }
+        // Withdrawn once.
+        QFile::remove(report.cancellationsPath);
+        const IcsReport again = se.exportTo(QStringLiteral("cycle.ics"));
+        CHECK(again.withdrawals == 0);
+        CHECK_FALSE(QFileInfo::exists(report.cancellationsPath));
+    }
+
+    SECTION("a DCS replaced") {
+        QByteArray roster = "la,dcs,dcs_email\nSurrey,Nia Rowe,nia.rowe@surrey.example.org\n";
+        RosterImportOptions yes;
+        yes.confirmPostChanges = true;
+        auto replaced = importRoster(*se.region.db, roster, yes);
+        REQUIRE(replaced.ok());
+        REQUIRE(replaced->applied());
+        const IcsReport report = se.exportTo(QStringLiteral("cycle.ics"));
+        CHECK(report.withdrawals == 1);
+        const auto withdrawn = eventsByUid(test::readAll(report.cancellationsPath));
+        REQUIRE(withdrawn.size() == 1);
+        CHECK(withdrawn.at(one).contains(QStringLiteral("mailto:dcs@surrey.example.org")));
+        CHECK_FALSE(withdrawn.at(one).contains(QStringLiteral("nia.rowe")));
+    }
+
+    SECTION("nobody is withdrawn without an organiser: a plain calendar invites nobody") {
+        se.setOrganiser(QString(), QString());
+        Group g = se.group(QStringLiteral("1"));
+        g.date = g.date.addDays(1);
+        REQUIRE(ScheduleStore(*se.region.db).updateGroup(g).ok());
+        const IcsReport report = se.exportTo(QStringLiteral("cycle.ics"));
+        CHECK(report.withdrawals == 0);
+        CHECK(report.cancellationsPath.isEmpty());
     }
 }

@@ -181,4 +181,35 @@ TEST_CASE("python3-icalendar reads meeting requests and cancellations as iTIP as
     CHECK(gone[0].toObject().value(QStringLiteral("sequence")).toInt() == 1);
     CHECK(gone[0].toObject().value(QStringLiteral("status")).toString() == QStringLiteral("CANCELLED"));
     CHECK(gone[0].toObject().value(QStringLiteral("attendees")).toArray().size() == 4);
+
+    // Surrey (group 1) and Medway (group 4) swap groups: each DCS is withdrawn from the day they
+    // left, which goes on. A CANCEL naming only them, without STATUS, with the update's SEQUENCE.
+    QByteArray moved = without;
+    moved.replace("Surrey", "@").replace("Medway", "Surrey").replace("@", "Medway");
+    REQUIRE(moved != without);
+    auto reimported = importSchedule(*region.db, region.cycleId, moved);
+    REQUIRE(reimported.ok());
+    INFO(test::describe(reimported->problems).toStdString());
+    REQUIRE(reimported->applied());
+    report = exportIcsFile(*region.db, region.cycleId, path, {});
+    REQUIRE(report.ok());
+    REQUIRE(report->withdrawals == 2);
+    const QJsonObject withdrawal = parse(report->cancellationsPath);
+    CHECK(withdrawal.value(QStringLiteral("method")).toString() == QStringLiteral("CANCEL"));
+    const QJsonArray withdrawn = withdrawal.value(QStringLiteral("events")).toArray();
+    REQUIRE(withdrawn.size() == 2);
+    QStringList leavers;
+    for (const auto& value : withdrawn) {
+        const QJsonObject w = value.toObject();
+        CHECK(w.value(QStringLiteral("status")).isNull());
+        CHECK(w.value(QStringLiteral("sequence")).toInt() == 1);
+        CHECK(w.value(QStringLiteral("organizer")).toString() ==
+              QStringLiteral("mailto:pat.morgan@example.org"));
+        const QJsonArray attendees = w.value(QStringLiteral("attendees")).toArray();
+        REQUIRE(attendees.size() == 1);
+        leavers << attendees[0].toObject().value(QStringLiteral("email")).toString();
+    }
+    leavers.sort();
+    CHECK(leavers == QStringList{QStringLiteral("mailto:dcs@medway.example.org"),
+                                 QStringLiteral("mailto:dcs@surrey.example.org")});
 }

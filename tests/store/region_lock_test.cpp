@@ -72,6 +72,31 @@ TEST_CASE("Another computer's lock is honoured however old it is, and the file i
     CHECK(hasAuthority(**reader, QStringLiteral("Kent")));
 }
 
+TEST_CASE("A lock from another computer with this computer's name says it is another computer of that name",
+          "[store][lock]") {
+    // Council laptops built from one image, or a laptop replaced and given the old name: the names
+    // match, the machine ids do not. "Close Balcony on <this computer's name>" would send the user
+    // looking on their own computer.
+    if (QSysInfo::machineUniqueId().isEmpty()) {
+        WARN("this system has no machine id: the check is skipped.");
+        return;
+    }
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("region.balcony"));
+    REQUIRE(test::makeRegion(path, {QStringLiteral("Kent")}));
+    QByteArray lock = foreignLock();
+    lock.replace("PM-LAPTOP", QSysInfo::machineHostName().toUtf8());
+    placeLock(path, lock, now.addSecs(-3600));
+    const FakeClock clock(now);
+
+    auto opened = Database::open(path, {.clock = &clock});
+    REQUIRE_FALSE(opened.ok());
+    CHECK(opened.error().kind == Error::Kind::Locked);
+    CHECK(opened.message().contains(
+        QStringLiteral("another computer also named %1").arg(QSysInfo::machineHostName())));
+    CHECK(opened.message().contains(QStringLiteral("not this one")));
+}
+
 TEST_CASE("Another computer's lock is taken over when the user confirms, and says whose it was",
           "[store][lock]") {
     test::TempDir dir;

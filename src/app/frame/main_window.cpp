@@ -793,6 +793,11 @@ void MainWindow::exportInvitations(qint64 cycleId, const QString& groupLabel) {
         text += tr("; %n cancellation(s) of days gone since written to %1", nullptr, report->cancellations)
                     .arg(QFileInfo(report->cancellationsPath).fileName());
     }
+    if (report->withdrawals > 0) {
+        text += tr("; %n invitation(s) withdrawn from people no longer invited to a day, in %1", nullptr,
+                   report->withdrawals)
+                    .arg(QFileInfo(report->cancellationsPath).fileName());
+    }
     if (report->cancellationsPending > 0) {
         text += tr("; %n day(s) gone since await cancelling: export the whole cycle", nullptr,
                    report->cancellationsPending);

@@ -2,6 +2,7 @@
 
 #include "domain/name_words.h"
 
+#include <QHash>
 #include <QSet>
 #include <algorithm>
 #include <initializer_list>
@@ -80,6 +81,28 @@ Words keyWords(const QString& name) {
     return words;
 }
 
+// The short names councils use for themselves and officers write, keyed as keyWords() leaves them,
+// with the full name's key. Only names that mean one children's services authority: not "Kingston"
+// (upon Thames or upon Hull), not "Newcastle" (upon Tyne, or the district under Lyme), not
+// "Bournemouth" or "Poole" (councils of their own until 2019).
+QString fullNameKey(const QString& key) {
+    static const QHash<QString, QString> shortNames{
+        {QStringLiteral("hull"), QStringLiteral("kingston upon hull")},
+        {QStringLiteral("southend"), QStringLiteral("southend on sea")},
+        {QStringLiteral("stoke"), QStringLiteral("stoke on trent")},
+        {QStringLiteral("telford"), QStringLiteral("telford and wrekin")},
+        {QStringLiteral("blackburn"), QStringLiteral("blackburn with darwen")},
+        {QStringLiteral("redcar"), QStringLiteral("redcar and cleveland")},
+        {QStringLiteral("stockton"), QStringLiteral("stockton on tees")},
+        {QStringLiteral("bcp"), QStringLiteral("bournemouth christchurch and poole")},
+        {QStringLiteral("banes"), QStringLiteral("bath and north east somerset")},
+        {QStringLiteral("b and nes"), QStringLiteral("bath and north east somerset")},
+        {QStringLiteral("bath and ne somerset"), QStringLiteral("bath and north east somerset")},
+        {QStringLiteral("rbwm"), QStringLiteral("windsor and maidenhead")},
+    };
+    return shortNames.value(key, key);
+}
+
 bool isCompassWord(const QString& word) {
     static const QSet<QString> compass{QStringLiteral("north"),   QStringLiteral("south"),
                                        QStringLiteral("east"),    QStringLiteral("west"),
@@ -87,11 +110,12 @@ bool isCompassWord(const QString& word) {
     return compass.contains(word);
 }
 
-// Letters two words may differ by and still look like one misspelt: none for words under four
-// letters, where one letter makes another word ("Hull", "Hill").
-int allowedTypos(const QString& a, const QString& b) {
+// Letters two words may differ by and still look like one misspelt: none for a name that is one
+// word under four letters, where one letter makes another word ("Bury", "Burt"); one for a short
+// word in a longer name, whose other words say which council it is ("Brighton and Hov").
+int allowedTypos(const QString& a, const QString& b, bool inLongerName) {
     const auto shorter = std::min(a.size(), b.size());
-    return shorter >= 8 ? 2 : (shorter >= 4 ? 1 : 0);
+    return shorter >= 8 ? 2 : (shorter >= 4 || inLongerName ? 1 : 0);
 }
 
 bool looksAlike(const Words& a, const Words& b) {
@@ -113,7 +137,10 @@ bool looksAlike(const Words& a, const Words& b) {
         }
         const QString& x = a[differing];
         const QString& y = b[differing];
-        return !isCompassWord(x) && !isCompassWord(y) && editDistance(x, y) <= allowedTypos(x, y);
+        const bool inLongerName = std::any_of(
+            a.begin(), a.end(), [&](const QString& word) { return word != x && word.size() >= 4; });
+        return !isCompassWord(x) && !isCompassWord(y) &&
+               editDistance(x, y) <= allowedTypos(x, y, inLongerName);
     }
     const Words& longer = a.size() > b.size() ? a : b;
     const Words& shorter = a.size() > b.size() ? b : a;
@@ -158,13 +185,13 @@ const QSet<QString>& knownAuthorityKeys() {
             "Bournemouth Christchurch and Poole", "Poole", "Bracknell Forest", "Brighton and Hove", "Bristol",
             "Buckinghamshire", "Central Bedfordshire", "Cheshire East", "Cheshire West and Chester",
             "Cornwall", "Cumberland", "Durham", "Darlington", "Derby", "Dorset", "East Riding of Yorkshire",
-            "Halton", "Hartlepool", "Herefordshire", "Hull", "Kingston upon Hull", "Isle of Wight",
-            "Isles of Scilly", "Leicester", "Luton", "Medway", "Middlesbrough", "Milton Keynes",
-            "North East Lincolnshire", "North Lincolnshire", "North Northamptonshire", "North Somerset",
-            "North Yorkshire", "Northumberland", "Nottingham", "Peterborough", "Plymouth", "Portsmouth",
-            "Reading", "Redcar and Cleveland", "Rutland", "Shropshire", "Slough", "Somerset",
-            "South Gloucestershire", "Southampton", "Southend-on-Sea", "Stockton-on-Tees", "Stoke-on-Trent",
-            "Swindon", "Telford and Wrekin", "Thurrock", "Torbay", "Warrington", "West Berkshire",
+            "Halton", "Hartlepool", "Herefordshire", "Kingston upon Hull", "Isle of Wight", "Isles of Scilly",
+            "Leicester", "Luton", "Medway", "Middlesbrough", "Milton Keynes", "North East Lincolnshire",
+            "North Lincolnshire", "North Northamptonshire", "North Somerset", "North Yorkshire",
+            "Northumberland", "Nottingham", "Peterborough", "Plymouth", "Portsmouth", "Reading",
+            "Redcar and Cleveland", "Rutland", "Shropshire", "Slough", "Somerset", "South Gloucestershire",
+            "Southampton", "Southend-on-Sea", "Stockton-on-Tees", "Stoke-on-Trent", "Swindon",
+            "Telford and Wrekin", "Thurrock", "Torbay", "Warrington", "West Berkshire",
             "West Northamptonshire", "Westmorland and Furness", "Wiltshire", "Windsor and Maidenhead",
             "Wokingham", "York"};
         QSet<QString> set;
@@ -189,7 +216,7 @@ QString authorityKey(const QString& name) {
         const Words plain = foldedWords(name);
         return plain.isEmpty() ? authorityDisplayName(name).toCaseFolded() : plain.join(QLatin1Char(' '));
     }
-    return words.join(QLatin1Char(' '));
+    return fullNameKey(words.join(QLatin1Char(' ')));
 }
 
 QString nearAuthorityMessage(const QString& name, const QString& near) {

@@ -22,13 +22,16 @@ QString authorityDisplayName(const QString& name);
 // of", "Metropolitan Borough of", "Borough of", "City of", "County of", "City and County of" or
 // "County"; a trailing "Council" with "County", "City", "Borough", "District" or "Metropolitan
 // Borough" before it, and the ONS style's trailing ", City of" / ", County of". A name that would
-// lose every word this way keeps them (the key of "Council" is "council").
+// lose every word this way keeps them (the key of "Council" is "council"). A council's own short
+// name is its full name ("Hull" is "Kingston upon Hull", "Southend" "Southend-on-Sea", "Stoke",
+// "Telford", "Blackburn", "Redcar", "Stockton", "BCP", "B&NES", "RBWM").
 QString authorityKey(const QString& name);
 
 // When `name` is not the same authority as any of `existing` (by authorityKey) but looks like a
 // misspelling of one, returns that one as written in `existing`; otherwise nullopt. "Looks like":
-// the keys differ in one word by one or two letters (two only for words of eight letters or more,
-// none for words under four),
+// the keys differ in one word by one or two letters (two only for words of eight letters or more;
+// none for a word under four letters, unless the name has another word of four or more that is the
+// same: "Brighton and Hov"),
 // in a missing or extra word, or in a space between words ("Bracknel Forest", "Isle Wight",
 // "Bracknellforest"). A difference in a compass word (north, south, east, west, central, mid) never
 // counts, and neither does one between two names that are both English children's services

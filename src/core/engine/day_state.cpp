@@ -253,7 +253,13 @@ Status checkDiscard(const DayPlan& plan, const DayState& s) {
 }
 
 QDateTime planInstant(const DayPlan& plan, const DayState& state, int minuteOfDay) {
-    return QDateTime(planDate(plan, state), QTime(0, 0), plan.zone).addSecs(qint64{minuteOfDay} * 60).toUTC();
+    // A clock time on the day, not a count of minutes from midnight: on the Sundays the clocks change
+    // the two differ by an hour. Minutes past 24:00 fall on the next day.
+    const int days = minuteOfDay >= 0 ? minuteOfDay / (24 * 60) : -((-minuteOfDay + 24 * 60 - 1) / (24 * 60));
+    const int minuteOfThatDay = minuteOfDay - days * 24 * 60;
+    return QDateTime(planDate(plan, state).addDays(days), QTime(minuteOfThatDay / 60, minuteOfThatDay % 60),
+                     plan.zone)
+        .toUTC();
 }
 
 DayState computeDayState(const DayPlan& plan, const std::vector<DayEvent>& log, const QDateTime& now) {

@@ -100,7 +100,9 @@ Status checkStartDate(const DayPlan& plan, const QDateTime& atUtc);
 // facilitator) when there is no run. The confirmation is the front end's (CLI --yes, a dialog).
 Status checkDiscard(const DayPlan& plan, const DayState& state);
 
-// The UTC instant of a clock time (minutes after midnight) on the plan's day for this state.
+// The UTC instant of a clock time (minutes after midnight, as the timetable counts them) on the plan's
+// day for this state, read as that day's wall-clock time in plan.zone (so 10:00 is 10:00 on the
+// Sundays the clocks change too; a time the clocks skip is moved on by the gap, as QDateTime does).
 QDateTime planInstant(const DayPlan& plan, const DayState& state, int minuteOfDay);
 
 } // namespace balcony

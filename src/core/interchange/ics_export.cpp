@@ -276,8 +276,10 @@ QByteArray icsCalendar(IcsMethod method, const Cycle& organiser, const std::vect
         if (!e.location.isEmpty()) {
             icalcomponent_add_property(event, icalproperty_new_location(e.location.toUtf8().constData()));
         }
-        icalcomponent_add_property(
-            event, icalproperty_new_status(e.cancelled ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED));
+        if (!e.withdrawn) {
+            icalcomponent_add_property(
+                event, icalproperty_new_status(e.cancelled ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED));
+        }
         if (scheduling) {
             icalproperty* org = icalproperty_new_organizer(mailto(organiser.organiserEmail).constData());
             if (!organiser.organiserName.trimmed().isEmpty()) {
@@ -380,6 +382,40 @@ Result<IcsReport> exportIcsFile(Database& db, qint64 cycleId, const QString& pat
                             .arg(cycle.name);
         cancellations.push_back(std::move(c));
     }
+    // People a day that goes on no longer invites: RFC 5546 asks the organiser to send them a CANCEL,
+    // or the day stays in their calendars (an LA moved to another group would be expected on two days).
+    std::vector<IcsEvent> withdrawals;
+    if (cycle.hasOrganiser()) {
+        auto sameEmail = [](const QString& a, const QString& b) {
+            return a.trimmed().compare(b.trimmed(), Qt::CaseInsensitive) == 0;
+        };
+        for (const auto& e : *events) {
+            auto found = records->find(e.uid);
+            if (found == records->end() || found->second.cancelled) {
+                continue;
+            }
+            IcsEvent w = e;
+            w.withdrawn = true;
+            w.attendees.clear();
+            for (const auto& before : found->second.last.attendees) {
+                const bool stillInvited =
+                    std::any_of(e.attendees.begin(), e.attendees.end(),
+                                [&](const auto& now) { return sameEmail(now.second, before.second); });
+                if (!stillInvited && !sameEmail(before.second, cycle.organiserEmail)) {
+                    w.attendees.push_back(before);
+                }
+            }
+            if (w.attendees.empty()) {
+                continue;
+            }
+            report.withdrawals += int(w.attendees.size());
+            w.description = QStringLiteral("Your invitation to this peer challenge day of cycle %1 is "
+                                           "withdrawn: the day still takes place, but you are no longer "
+                                           "invited to it (the schedule or the roster changed).")
+                                .arg(cycle.name);
+            withdrawals.push_back(std::move(w));
+        }
+    }
     report.events = int(events->size());
     report.cancellations = int(cancellations.size());
 
@@ -388,11 +424,13 @@ Result<IcsReport> exportIcsFile(Database& db, qint64 cycleId, const QString& pat
         !written) {
         return written.error();
     }
-    if (!cancellations.empty()) {
+    if (!cancellations.empty() || !withdrawals.empty()) {
         report.cancellationsPath = cancellationsPathFor(path);
         const IcsMethod method = cycle.hasOrganiser() ? IcsMethod::Cancel : IcsMethod::Publish;
-        if (auto written = writeFileAtomically(report.cancellationsPath,
-                                               icsCalendar(method, cycle, cancellations, stamp));
+        std::vector<IcsEvent> cancelFile = cancellations;
+        cancelFile.insert(cancelFile.end(), withdrawals.begin(), withdrawals.end());
+        if (auto written =
+                writeFileAtomically(report.cancellationsPath, icsCalendar(method, cycle, cancelFile, stamp));
             !written) {
             return written.error();
         }
@@ -445,9 +483,10 @@ Result<IcsReport> exportIcsFile(Database& db, qint64 cycleId, const QString& pat
         return saved.error();
     }
     logging::get("balcony.interchange")
-        ->info("calendar exported ({}): {} events, {} sequences raised, {} cancelled",
-               methodName(report.method).toStdString(), report.events, report.sequencesRaised,
-               report.cancellations);
+        ->info(
+            "calendar exported ({}): {} events, {} sequences raised, {} cancelled, {} invitations withdrawn",
+            methodName(report.method).toStdString(), report.events, report.sequencesRaised,
+            report.cancellations, report.withdrawals);
     return report;
 }
 

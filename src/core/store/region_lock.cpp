@@ -100,17 +100,27 @@ Error lockedBy(const LockHolder& holder, const QString& shown, const QDateTime& 
     when +=
         QStringLiteral(", last written at %1%2")
             .arg(localTime(holder.renewedUtc), age.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(age));
-    return failure(
-        Error::Kind::Locked,
-        QStringLiteral("%1 is open on another computer: %2 holds its lock%3. The lock came here "
-                       "through a shared or synced folder, so Balcony cannot tell whether that "
-                       "program is still running; two computers writing one region lose each "
-                       "other's changes. A running Balcony desktop program renews its lock every "
-                       "%4. Close Balcony on %5 and wait for the lock to go, open this file "
-                       "read-only, or, only if you are sure Balcony is no longer open there, take "
-                       "over the lock.")
-            .arg(shown, holder.describe(), when, shownPeriod(RegionLock::renewalPeriod),
-                 holder.hostName.isEmpty() ? QStringLiteral("the other computer") : holder.hostName));
+    // Two computers may share a name (laptops built from one image, a replacement given the old
+    // name); the machine id told them apart, so say so rather than name this computer.
+    const bool sameName = !holder.hostName.isEmpty() &&
+                          holder.hostName.compare(QSysInfo::machineHostName(), Qt::CaseInsensitive) == 0;
+    const QString computer =
+        sameName ? QStringLiteral("another computer also named %1 (not this one: its machine id differs)")
+                       .arg(holder.hostName)
+                 : QStringLiteral("another computer");
+    return failure(Error::Kind::Locked,
+                   QStringLiteral("%1 is open on %6: %2 holds its lock%3. The lock came here "
+                                  "through a shared or synced folder, so Balcony cannot tell whether that "
+                                  "program is still running; two computers writing one region lose each "
+                                  "other's changes. A running Balcony desktop program renews its lock every "
+                                  "%4. Close Balcony on %5 and wait for the lock to go, open this file "
+                                  "read-only, or, only if you are sure Balcony is no longer open there, take "
+                                  "over the lock.")
+                       .arg(shown, holder.describe(), when, shownPeriod(RegionLock::renewalPeriod),
+                            holder.hostName.isEmpty() ? QStringLiteral("the other computer")
+                            : sameName                ? QStringLiteral("the other %1").arg(holder.hostName)
+                                                      : holder.hostName,
+                            computer));
 }
 
 } // namespace
