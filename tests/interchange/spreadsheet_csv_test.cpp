@@ -413,3 +413,14 @@ TEST_CASE("CSV exports start with a UTF-8 byte order mark, so Excel reads accent
     CHECK(reimported->problems.empty());
     CHECK(reimported->report.groupsUnchanged == 1);
 }
+
+TEST_CASE("Headers retyped with spaces, hyphens or capitals name the same columns", "[csv][spreadsheet]") {
+    const QStringList expected{QStringLiteral("2|Kent|Alex Tester|alex@kent.example.org")};
+    CHECK(cleanRows("LA,DCS,DCS Email\nKent,Alex Tester,alex@kent.example.org\n") == expected);
+    CHECK(cleanRows("la;dcs;dcs-email\nKent;Alex Tester;alex@kent.example.org\n") == expected);
+    CHECK(cleanRows(" La , Dcs ,  DCS  _email \nKent,Alex Tester,alex@kent.example.org\n") == expected);
+    // Two spellings of one column are still one column twice.
+    const RosterPreview twice =
+        parseRoster("la,dcs_email,DCS Email\nKent,a@kent.example.org,b@kent.example.org\n");
+    CHECK(describe(twice.problems).contains(QStringLiteral("appears twice")));
+}

@@ -2,6 +2,7 @@
 
 #include "interchange/text_encoding.h"
 
+#include <QRegularExpression>
 #include <QStringDecoder>
 #include <QStringList>
 #include <algorithm>
@@ -220,13 +221,20 @@ struct HeaderReading {
     int knownNames = 0; // how many fields are known column names
 };
 
+// A header cell as a column name: case, the spaces around it and the way words are joined do not
+// matter, so "DCS Email", "dcs-email" and "dcs_email" are one column (people retype headers).
+QString columnName(const QString& cell) {
+    static const QRegularExpression joiners(QStringLiteral("[\\s_-]+"));
+    return cell.trimmed().toLower().replace(joiners, QStringLiteral("_"));
+}
+
 HeaderReading readHeaderAs(const QByteArray& header, char separator, const CsvColumns& spec) {
     HeaderReading reading;
     QStringList names;
     QByteArray field;
     bool quoted = false;
     const auto endField = [&] {
-        names << QString::fromUtf8(field).trimmed().toLower();
+        names << columnName(QString::fromUtf8(field));
         field.clear();
     };
     for (const char c : header) {
@@ -399,7 +407,7 @@ std::optional<QStringList> readHeader(const RawRecord& header, const CsvColumns&
                                             "program read with the wrong encoding and saved again; names "
                                             "with accents in this file may be garbled too.")));
         }
-        const QString name = decoded.trimmed().toLower();
+        const QString name = columnName(decoded);
         if (!name.isEmpty() && !spec.known.contains(name)) {
             problems.push_back(fileProblem(header.line, QStringLiteral("unknown column \"%1\"; known columns "
                                                                        "are %2.")

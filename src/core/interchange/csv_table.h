@@ -41,9 +41,10 @@ struct CsvTable {
 //   known column names); a header two separators read equally well is refused, naming both.
 //   A first line "sep=X" (Excel's) names the separator instead and is not a row; line numbers stay
 //   the file's physical lines.
-// - Header names are matched case-insensitively after trimming. A column without a name is ignored
-//   when it is empty in every row (an error on the first line where it holds something); rows made
-//   only of separators and spaces are blank rows, skipped, above the header too.
+// - Header names are matched ignoring case, the spaces around them and how their words are joined
+//   ("DCS Email" = "dcs-email" = "dcs_email"). A column without a name is ignored when it is empty
+//   in every row (an error on the first line where it holds something); rows made only of
+//   separators and spaces are blank rows, skipped, above the header too.
 // Every problem found goes to `problems` with its line: errors for bad quoting, an unterminated
 // quoted field, a row with the wrong number of fields, an encoding that is not UTF-8, unknown,
 // duplicate or missing columns, an empty file and a header without rows; warnings (the table is
