@@ -38,8 +38,8 @@ private:
     QSplitter* m_splitter;
 };
 
-// MainWindow's BoardFactory: a ScheduleBoardView following the workspace (the workspace takes
+// The Schedule workspace's BoardFactory (ScheduleTabs): a ScheduleBoardView following the workspace (it takes
 // ownership).
-QWidget* createScheduleBoard(RegionDocument& document, ScheduleWorkspace& workspace);
+ScheduleBoardView* createScheduleBoard(RegionDocument& document, ScheduleWorkspace& workspace);
 
 } // namespace balcony::gui

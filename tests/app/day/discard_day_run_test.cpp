@@ -7,6 +7,7 @@
 #include "engine/day_engine.h"
 #include "engine/group_day.h"
 #include "frame/main_window.h"
+#include "frame/standard_workspaces.h"
 #include "helpers/temp_dir.h"
 #include "models/group_model.h"
 
@@ -154,6 +155,7 @@ TEST_CASE("The main window's group table carries Discard Day Run", "[gui][day]")
     TempDir dir;
     QSettings settings(dir.path(QStringLiteral("settings.ini")), QSettings::IniFormat);
     gui::MainWindow window(prompter, settings);
+    gui::installStandardWorkspaces(window, prompter);
     window.setDocument(region.openDocument());
     auto* table = window.findChild<QTableView*>(QStringLiteral("groupTable"));
     REQUIRE(table != nullptr);
