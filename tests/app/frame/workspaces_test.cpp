@@ -135,8 +135,31 @@ TEST_CASE("Undo in a workspace without an undo stack is unavailable and leaves t
     // Back in the Schedule workspace its edits are one Ctrl+Z away again.
     REQUIRE(window.showView(QStringLiteral("schedule")));
     CHECK(undo->isEnabled());
-    undo->trigger();
+    QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
     CHECK(kentsReviewer(window, region) == before);
+}
+
+TEST_CASE("The keys of a workspace's menu do nothing while another workspace is current") {
+    RegionFixture region;
+    FakePrompter prompter;
+    Settings s;
+    gui::MainWindow window(prompter, s.settings);
+    gui::installStandardWorkspaces(window, prompter, &gui::createScheduleBoard);
+    REQUIRE(window.openDatabase(region.path));
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    auto* board = window.workspace<gui::ScheduleTabs>()->groupBoard();
+    REQUIRE(board->setLeadReviewer(board->cardOf(region.kentId)->uid(), region.kentId, 0).ok());
+
+    // Schedule > Generate Lead Reviewers is Ctrl+Shift+L.
+    REQUIRE(window.showView(QStringLiteral("run-the-day")));
+    QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
+    CHECK(window.currentWorkspace()->id() == QStringLiteral("run-the-day"));
+    CHECK(kentsReviewer(window, region) == 0);
+
+    REQUIRE(window.showView(QStringLiteral("schedule")));
+    QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
+    CHECK(kentsReviewer(window, region) == region.medwayId);
 }
 
 TEST_CASE("The window installs a workspace: its page, menu, status widgets, views, settings and stack") {
