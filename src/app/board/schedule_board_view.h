@@ -38,8 +38,8 @@ private:
     QSplitter* m_splitter;
 };
 
-// The Schedule workspace's BoardFactory (ScheduleTabs): a ScheduleBoardView following the workspace (it takes
-// ownership).
+// The Schedule workspace's board factory (ScheduleTabs::BoardFactory): a ScheduleBoardView following
+// the Groups view, which takes ownership.
 ScheduleBoardView* createScheduleBoard(RegionDocument& document, ScheduleWorkspace& workspace);
 
 } // namespace balcony::gui
