@@ -13,6 +13,7 @@
 
 #include <QAction>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTimeZone>
@@ -113,8 +114,14 @@ TEST_CASE("A rehearsal run is discarded from the desktop after the facilitator c
     CHECK(desk.events() == 2);
     CHECK(desk.engine(desk.clock)->state().status == DayStatus::Paused);
 
+    // The discard is a day event: it says so, and reloads no cycle nor re-runs the schedule checks.
+    QSignalSpy dayChanged(desk.document.get(), &gui::RegionDocument::dayChanged);
+    QSignalSpy planChanged(desk.document.get(), &gui::RegionDocument::changed);
     desk.prompter.confirmAnswer = true;
     action->trigger();
+    REQUIRE(dayChanged.size() == 1);
+    CHECK(dayChanged.first().at(0).toLongLong() == desk.day().group.id);
+    CHECK(planChanged.isEmpty());
     CHECK(desk.prompter.confirmations.size() == 2);
     CHECK(desk.prompter.errors.isEmpty());
     CHECK(desk.events() == 3);
