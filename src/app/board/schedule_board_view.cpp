@@ -42,7 +42,7 @@ void ScheduleBoardView::follow(ScheduleWorkspace& workspace) {
     m_board->setCycleId(workspace.currentCycleId());
 }
 
-QWidget* createScheduleBoard(RegionDocument& document, ScheduleWorkspace& workspace) {
+ScheduleBoardView* createScheduleBoard(RegionDocument& document, ScheduleWorkspace& workspace) {
     auto* view = new ScheduleBoardView(document);
     view->follow(workspace);
     return view;

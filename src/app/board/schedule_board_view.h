@@ -38,8 +38,8 @@ private:
     QSplitter* m_splitter;
 };
 
-// MainWindow's BoardFactory: a ScheduleBoardView following the workspace (the workspace takes
-// ownership).
-QWidget* createScheduleBoard(RegionDocument& document, ScheduleWorkspace& workspace);
+// The Schedule workspace's board factory (ScheduleTabs::BoardFactory): a ScheduleBoardView following
+// the Groups view, which takes ownership.
+ScheduleBoardView* createScheduleBoard(RegionDocument& document, ScheduleWorkspace& workspace);
 
 } // namespace balcony::gui

@@ -59,6 +59,8 @@ DiscardDayRun::DiscardDayRun(RegionDocument& document, ScheduleWorkspace& worksp
     table->setContextMenuPolicy(Qt::ActionsContextMenu);
     connect(table->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] { refresh(); });
     connect(&m_document, &RegionDocument::scheduleChanged, this, [this] { refresh(); });
+    // A day started or discarded elsewhere (the console, another discard) changes what may go.
+    connect(&m_document, &RegionDocument::dayChanged, this, [this] { refresh(); });
     connect(&m_workspace, &ScheduleWorkspace::cycleChanged, this, [this] { refresh(); });
     refresh();
 }
@@ -131,6 +133,7 @@ bool DiscardDayRun::discardSelected() {
         m_prompter.showError(tr("The run was not discarded"), discarded.message());
         return false;
     }
+    m_document.notifyDayChanged(group->id);
     refresh();
     return true;
 }

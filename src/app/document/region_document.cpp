@@ -53,6 +53,14 @@ void RegionDocument::notifyCyclesChanged() {
     Q_EMIT changed();
 }
 
+void RegionDocument::notifyNotesChanged(qint64 cycleId, qint64 groupId) {
+    Q_EMIT notesChanged(cycleId, groupId);
+}
+
+void RegionDocument::notifyDayChanged(qint64 groupId) {
+    Q_EMIT dayChanged(groupId);
+}
+
 void RegionDocument::reportEditFailure(const QString& message) {
     Q_EMIT editFailed(message);
 }

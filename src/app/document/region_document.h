@@ -42,20 +42,34 @@ public:
     void renewLock();
     QUndoStack* undoStack() const { return m_undoStack; }
 
-    // Edits call these after they have committed, so everything showing that data refreshes.
+    // Edits call these after they have committed, so everything showing that data refreshes. Each
+    // emits its own narrow signal; those of the plan (roster, schedule, assessments, cycles) also
+    // emit changed(). Notes and day events do not: a note saved every second while the facilitator
+    // types must not reload a cycle nor re-run the schedule checks.
     void notifyRosterChanged();
     void notifyScheduleChanged(qint64 cycleId);
     void notifyAssessmentsChanged(qint64 cycleId);
     void notifyCyclesChanged();
+    // A session note or quick-captured item of a group's day was saved, revised or deleted.
+    void notifyNotesChanged(qint64 cycleId, qint64 groupId);
+    // An event was appended to a group's day log (started, next block, paused, discarded...).
+    void notifyDayChanged(qint64 groupId);
     // An undo command could not write; views show the message (the command made no change).
     void reportEditFailure(const QString& message);
 
 Q_SIGNALS:
+    // The people and local authorities.
     void rosterChanged();
+    // The groups of one cycle: who is in which, presenting order, lead reviewers, dates, venues.
     void scheduleChanged(qint64 cycleId);
     void assessmentsChanged(qint64 cycleId);
     void cyclesChanged();
-    // Anything changed: for problem panels and status counts.
+    // The notes of one group's day (groupId) in a cycle.
+    void notesChanged(qint64 cycleId, qint64 groupId);
+    // The event log of one group's day: its state (running, paused, which block) may be new.
+    void dayChanged(qint64 groupId);
+    // The plan changed (roster, cycles, schedule, assessments): for problem panels and status
+    // counts, which check the schedule. Not emitted for notes nor day events.
     void changed();
     void editFailed(const QString& message);
 

@@ -8,6 +8,7 @@
 #include "frame/prompter.h"
 #include "frame/region_opener.h"
 #include "frame/screenshot.h"
+#include "frame/standard_workspaces.h"
 #include "support/logging.h"
 
 #include <QApplication>
@@ -40,7 +41,7 @@ int renderScreenshot(const CommandLine& options) {
                        QStringLiteral("balcony-screenshot"));
     settings.clear();
     MainWindow window(prompter, settings);
-    window.setBoardFactory(&createScheduleBoard);
+    installStandardWorkspaces(window, prompter, &createScheduleBoard);
     if (!window.openDatabase(options.databasePath, options.readOnly)) {
         std::fprintf(stderr, "balcony: nothing to render: the database did not open.\n");
         return 3;
@@ -99,7 +100,7 @@ int runUntilFirstPaint(const CommandLine& options) {
     HeadlessPrompter prompter;
     QSettings settings;
     MainWindow window(prompter, settings);
-    window.setBoardFactory(&createScheduleBoard);
+    installStandardWorkspaces(window, prompter, &createScheduleBoard);
     window.placeFromSettings();
     window.restoreFromSettings();
     markPhase("window-built");
@@ -123,7 +124,7 @@ int runApplication() {
     QApplication::setStyle(QStringLiteral("Fusion"));
     const QString logPath = setUpLogging();
     int exitCode = 0;
-    const auto options = parseCommandLine(QApplication::arguments(), MainWindow::viewNames(), exitCode);
+    const auto options = parseCommandLine(QApplication::arguments(), standardViewNames(), exitCode);
     if (!options) {
         return exitCode;
     }
@@ -139,7 +140,7 @@ int runApplication() {
     DialogPrompter prompter;
     QSettings settings;
     MainWindow window(prompter, settings);
-    window.setBoardFactory(&createScheduleBoard);
+    installStandardWorkspaces(window, prompter, &createScheduleBoard);
     prompter.setParentWidget(&window);
     window.placeFromSettings();
     window.restoreFromSettings();

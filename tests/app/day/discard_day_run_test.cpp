@@ -7,11 +7,13 @@
 #include "engine/day_engine.h"
 #include "engine/group_day.h"
 #include "frame/main_window.h"
+#include "frame/standard_workspaces.h"
 #include "helpers/temp_dir.h"
 #include "models/group_model.h"
 
 #include <QAction>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTimeZone>
@@ -112,8 +114,14 @@ TEST_CASE("A rehearsal run is discarded from the desktop after the facilitator c
     CHECK(desk.events() == 2);
     CHECK(desk.engine(desk.clock)->state().status == DayStatus::Paused);
 
+    // The discard is a day event: it says so, and reloads no cycle nor re-runs the schedule checks.
+    QSignalSpy dayChanged(desk.document.get(), &gui::RegionDocument::dayChanged);
+    QSignalSpy planChanged(desk.document.get(), &gui::RegionDocument::changed);
     desk.prompter.confirmAnswer = true;
     action->trigger();
+    REQUIRE(dayChanged.size() == 1);
+    CHECK(dayChanged.first().at(0).toLongLong() == desk.day().group.id);
+    CHECK(planChanged.isEmpty());
     CHECK(desk.prompter.confirmations.size() == 2);
     CHECK(desk.prompter.errors.isEmpty());
     CHECK(desk.events() == 3);
@@ -154,6 +162,7 @@ TEST_CASE("The main window's group table carries Discard Day Run", "[gui][day]")
     TempDir dir;
     QSettings settings(dir.path(QStringLiteral("settings.ini")), QSettings::IniFormat);
     gui::MainWindow window(prompter, settings);
+    gui::installStandardWorkspaces(window, prompter);
     window.setDocument(region.openDocument());
     auto* table = window.findChild<QTableView*>(QStringLiteral("groupTable"));
     REQUIRE(table != nullptr);

@@ -3,6 +3,7 @@
 #include "domain/roster_store.h"
 #include "fake_prompter.h"
 #include "frame/main_window.h"
+#include "frame/standard_workspaces.h"
 #include "qt_catch.h"
 #include "region_fixture.h"
 #include "roster/add_person_dialog.h"
@@ -51,9 +52,10 @@ TEST_CASE("Every focusable control of the main window and its views has an acces
     TempDir settingsDir;
     QSettings settings(settingsDir.path(QStringLiteral("s.ini")), QSettings::IniFormat);
     gui::MainWindow window(prompter, settings);
+    gui::installStandardWorkspaces(window, prompter);
     REQUIRE(window.openDatabase(region.path));
     window.show();
-    for (const QString& view : gui::MainWindow::viewNames()) {
+    for (const QString& view : window.viewNames()) {
         INFO("view " << view.toStdString());
         REQUIRE(window.showView(view));
         QApplication::processEvents();

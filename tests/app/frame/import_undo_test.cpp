@@ -8,6 +8,7 @@
 #include "domain/schedule_store.h"
 #include "fake_prompter.h"
 #include "frame/main_window.h"
+#include "frame/standard_workspaces.h"
 #include "helpers/table_dump.h"
 #include "models/authority_model.h"
 #include "models/group_model.h"
@@ -39,6 +40,7 @@ struct Window {
     Window()
         : settings(settingsDir.path(QStringLiteral("s.ini")), QSettings::IniFormat)
         , window(prompter, settings) {
+        gui::installStandardWorkspaces(window, prompter);
         REQUIRE(window.openDatabase(region.path));
         window.show();
     }
@@ -126,7 +128,7 @@ const char* const scheduleCsv = "group,date,mode,venue,facilitator,la,lead_revie
 TEST_CASE("Edit > Undo takes a whole roster import back, and Redo brings it again") {
     Window t;
     t.window.showView(QStringLiteral("roster"));
-    gui::AuthorityModel& authorities = t.window.rosterWorkspace()->authorityModel();
+    gui::AuthorityModel& authorities = t.window.workspace<gui::ScheduleTabs>()->roster()->authorityModel();
     const QStringList before = t.dump();
     REQUIRE(authorities.rowCount() == 6);
 
@@ -162,8 +164,8 @@ TEST_CASE("Edit > Undo takes a whole roster import back, and Redo brings it agai
 TEST_CASE("Edit > Undo takes a whole schedule import into a cycle back, and Redo brings it again") {
     Window t;
     t.window.showView(QStringLiteral("schedule"));
-    REQUIRE(t.window.scheduleWorkspace()->currentCycleId() == t.region.cycleId);
-    gui::GroupModel& groups = t.window.scheduleWorkspace()->groupModel();
+    REQUIRE(t.window.workspace<gui::ScheduleTabs>()->groups()->currentCycleId() == t.region.cycleId);
+    gui::GroupModel& groups = t.window.workspace<gui::ScheduleTabs>()->groups()->groupModel();
     const QStringList before = t.dump();
     const QStringList labelsBefore = t.groupLabels();
     REQUIRE(labelsBefore == QStringList({QStringLiteral("Group 1@County Hall, Maidstone"),
@@ -232,7 +234,7 @@ TEST_CASE("An import that something off the undo history changed since refuses t
                                        "The change was not saved: The roster changed after the import; the "
                                        "import can no longer be undone.")}));
         CHECK(t.dump() == renamed);
-        CHECK(t.window.rosterWorkspace()->authorityModel().rowCount() == 8);
+        CHECK(t.window.workspace<gui::ScheduleTabs>()->roster()->authorityModel().rowCount() == 8);
     }
 
     // The step that cannot be taken back leaves the history; nothing else is undone with it.

@@ -5,6 +5,7 @@
 #include "domain/schedule_store.h"
 #include "fake_prompter.h"
 #include "frame/main_window.h"
+#include "frame/standard_workspaces.h"
 #include "models/authority_model.h"
 #include "qt_catch.h"
 #include "region_fixture.h"
@@ -37,7 +38,7 @@ struct WindowWithBoard {
     gui::MainWindow window{prompter, s.settings};
 
     WindowWithBoard() {
-        window.setBoardFactory(&gui::createScheduleBoard);
+        gui::installStandardWorkspaces(window, prompter, &gui::createScheduleBoard);
         REQUIRE(window.openDatabase(region.path));
         window.show();
     }
@@ -162,7 +163,7 @@ TEST_CASE("A refused edit shows once: in the board's banner on the board, as a d
     // In the roster, with the board out of sight: the dialog, once.
     REQUIRE(t.window.showView(QStringLiteral("roster")));
     REQUIRE_FALSE(board->isVisible());
-    gui::AuthorityModel& roster = t.window.rosterWorkspace()->authorityModel();
+    gui::AuthorityModel& roster = t.window.workspace<gui::ScheduleTabs>()->roster()->authorityModel();
     roster.setData(roster.indexOf(t.region.medwayId), QStringLiteral("Kent")); // Kent is taken
     CHECK(t.prompter.errors.size() == 1);
 }

@@ -7,6 +7,7 @@
 #include "fake_prompter.h"
 #include "frame/main_window.h"
 #include "frame/screenshot.h"
+#include "frame/standard_workspaces.h"
 #include "models/group_model.h"
 #include "qt_catch.h"
 #include "region_fixture.h"
@@ -55,7 +56,7 @@ TEST_CASE("The Schedule menu reaches the cycle and group actions, and the export
     FakePrompter prompter;
     Settings s;
     gui::MainWindow window(prompter, s.settings);
-    window.setBoardFactory(&gui::createScheduleBoard);
+    gui::installStandardWorkspaces(window, prompter, &gui::createScheduleBoard);
     const QString schedule = QStringLiteral("&Schedule");
 
     TempDir empty;
@@ -104,12 +105,13 @@ TEST_CASE("Opening a region database shows its cycle's groups in presenting orde
     FakePrompter prompter;
     Settings s;
     gui::MainWindow window(prompter, s.settings);
+    gui::installStandardWorkspaces(window, prompter);
 
     REQUIRE(window.openDatabase(region.path));
-    REQUIRE(window.scheduleWorkspace() != nullptr);
-    CHECK(window.scheduleWorkspace()->currentCycleId() == region.cycleId);
+    REQUIRE(window.workspace<gui::ScheduleTabs>()->groups() != nullptr);
+    CHECK(window.workspace<gui::ScheduleTabs>()->groups()->currentCycleId() == region.cycleId);
 
-    QAbstractItemModel* table = window.scheduleWorkspace()->groupTable()->model();
+    QAbstractItemModel* table = window.workspace<gui::ScheduleTabs>()->groups()->groupTable()->model();
     REQUIRE(table->rowCount() == 2);
     CHECK(table->index(0, gui::GroupModel::LabelColumn).data().toString() == QStringLiteral("Group 1"));
     CHECK(table->index(0, gui::GroupModel::MembersColumn).data().toString() ==
@@ -132,6 +134,7 @@ TEST_CASE("A database held by another Balcony shows why and opens read-only when
     prompter.readOnlyAnswer = true;
     Settings s;
     gui::MainWindow window(prompter, s.settings);
+    gui::installStandardWorkspaces(window, prompter);
 
     REQUIRE(window.openDatabase(region.path));
 
@@ -140,7 +143,7 @@ TEST_CASE("A database held by another Balcony shows why and opens read-only when
     CHECK(prompter.readOnlyMessages.first().contains(QStringLiteral("another Balcony")));
     REQUIRE(window.document() != nullptr);
     CHECK(window.document()->isReadOnly());
-    CHECK(window.scheduleWorkspace()->groupTable()->model()->rowCount() == 2);
+    CHECK(window.workspace<gui::ScheduleTabs>()->groups()->groupTable()->model()->rowCount() == 2);
 }
 
 TEST_CASE("Declining read-only for a locked database opens nothing") {
@@ -151,6 +154,7 @@ TEST_CASE("Declining read-only for a locked database opens nothing") {
     prompter.readOnlyAnswer = false;
     Settings s;
     gui::MainWindow window(prompter, s.settings);
+    gui::installStandardWorkspaces(window, prompter);
 
     CHECK_FALSE(window.openDatabase(region.path));
     CHECK(prompter.readOnlyMessages.size() == 1);
@@ -164,6 +168,7 @@ TEST_CASE("A file that is not a Balcony database is refused with its reason and 
     FakePrompter prompter;
     Settings s;
     gui::MainWindow window(prompter, s.settings);
+    gui::installStandardWorkspaces(window, prompter);
 
     CHECK_FALSE(window.openDatabase(junk));
     CHECK(prompter.readOnlyMessages.isEmpty());
@@ -179,6 +184,7 @@ TEST_CASE("A first start offers to create the region database and creates an emp
     FakePrompter prompter;
     Settings s;
     gui::MainWindow window(prompter, s.settings);
+    gui::installStandardWorkspaces(window, prompter);
 
     SECTION("cancelling creates nothing") {
         prompter.firstStartAnswer = gui::Prompter::FirstStart::Cancel;
@@ -190,7 +196,7 @@ TEST_CASE("A first start offers to create the region database and creates an emp
         prompter.firstStartAnswer = gui::Prompter::FirstStart::EmptyRegion;
         REQUIRE(window.openDatabase(path));
         CHECK(QFileInfo::exists(path));
-        CHECK(window.scheduleWorkspace()->currentCycleId() == 0);
+        CHECK(window.workspace<gui::ScheduleTabs>()->groups()->currentCycleId() == 0);
         CHECK(prompter.errors.isEmpty());
     }
 }
@@ -201,6 +207,7 @@ TEST_CASE("The window remembers recent databases and the last view across sessio
     Settings s;
     {
         gui::MainWindow window(prompter, s.settings);
+        gui::installStandardWorkspaces(window, prompter);
         REQUIRE(window.openDatabase(region.path));
         REQUIRE(window.showView(QStringLiteral("roster")));
         window.close();
@@ -209,6 +216,7 @@ TEST_CASE("The window remembers recent databases and the last view across sessio
           QFileInfo(region.path).absoluteFilePath());
 
     gui::MainWindow again(prompter, s.settings);
+    gui::installStandardWorkspaces(again, prompter);
     REQUIRE(again.openDatabase(region.path));
     again.restoreFromSettings();
     auto* tabs = again.findChild<QTabWidget*>(QStringLiteral("scheduleTabs"));
@@ -221,6 +229,7 @@ TEST_CASE("A view renders to a PNG of the requested size") {
     FakePrompter prompter;
     Settings s;
     gui::MainWindow window(prompter, s.settings);
+    gui::installStandardWorkspaces(window, prompter);
     REQUIRE(window.openDatabase(region.path));
     REQUIRE(window.showView(QStringLiteral("self-assessments")));
     CHECK_FALSE(window.showView(QStringLiteral("no-such-view")));

@@ -3,6 +3,7 @@
 #include "document/region_document.h"
 #include "fake_prompter.h"
 #include "frame/main_window.h"
+#include "frame/standard_workspaces.h"
 #include "qt_catch.h"
 #include "region_fixture.h"
 #include "store/database.h"
@@ -70,6 +71,7 @@ TEST_CASE(
     prompter.foreignLockAnswer = gui::Prompter::ForeignLock::TakeOver;
     Settings s;
     gui::MainWindow window(prompter, s.settings);
+    gui::installStandardWorkspaces(window, prompter);
 
     REQUIRE(window.openDatabase(region.path));
 
@@ -98,6 +100,7 @@ TEST_CASE("Another computer's lock can be left alone: read-only, with a banner s
     readOnly.foreignLockAnswer = gui::Prompter::ForeignLock::OpenReadOnly;
     {
         gui::MainWindow window(readOnly, s.settings);
+        gui::installStandardWorkspaces(window, readOnly);
         REQUIRE(window.openDatabase(region.path));
         REQUIRE(window.document() != nullptr);
         CHECK(window.document()->isReadOnly());
@@ -111,6 +114,7 @@ TEST_CASE("Another computer's lock can be left alone: read-only, with a banner s
     FakePrompter cancel;
     cancel.foreignLockAnswer = gui::Prompter::ForeignLock::Cancel;
     gui::MainWindow window(cancel, s.settings);
+    gui::installStandardWorkspaces(window, cancel);
     CHECK_FALSE(window.openDatabase(region.path));
     CHECK(window.document() == nullptr);
     CHECK(cancel.foreignLockMessages.size() == 1);
@@ -126,6 +130,7 @@ TEST_CASE("A region in a synced folder opens with a banner that says one compute
     FakePrompter prompter;
     Settings s;
     gui::MainWindow window(prompter, s.settings);
+    gui::installStandardWorkspaces(window, prompter);
 
     REQUIRE(window.openDatabase(synced));
     CHECK_FALSE(window.document()->isReadOnly());
@@ -142,6 +147,7 @@ TEST_CASE("While the program has a region open for writing it renews the lock ev
     FakePrompter prompter;
     Settings s;
     gui::MainWindow window(prompter, s.settings);
+    gui::installStandardWorkspaces(window, prompter);
     REQUIRE(window.openDatabase(region.path));
     QTimer* timer = window.document()->lockRenewalTimer();
     CHECK(timer->isActive());
@@ -173,6 +179,7 @@ TEST_CASE("(child) a region on a read-only share opens read-only with a banner",
     TempDir settingsDir;
     QSettings settings(settingsDir.path(QStringLiteral("settings.ini")), QSettings::IniFormat);
     gui::MainWindow window(prompter, settings);
+    gui::installStandardWorkspaces(window, prompter);
 
     REQUIRE(window.openDatabase(path));
     CHECK(prompter.readOnlyMessages.isEmpty()); // nothing to decide: writing is impossible

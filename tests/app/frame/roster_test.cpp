@@ -2,6 +2,7 @@
 #include "domain/roster_store.h"
 #include "fake_prompter.h"
 #include "frame/main_window.h"
+#include "frame/standard_workspaces.h"
 #include "modal_answer.h"
 #include "models/authority_model.h"
 #include "models/model_roles.h"
@@ -49,6 +50,7 @@ struct RosterWindow {
     RosterWindow()
         : settings(settingsDir.path(QStringLiteral("s.ini")), QSettings::IniFormat)
         , window(prompter, settings) {
+        gui::installStandardWorkspaces(window, prompter);
         REQUIRE(window.openDatabase(region.path));
         window.showView(QStringLiteral("roster"));
         window.show();
@@ -71,7 +73,7 @@ TEST_CASE("Renaming an LA in the roster table saves it at once, and undo and red
     RosterWindow ui;
     RegionFixture& region = ui.region;
     gui::MainWindow& window = ui.window;
-    gui::RosterWorkspace* roster = window.rosterWorkspace();
+    gui::RosterWorkspace* roster = window.workspace<gui::ScheduleTabs>()->roster();
     QTableView* table = roster->authorityTable();
 
     const QModelIndex cell = viewIndex(table, roster->authorityModel().indexOf(region.medwayId));
@@ -192,7 +194,7 @@ qint64 personIdNamed(gui::RegionDocument& document, const QString& name) {
 TEST_CASE("A person's role is changed from its drop-down, and undo takes it back") {
     RosterWindow ui;
     gui::MainWindow& window = ui.window;
-    gui::RosterWorkspace* roster = window.rosterWorkspace();
+    gui::RosterWorkspace* roster = window.workspace<gui::ScheduleTabs>()->roster();
     gui::PersonModel& people = roster->personModel();
     const qint64 gwen = personIdNamed(*window.document(), QStringLiteral("Gwen Facilitator"));
     REQUIRE(gwen != 0);
@@ -342,7 +344,7 @@ void pickAuthority(gui::RosterWorkspace* roster, qint64 personId, const QString&
 TEST_CASE("A person's authority is changed from its drop-down, saved, and undo takes it back") {
     RosterWindow ui;
     gui::MainWindow& window = ui.window;
-    gui::RosterWorkspace* roster = window.rosterWorkspace();
+    gui::RosterWorkspace* roster = window.workspace<gui::ScheduleTabs>()->roster();
     gui::PersonModel& people = roster->personModel();
     gui::RegionDocument& document = *window.document();
     const qint64 gwen = personIdNamed(document, QStringLiteral("Gwen Facilitator"));
@@ -372,7 +374,7 @@ TEST_CASE("A person's authority is changed from its drop-down, saved, and undo t
 TEST_CASE("Moving a DCS to an authority that has one shows the reason and changes nothing") {
     RosterWindow ui;
     gui::MainWindow& window = ui.window;
-    gui::RosterWorkspace* roster = window.rosterWorkspace();
+    gui::RosterWorkspace* roster = window.workspace<gui::ScheduleTabs>()->roster();
     gui::RegionDocument& document = *window.document();
     const qint64 alex = personIdNamed(document, QStringLiteral("Alex Carter"));
     REQUIRE(alex != 0);
@@ -451,7 +453,7 @@ void addPersonThroughDialog(gui::RosterWorkspace* roster, const QString& name, R
 
 TEST_CASE("Add Person puts a facilitator on the roster in one step that undo and redo take back and forth") {
     RosterWindow ui;
-    gui::RosterWorkspace* roster = ui.window.rosterWorkspace();
+    gui::RosterWorkspace* roster = ui.window.workspace<gui::ScheduleTabs>()->roster();
     gui::PersonModel& people = roster->personModel();
     gui::RegionDocument& document = *ui.window.document();
     CHECK(roster->addPersonAction()->shortcut() == QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
@@ -490,7 +492,7 @@ TEST_CASE("Add Person puts a facilitator on the roster in one step that undo and
 
 TEST_CASE("A person the roster does not allow is refused with the reason, and nothing is added") {
     RosterWindow ui;
-    gui::RosterWorkspace* roster = ui.window.rosterWorkspace();
+    gui::RosterWorkspace* roster = ui.window.workspace<gui::ScheduleTabs>()->roster();
     gui::RegionDocument& document = *ui.window.document();
     const int rowsBefore = roster->personModel().rowCount();
     const int undoBefore = document.undoStack()->count();
@@ -515,7 +517,7 @@ TEST_CASE("A person the roster does not allow is refused with the reason, and no
 TEST_CASE("Remove Person takes a person off the roster and undo brings them back, a group's facilitator "
           "stays, with the reason") {
     RosterWindow ui;
-    gui::RosterWorkspace* roster = ui.window.rosterWorkspace();
+    gui::RosterWorkspace* roster = ui.window.workspace<gui::ScheduleTabs>()->roster();
     gui::PersonModel& people = roster->personModel();
     gui::RegionDocument& document = *ui.window.document();
     QTableView* table = roster->personTable();

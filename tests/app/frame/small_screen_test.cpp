@@ -10,6 +10,7 @@
 #include "fake_prompter.h"
 #include "frame/main_window.h"
 #include "frame/region_opener.h"
+#include "frame/standard_workspaces.h"
 #include "frame/window_placement.h"
 #include "problems/problems_panel.h"
 #include "qt_catch.h"
@@ -130,6 +131,13 @@ QString demoRegion(const TempDir& dir) {
     return path;
 }
 
+// The smallest size the program's window takes, with its workspaces.
+QSize smallestWindowSize(gui::Prompter& prompter, QSettings& settings) {
+    gui::MainWindow window(prompter, settings);
+    gui::installStandardWorkspaces(window, prompter);
+    return window.minimumSizeHint();
+}
+
 QRect available() {
     return QGuiApplication::primaryScreen()->availableGeometry();
 }
@@ -183,7 +191,7 @@ TEST_CASE("The first window fits its screen and shows the status bar and the pro
     FakePrompter prompter;
     Settings s;
     gui::MainWindow window(prompter, s.settings);
-    window.setBoardFactory(&gui::createScheduleBoard);
+    gui::installStandardWorkspaces(window, prompter, &gui::createScheduleBoard);
     window.placeFromSettings();
     window.restoreFromSettings();
     window.show();
@@ -242,6 +250,7 @@ TEST_CASE("A placement saved on a screen that is gone, or that no longer fits, i
         s.settings.setValue(QStringLiteral("window/maximised"), false);
         FakePrompter prompter;
         gui::MainWindow window(prompter, s.settings);
+        gui::installStandardWorkspaces(window, prompter);
         window.placeFromSettings();
         window.show();
         REQUIRE(QTest::qWaitForWindowExposed(&window));
@@ -261,11 +270,12 @@ TEST_CASE("A placement saved on a screen that is still there and fits is restore
     const QRect area = available();
     Settings s;
     FakePrompter prompter;
-    const QSize smallest = gui::MainWindow(prompter, s.settings).minimumSizeHint();
+    const QSize smallest = smallestWindowSize(prompter, s.settings);
     const QRect chosen(area.topLeft() + QPoint(40, 60), smallest.expandedTo(QSize(900, 560)));
     REQUIRE(area.contains(chosen.marginsAdded(QMargins(2, 2, 2, 2))));
     {
         gui::MainWindow window(prompter, s.settings);
+        gui::installStandardWorkspaces(window, prompter);
         window.placeFromSettings();
         window.show();
         REQUIRE(QTest::qWaitForWindowExposed(&window));
@@ -278,6 +288,7 @@ TEST_CASE("A placement saved on a screen that is still there and fits is restore
     CHECK_FALSE(s.settings.contains(QStringLiteral("window/geometry")));
     {
         gui::MainWindow window(prompter, s.settings);
+        gui::installStandardWorkspaces(window, prompter);
         window.placeFromSettings();
         window.show();
         REQUIRE(QTest::qWaitForWindowExposed(&window));
@@ -289,6 +300,7 @@ TEST_CASE("A placement saved on a screen that is still there and fits is restore
         window.close();
     }
     gui::MainWindow window(prompter, s.settings);
+    gui::installStandardWorkspaces(window, prompter);
     window.placeFromSettings();
     window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&window));
@@ -306,7 +318,7 @@ TEST_CASE("Every workspace fits a window maximised on a 1280x720 screen, nothing
     FakePrompter prompter;
     Settings s;
     gui::MainWindow window(prompter, s.settings);
-    window.setBoardFactory(&gui::createScheduleBoard);
+    gui::installStandardWorkspaces(window, prompter, &gui::createScheduleBoard);
     REQUIRE(window.openDatabase(path));
     CHECK(window.minimumSizeHint().width() <= smallWindow.width());
     CHECK(window.minimumSizeHint().height() <= smallWindow.height());
@@ -321,7 +333,7 @@ TEST_CASE("Every workspace fits a window maximised on a 1280x720 screen, nothing
         CHECK(window.size() == smallWindow);
         CHECK(cutOff(&window).join(u'\n').toStdString() == "");
     };
-    for (const QString& view : gui::MainWindow::viewNames()) {
+    for (const QString& view : window.viewNames()) {
         REQUIRE(window.showView(view));
         check(view);
         if (view == QStringLiteral("schedule")) {

@@ -15,6 +15,7 @@
 #include "domain/schedule_store.h"
 #include "fake_prompter.h"
 #include "frame/main_window.h"
+#include "frame/standard_workspaces.h"
 #include "interchange/schedule_import.h"
 #include "modal_answer.h"
 #include "models/assessment_model.h"
@@ -131,7 +132,7 @@ TEST_CASE("A project manager builds, checks and exports a whole cycle in the des
     QSettings settings(dir.path(QStringLiteral("settings.ini")), QSettings::IniFormat);
     FakePrompter prompter;
     gui::MainWindow window(prompter, settings);
-    window.setBoardFactory(&gui::createScheduleBoard);
+    gui::installStandardWorkspaces(window, prompter, &gui::createScheduleBoard);
     window.show();
     const QDate today = QDate::currentDate();
 
@@ -141,8 +142,8 @@ TEST_CASE("A project manager builds, checks and exports a whole cycle in the des
     REQUIRE(newRegion);
     newRegion->trigger();
     REQUIRE(window.document() != nullptr);
-    CHECK(window.rosterWorkspace()->authorityModel().rowCount() == 0);
-    CHECK(window.scheduleWorkspace()->currentCycleId() == 0);
+    CHECK(window.workspace<gui::ScheduleTabs>()->roster()->authorityModel().rowCount() == 0);
+    CHECK(window.workspace<gui::ScheduleTabs>()->groups()->currentCycleId() == 0);
 
     // File > Import Roster CSV: the dialog previews the file, and Import brings in six authorities.
     prompter.openFileAnswer = QStringLiteral(BALCONY_TEST_DATA_DIR "/../../docs/examples/roster.csv");
@@ -160,9 +161,9 @@ TEST_CASE("A project manager builds, checks and exports a whole cycle in the des
         importRoster->trigger();
         REQUIRE(user.answered());
     }
-    CHECK(window.rosterWorkspace()->authorityModel().rowCount() == 6);
+    CHECK(window.workspace<gui::ScheduleTabs>()->roster()->authorityModel().rowCount() == 6);
     CHECK(prompter.errors.isEmpty());
-    const int personsAfterImport = window.rosterWorkspace()->personModel().rowCount();
+    const int personsAfterImport = window.workspace<gui::ScheduleTabs>()->roster()->personModel().rowCount();
 
     // The roster's Add Person button (People tab): the day's facilitator, who belongs to no
     // authority and so is in no roster CSV.
@@ -176,13 +177,14 @@ TEST_CASE("A project manager builds, checks and exports a whole cycle in the des
             authority->setCurrentIndex(authority->findText(QStringLiteral("(none)")));
             pressOk(dialog);
         });
-        QAction* addPerson = window.rosterWorkspace()->addPersonAction();
+        QAction* addPerson = window.workspace<gui::ScheduleTabs>()->roster()->addPersonAction();
         REQUIRE(addPerson->isEnabled());
         addPerson->trigger();
         REQUIRE(user.answered());
     }
     CHECK(prompter.errors.isEmpty());
-    CHECK(window.rosterWorkspace()->personModel().rowCount() == personsAfterImport + 1);
+    CHECK(window.workspace<gui::ScheduleTabs>()->roster()->personModel().rowCount() ==
+          personsAfterImport + 1);
 
     // The Groups view's New Cycle button: a cycle that runs for a year from today.
     const QString cycleName = QStringLiteral("%1-%2").arg(today.year()).arg(today.year() + 1);
@@ -194,13 +196,13 @@ TEST_CASE("A project manager builds, checks and exports a whole cycle in the des
             pressOk(dialog);
         });
         REQUIRE(window.showView(QStringLiteral("schedule")));
-        QAction* newCycle = window.scheduleWorkspace()->newCycleAction();
+        QAction* newCycle = window.workspace<gui::ScheduleTabs>()->groups()->newCycleAction();
         REQUIRE(newCycle->isEnabled());
         newCycle->trigger();
         REQUIRE(user.answered());
     }
-    REQUIRE(window.scheduleWorkspace()->currentCycleId() != 0);
-    const qint64 cycleId = window.scheduleWorkspace()->currentCycleId();
+    REQUIRE(window.workspace<gui::ScheduleTabs>()->groups()->currentCycleId() != 0);
+    const qint64 cycleId = window.workspace<gui::ScheduleTabs>()->groups()->currentCycleId();
 
     // The board's New group button opens the group's details: two groups, one in person, one online.
     gui::GroupBoard* board = window.findChild<gui::GroupBoard*>();
@@ -265,7 +267,7 @@ TEST_CASE("A project manager builds, checks and exports a whole cycle in the des
     auto* problems = window.findChild<gui::ProblemsPanel*>();
     REQUIRE(problems);
     CHECK(problems->errorCount() > 0);
-    CHECK(window.problemCountText().contains(QStringLiteral("error")));
+    CHECK(window.workspace<gui::ScheduleTabs>()->problemCountText().contains(QStringLiteral("error")));
 
     // Generate lead reviewers: every authority gets one, and the cycle has no problems left.
     QPushButton* generate = buttonNamed(*board, QStringLiteral("Generate lead reviewers for every group"));
@@ -275,14 +277,15 @@ TEST_CASE("A project manager builds, checks and exports a whole cycle in the des
     CHECK(board->cardLabelled(QStringLiteral("Group 2"))->ringLines().size() == 3);
     CHECK(problems->errorCount() == 0);
     CHECK(problems->warningCount() == 0);
-    CHECK(window.problemCountText() == QStringLiteral("No problems in %1").arg(cycleName));
+    CHECK(window.workspace<gui::ScheduleTabs>()->problemCountText() ==
+          QStringLiteral("No problems in %1").arg(cycleName));
 
     // View > Self-Assessments: Kent's draft has come in.
     QAction* assessmentsView = menuAction(window, QStringLiteral("View"), QStringLiteral("Self-Assessments"));
     REQUIRE(assessmentsView);
     assessmentsView->trigger();
     QCoreApplication::processEvents(); // the view is built when first shown
-    gui::AssessmentsWorkspace* assessments = window.assessmentsWorkspace();
+    gui::AssessmentsWorkspace* assessments = window.workspace<gui::ScheduleTabs>()->assessments();
     REQUIRE(assessments->isVisible());
     gui::AssessmentModel& model = assessments->model();
     REQUIRE(model.rowCount() == 6);
@@ -304,7 +307,8 @@ TEST_CASE("A project manager builds, checks and exports a whole cycle in the des
     QCoreApplication::processEvents(); // the delegate commits on a queued call
     CHECK(model.indexOf(kent, gui::AssessmentModel::StatusColumn).data().toString() ==
           displayName(SaStatus::DraftReceived));
-    CHECK(window.problemCountText() == QStringLiteral("No problems in %1").arg(cycleName));
+    CHECK(window.workspace<gui::ScheduleTabs>()->problemCountText() ==
+          QStringLiteral("No problems in %1").arg(cycleName));
 
     // File > Export Schedule CSV: read back by the core importer into a fresh region, the same groups.
     const QString csv = dir.path(QStringLiteral("schedule.csv"));
@@ -365,23 +369,24 @@ TEST_CASE("A cycle just created shows in Self-Assessments as well as in Groups, 
     QSettings settings(dir.path(QStringLiteral("settings.ini")), QSettings::IniFormat);
     FakePrompter prompter;
     gui::MainWindow window(prompter, settings);
+    gui::installStandardWorkspaces(window, prompter);
     REQUIRE(window.openDatabase(region.path));
     window.show();
-    CHECK(window.assessmentsWorkspace()->picker()->currentCycleId() == region.cycleId);
+    CHECK(window.workspace<gui::ScheduleTabs>()->assessments()->picker()->currentCycleId() == region.cycleId);
 
     {
         ModalAnswer user([](QDialog& dialog) {
             CHECK(child<QLineEdit>(dialog, "nameEdit")->text() == QStringLiteral("2024-2025"));
             pressOk(dialog);
         });
-        window.scheduleWorkspace()->newCycleAction()->trigger();
+        window.workspace<gui::ScheduleTabs>()->groups()->newCycleAction()->trigger();
         REQUIRE(user.answered());
     }
-    const qint64 created = window.scheduleWorkspace()->currentCycleId();
+    const qint64 created = window.workspace<gui::ScheduleTabs>()->groups()->currentCycleId();
     CHECK(created != region.cycleId);
-    CHECK(window.assessmentsWorkspace()->picker()->currentCycleId() == created);
+    CHECK(window.workspace<gui::ScheduleTabs>()->assessments()->picker()->currentCycleId() == created);
 
     window.undoGroup()->undo();
-    CHECK(window.scheduleWorkspace()->currentCycleId() == region.cycleId);
-    CHECK(window.assessmentsWorkspace()->picker()->currentCycleId() == region.cycleId);
+    CHECK(window.workspace<gui::ScheduleTabs>()->groups()->currentCycleId() == region.cycleId);
+    CHECK(window.workspace<gui::ScheduleTabs>()->assessments()->picker()->currentCycleId() == region.cycleId);
 }

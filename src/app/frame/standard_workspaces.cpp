@@ -1,0 +1,37 @@
+#include "frame/standard_workspaces.h"
+
+#include "frame/coming_later_workspace.h"
+#include "frame/interchange_controller.h"
+#include "frame/main_window.h"
+
+namespace balcony::gui {
+
+ScheduleTabs& installStandardWorkspaces(MainWindow& window, Prompter& prompter,
+                                        ScheduleTabs::BoardFactory boardFactory) {
+    auto& schedule = static_cast<ScheduleTabs&>(
+        window.installWorkspace(std::make_unique<ScheduleTabs>(prompter, std::move(boardFactory))));
+    InterchangeController* interchange = window.interchange();
+    interchange->setCycleId(schedule.currentCycleId());
+    QObject::connect(&schedule, &ScheduleTabs::cycleChanged, interchange, &InterchangeController::setCycleId);
+    QObject::connect(&schedule, &ScheduleTabs::invitationExportRequested, interchange,
+                     &InterchangeController::exportInvitations);
+
+    window.installWorkspace(std::make_unique<ComingLaterWorkspace>(ComingLaterWorkspace::Text{
+        QStringLiteral("run-the-day"), MainWindow::tr("Run the Day"), MainWindow::tr("Run the &Day"),
+        MainWindow::tr("The facilitator's workspace"), QStringLiteral("workspace-day"),
+        MainWindow::tr("Coming later: the facilitator's timed run of a peer challenge day, with the stage "
+                       "clock, guidance for each stage and notes.")}));
+    window.installWorkspace(std::make_unique<ComingLaterWorkspace>(ComingLaterWorkspace::Text{
+        QStringLiteral("notes"), MainWindow::tr("Notes and Outcomes"), MainWindow::tr("&Notes and Outcomes"),
+        MainWindow::tr("Session notes, asks and offers"), QStringLiteral("workspace-notes"),
+        MainWindow::tr("Coming later: session notes for each local authority, their review by the DCS, and "
+                       "the asks, offers and actions of each day.")}));
+    return schedule;
+}
+
+QStringList standardViewNames() {
+    return {QStringLiteral("schedule"), QStringLiteral("roster"), QStringLiteral("self-assessments"),
+            QStringLiteral("run-the-day"), QStringLiteral("notes")};
+}
+
+} // namespace balcony::gui

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "cycles/schedule_tabs.h"
+
+#include <QStringList>
+
+namespace balcony::gui {
+
+class MainWindow;
+class Prompter;
+
+// Installs the program's workspaces in the window, in the sidebar's order: Schedule (with the group
+// board when boardFactory builds one), Run the Day and Notes and Outcomes (still pages that say
+// what is coming); and lets the File menu's imports and exports follow the Schedule workspace's
+// cycle, and the board's invitation of one group reach them. The prompter must outlive the window.
+ScheduleTabs& installStandardWorkspaces(MainWindow& window, Prompter& prompter,
+                                        ScheduleTabs::BoardFactory boardFactory = {});
+
+// The views of those workspaces, for --view before a window exists: schedule, roster,
+// self-assessments, run-the-day, notes.
+QStringList standardViewNames();
+
+} // namespace balcony::gui
