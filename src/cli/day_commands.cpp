@@ -117,10 +117,18 @@ void printStatus(Context& ctx, const DayPlan& plan, const DayState& s) {
                 << durationText(s.remainingMs, true) << " of " << s.current().plannedMinutes << " min"
                 << Qt::endl;
     }
+    const QJsonObject json = dayStateJson(plan, s);
+    if (s.status == DayStatus::NotStarted && !checkStartDate(plan, s.now)) {
+        // Ahead or behind means nothing before the group's day: measured from today it would say
+        // hours behind (or ahead) for a day that has not come yet, or has gone without a run.
+        ctx.out << "  day: not started; the group meets on " << dayText(plan.date) << ", planned "
+                << json.value(QLatin1String("planned_start")).toString() << " to "
+                << json.value(QLatin1String("planned_end")).toString() << Qt::endl;
+        return;
+    }
     const QString drift = s.behindMs > 0   ? QStringLiteral("%1 behind").arg(durationText(s.behindMs))
                           : s.behindMs < 0 ? QStringLiteral("%1 ahead").arg(durationText(-s.behindMs))
                                            : QStringLiteral("on time");
-    const QJsonObject json = dayStateJson(plan, s);
     ctx.out << "  day: " << drift << "; ends " << json.value(QLatin1String("projected_end")).toString()
             << " (planned " << json.value(QLatin1String("planned_end")).toString() << ")" << Qt::endl;
     if (const TeamTurn* turn = s.currentTurn(); turn && s.status != DayStatus::Finished) {

@@ -192,3 +192,22 @@ TEST_CASE("Notes captured during a discarded run are still listed after the disc
     CHECK(notes.exitCode == 0);
     CHECK(notes.out.contains(QStringLiteral("Projector needs HDMI.")));
 }
+
+TEST_CASE("session status of a day not started and not today says when the group meets, not hours behind",
+          "[cli][session]") {
+    CliSandbox cli;
+    REQUIRE(cli.run({QStringLiteral("demo")}).exitCode == 0);
+    const auto before = session(cli, QStringLiteral("status"));
+    REQUIRE(before.exitCode == 0);
+    CHECK(before.out.contains(QStringLiteral("not started; the group meets on 20")));
+    CHECK(before.out.contains(QStringLiteral(", planned ")));
+    CHECK_FALSE(before.out.contains(QStringLiteral("behind")));
+    CHECK_FALSE(before.out.contains(QStringLiteral("ahead")));
+
+    // On the group's day the drift against the timetable is what the facilitator needs.
+    meetToday(cli);
+    const auto onTheDay = session(cli, QStringLiteral("status"));
+    REQUIRE(onTheDay.exitCode == 0);
+    CHECK_FALSE(onTheDay.out.contains(QStringLiteral("the group meets on")));
+    CHECK(onTheDay.out.contains(QStringLiteral("day: ")));
+}

@@ -127,6 +127,7 @@ QJsonObject dayStateJson(const DayPlan& plan, const DayState& state) {
     o.insert(QStringLiteral("remaining_s"), countdownSeconds(state.remainingMs));
     o.insert(QStringLiteral("late_s"), seconds(state.lateMs));
     o.insert(QStringLiteral("behind_s"), seconds(state.behindMs));
+    o.insert(QStringLiteral("planned_start"), localClock(plan, state.plannedStart));
     o.insert(QStringLiteral("planned_end"), localClock(plan, state.plannedEnd));
     o.insert(QStringLiteral("projected_end"), localClock(plan, state.projectedEnd));
     o.insert(QStringLiteral("projected_end_utc"), state.projectedEnd.toString(Qt::ISODate));
