@@ -7,6 +7,7 @@
 
 #include <QImage>
 #include <QLabel>
+#include <QSignalSpy>
 #include <catch2/catch.hpp>
 
 // The presenter view shows the room the day's block, the presenting LA, the countdown and the
@@ -149,8 +150,11 @@ TEST_CASE("A message to the room shows and clears on the presenter screen and it
     const PresenterView& small = *miniature.view();
     CHECK_FALSE(messageShown(view));
     CHECK_FALSE(messageShown(small));
+    QSignalSpy changes(&room.messages, &RoomMessages::changed);
 
     room.messages.showCue(RoomCue::FiveMinutesForQuestions);
+    room.messages.showCue(RoomCue::FiveMinutesForQuestions); // the same again changes nothing
+    CHECK(changes.size() == 1);
     CHECK(view.messageText() == QStringLiteral("Five minutes left for questions"));
     CHECK(small.messageText() == view.messageText());
     CHECK(messageShown(view));
@@ -161,6 +165,7 @@ TEST_CASE("A message to the room shows and clears on the presenter screen and it
     CHECK(small.messageText() == QStringLiteral("Lunch is in the atrium"));
 
     room.messages.clear();
+    CHECK(changes.size() == 3);
     CHECK_FALSE(messageShown(view));
     CHECK_FALSE(messageShown(small));
     CHECK(view.messageText().isEmpty());
@@ -240,6 +245,7 @@ TEST_CASE("The presenter screen's type is large and nothing is cut off, on a pro
                 continue;
             }
             INFO(name.toStdString() << " " << label->text().toStdString());
+            CHECK(label->accessibleName() == name); // what a screen reader says for it
             // Readable from the back of a room: a thirtieth of the screen's height or more.
             CHECK(label->font().pixelSize() >= size.height() / 30);
             // Whole: the wrapped text fits the label's room, and the label is inside the view.
