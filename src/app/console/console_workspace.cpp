@@ -175,6 +175,8 @@ ConsoleWorkspace::ConsoleWorkspace(Prompter& prompter, const Clock* clock, QObje
     m_timeline->setToolTip(
         tr("Planned start, block and presenting LA; the actual start once run. Double-click "
            "or press Enter to jump to a block (Ctrl+J)."));
+    m_timeline->setTextElideMode(Qt::ElideRight);
+    m_timeline->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     QFont listFont = m_timeline->font();
     listFont.setPointSizeF(listFont.pointSizeF() + 1);
     m_timeline->setFont(listFont);
@@ -610,13 +612,23 @@ void ConsoleWorkspace::showState() {
         m_nextBlock->setText(
             tr("Next: the end of the day, planned for %1").arg(clockText(timetable.endMinute())));
     }
-    m_projection->setText(
-        status == DayStatus::Finished
-            ? tr("Finished at %1").arg(face.projectedFinish)
-            : tr("Projected finish %1  \u00b7  %2").arg(face.projectedFinish, face.aheadBehind));
+    // A day not started on another date than the group's: when it meets, not hours behind.
+    const QDate today = state.now.toTimeZone(groupDayZone()).date();
+    const bool otherDay = m_day->plan.date.isValid() && m_day->plan.date != today;
+    if (status == DayStatus::NotStarted && otherDay) {
+        m_projection->setText(
+            tr("This group meets on %1.")
+                .arg(QLocale().toString(m_day->plan.date, QStringLiteral("dddd d MMMM yyyy"))));
+    } else {
+        m_projection->setText(
+            status == DayStatus::Finished
+                ? tr("Finished at %1").arg(face.projectedFinish)
+                : tr("Projected finish %1  \u00b7  %2").arg(face.projectedFinish, face.aheadBehind));
+    }
 
-    // Not started although the planned start has passed.
-    if (status == DayStatus::NotStarted && state.plannedStart.isValid() && state.now > state.plannedStart) {
+    // Not started on the group's day although the planned start has passed.
+    if (status == DayStatus::NotStarted && !otherDay && state.plannedStart.isValid() &&
+        state.now > state.plannedStart) {
         m_lateText->setText(tr("The day was planned to start at %1 and has not been started.")
                                 .arg(state.plannedStart.toTimeZone(zone).toString(QStringLiteral("HH:mm"))));
         m_lateBanner->show();
@@ -644,6 +656,7 @@ void ConsoleWorkspace::showState() {
         QListWidgetItem* item = m_timeline->item(row);
         if (item->text() != text) {
             item->setText(text);
+            item->setToolTip(text.trimmed());
         }
         QFont font = m_timeline->font();
         font.setBold(current);
