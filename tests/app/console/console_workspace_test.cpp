@@ -6,6 +6,9 @@
 #include "console/day_session.h"
 #include "document/region_document.h"
 #include "engine/clock.h"
+#include "frame/main_window.h"
+#include "frame/standard_workspaces.h"
+#include "helpers/temp_dir.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -14,6 +17,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSettings>
 #include <QTest>
 #include <QTimeEdit>
 #include <QTimeZone>
@@ -210,6 +214,8 @@ TEST_CASE("No console key fires while a text field has the focus", "[console][wo
 TEST_CASE("A start on another date than the group's day asks first", "[console][workspace]") {
     Console c(march(11, 18, 0)); // the evening before: today's group is none, Group 1 is chosen
     REQUIRE(c.workspace->selectGroup(c.region.cycleId, c.day().groupId()));
+    CHECK_FALSE(c.find<QFrame>("consoleLateBanner")->isVisible());
+    CHECK(c.text("consoleProjection").contains(QStringLiteral("meets on Tuesday 12 March 2024")));
     c.prompter.confirmAnswer = false;
     c.click("consoleStart");
     REQUIRE(c.prompter.confirmations.size() == 1);
@@ -241,4 +247,27 @@ TEST_CASE("Opening the console again during a live day resumes it and says for h
     CHECK(c.text("consoleResumeBannerText").contains(QStringLiteral("resumed")));
     CHECK(c.text("consoleResumeBannerText").contains(QStringLiteral("25 min")));
     CHECK(c.text("consoleResumeBannerText").contains(QStringLiteral("10:10")));
+}
+
+TEST_CASE("The window's Run the Day view is the console, on the clock the window was given",
+          "[console][workspace]") {
+    RegionFixture region;
+    FakePrompter prompter;
+    TempDir dir;
+    QSettings settings(dir.path(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    FakeClock clock(march(19, 9, 0)); // Group 2's day
+    gui::MainWindow window(prompter, settings);
+    gui::installStandardWorkspaces(window, prompter, {}, &clock);
+    window.setDocument(region.openDocument());
+    window.resize(1366, 768);
+    window.show();
+    REQUIRE(window.showView(QStringLiteral("run-the-day")));
+    auto* countdown = window.findChild<gui::CountdownView*>(QStringLiteral("consoleCountdown"));
+    REQUIRE(countdown != nullptr);
+    CHECK(countdown->isVisible());
+    CHECK(countdown->shownText() == QStringLiteral("15:00"));
+    auto* group = window.findChild<QComboBox*>(QStringLiteral("consoleGroup"));
+    REQUIRE(group != nullptr);
+    CHECK(group->currentText().startsWith(QStringLiteral("Group 2")));
+    CHECK(window.currentWorkspace()->undoStack() == nullptr);
 }
