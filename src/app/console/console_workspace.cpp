@@ -575,8 +575,8 @@ void ConsoleWorkspace::showState() {
     const TimetableBlock& block = timetable.blocks.at(static_cast<size_t>(state.blockIndex));
     const CountdownFace face = m_session->face();
 
-    const QString position = tr("%1 of %2").arg(state.blockIndex + 1).arg(timetable.blocks.size());
-    m_block->setText(block.title + QStringLiteral("  \u00b7  ") + position);
+    const QString position = tr("Block %1 of %2.").arg(state.blockIndex + 1).arg(timetable.blocks.size());
+    m_block->setText(block.title);
     if (block.presenter.authorityId != 0) {
         m_who->setText(block.leadReviewer.authorityId != 0
                            ? tr("Presenting: %1  \u00b7  Lead reviewer: %2")
@@ -607,9 +607,11 @@ void ConsoleWorkspace::showState() {
         m_nextBlock->setText(tr("The day is over."));
     } else if (nextIndex < timetable.blocks.size()) {
         const TimetableBlock& next = timetable.blocks[nextIndex];
-        m_nextBlock->setText(tr("Next: %1, planned for %2").arg(next.title, clockText(next.startMinute)));
+        m_nextBlock->setText(position + QLatin1Char(' ') +
+                             tr("Next: %1, planned for %2").arg(next.title, clockText(next.startMinute)));
     } else {
         m_nextBlock->setText(
+            position + QLatin1Char(' ') +
             tr("Next: the end of the day, planned for %1").arg(clockText(timetable.endMinute())));
     }
     // A day not started on another date than the group's: when it meets, not hours behind.
@@ -641,17 +643,20 @@ void ConsoleWorkspace::showState() {
         const TimetableBlock& planned = timetable.blocks[static_cast<size_t>(row)];
         const BlockRecord& record = state.blocks.at(static_cast<size_t>(row));
         const bool current = row == state.blockIndex && status != DayStatus::NotStarted;
-        QString text = (current ? QStringLiteral("\u25b6 ") : QStringLiteral("   ")) +
-                       clockText(planned.startMinute) + QStringLiteral("  ") + planned.title;
-        if (planned.presenter.authorityId != 0) {
-            text += QStringLiteral(" \u2013 ") + planned.presenter.name;
-        }
+        // "▶ 10:30 → 10:42 [62 min] Questions... – Kent": planned start, actual start once run, the
+        // new length when it changed, the block and its presenting LA.
+        QString text =
+            (current ? QStringLiteral("\u25b6 ") : QStringLiteral("   ")) + clockText(planned.startMinute);
         if (record.actualStart.isValid()) {
-            text +=
-                tr("  (began %1)").arg(record.actualStart.toTimeZone(zone).toString(QStringLiteral("HH:mm")));
+            text += QStringLiteral(" \u2192 ") +
+                    record.actualStart.toTimeZone(zone).toString(QStringLiteral("HH:mm"));
         }
         if (record.plannedMinutes != planned.minutes) {
-            text += tr("  [%1 min]").arg(record.plannedMinutes);
+            text += tr(" [%1 min]").arg(record.plannedMinutes);
+        }
+        text += QStringLiteral("  ") + planned.title;
+        if (planned.presenter.authorityId != 0) {
+            text += QStringLiteral(" \u2013 ") + planned.presenter.name;
         }
         QListWidgetItem* item = m_timeline->item(row);
         if (item->text() != text) {
