@@ -18,7 +18,9 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
+#include <QShortcut>
 #include <QTest>
+#include <QTextEdit>
 #include <QTimeEdit>
 #include <QTimeZone>
 #include <catch2/catch.hpp>
@@ -206,7 +208,19 @@ TEST_CASE("No console key fires while a text field has the focus", "[console][wo
     CHECK(c.day().state().status == DayStatus::Running);
     CHECK(c.countdown() == QStringLiteral("15:00"));
 
+    CHECK_FALSE(c.find<QShortcut>("consoleNextKey")->isEnabled());
+
+    auto* longer = new QTextEdit(c.page()); // a longer note
+    longer->show();
+    longer->setFocus();
+    REQUIRE(QApplication::focusWidget() == longer);
+    c.key(Qt::Key_Right);
+    c.key(Qt::Key_F, Qt::ControlModifier | Qt::ShiftModifier);
+    CHECK(c.day().state().blockIndex == 0);
+    CHECK(c.prompter.confirmations.isEmpty());
+
     c.page()->setFocus(); // out of the field, the same key moves on
+    CHECK(c.find<QShortcut>("consoleNextKey")->isEnabled());
     c.key(Qt::Key_Right);
     CHECK(c.day().state().blockIndex == 1);
 }
