@@ -81,6 +81,21 @@ QString durationText(qint64 ms) {
     return ConsoleWorkspace::tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60, 2, 10, QLatin1Char('0'));
 }
 
+// Whether the group's day is running or paused now (its log read, its plan built).
+bool isLive(Database& db, const QString& cycleName, const Group& group, const Clock& clock) {
+    auto count = DayEventLog(db).count(group.id);
+    if (!count || *count == 0) {
+        return false;
+    }
+    auto day = loadGroupDay(db, cycleName, group.label);
+    auto events = DayEventLog(db).load(group.id);
+    if (!day || !events) {
+        return false;
+    }
+    const DayStatus status = computeDayState(day->plan, *events, clock.utcNow()).status;
+    return status == DayStatus::Running || status == DayStatus::Paused;
+}
+
 } // namespace
 
 ConsoleWorkspace::ConsoleWorkspace(Prompter& prompter, const Clock* clock, QObject* parent)
@@ -404,6 +419,7 @@ void ConsoleWorkspace::reloadGroups() {
             if (groups && schedule) {
                 const QDate today = m_clock.utcNow().toTimeZone(groupDayZone()).date();
                 int todays = -1;
+                int live = -1;
                 for (const Group& group : *groups) {
                     QStringList names;
                     for (const GroupMember& member : group.members) {
@@ -421,9 +437,14 @@ void ConsoleWorkspace::reloadGroups() {
                     if (group.date == today && todays < 0) {
                         todays = m_group->count() - 1;
                     }
+                    if (live < 0 && isLive(m_document->database(), schedule->cycle.name, group, m_clock)) {
+                        live = m_group->count() - 1;
+                    }
                 }
+                // The group chosen before; else a day running or paused (the program restarted
+                // during it); else the group meeting today; else the first.
                 const int before = m_group->findData(chosen);
-                m_group->setCurrentIndex(before >= 0 ? before : todays >= 0 ? todays : 0);
+                m_group->setCurrentIndex(before >= 0 ? before : live >= 0 ? live : todays >= 0 ? todays : 0);
             }
         }
     }

@@ -285,3 +285,24 @@ TEST_CASE("The window's Run the Day view is the console, on the clock the window
     CHECK(group->currentText().startsWith(QStringLiteral("Group 2")));
     CHECK(window.currentWorkspace()->undoStack() == nullptr);
 }
+
+TEST_CASE("After a restart the console opens on the group whose day is live, even if another meets today",
+          "[console][workspace]") {
+    Console c(march(12, 18, 0)); // Group 1's day is over; a rehearsal of Group 2's begins
+    const qint64 group1 = c.workspace->currentGroupId();
+    REQUIRE(c.find<QComboBox>("consoleGroup")->currentText().startsWith(QStringLiteral("Group 1")));
+    auto* groups = c.find<QComboBox>("consoleGroup");
+    groups->setCurrentIndex(1);
+    REQUIRE(c.workspace->currentGroupId() != group1);
+    const qint64 group2 = c.workspace->currentGroupId();
+    c.prompter.confirmAnswer = true; // a rehearsal: not Group 2's day
+    c.click("consoleStart");
+    REQUIRE(c.day().state().status == DayStatus::Running);
+
+    c.workspace.reset();
+    c.clock.advanceMinutes(3);
+    c.open();
+    CHECK(c.workspace->currentGroupId() == group2);
+    CHECK(c.find<QFrame>("consoleResumeBanner")->isVisible());
+    CHECK(c.countdown() == QStringLiteral("12:00"));
+}
