@@ -347,7 +347,7 @@ void ConsoleWorkspace::setDocument(RegionDocument* document) {
             }
         });
         connect(document, &RegionDocument::dayChanged, this, [this](qint64 groupId) {
-            if (m_session != nullptr && groupId == m_session->groupId()) {
+            if (!m_announcing && m_session != nullptr && groupId == m_session->groupId()) {
                 showFailure(m_session->reload());
             }
         });
@@ -705,8 +705,10 @@ void ConsoleWorkspace::afterControl(const Status& status) {
     showFailure(status);
     if (status.ok() && m_document != nullptr && m_session != nullptr) {
         m_resumeBanner->hide();
-        const QSignalBlocker blocker(m_document); // ours already: no need to read the log again
+        // Others (the Schedule's day actions, the notes) learn of it; the session knows already.
+        m_announcing = true;
         m_document->notifyDayChanged(m_session->groupId());
+        m_announcing = false;
     }
 }
 

@@ -108,6 +108,7 @@ private:
     std::optional<GroupDay> m_day;
     std::unique_ptr<DaySession> m_session;
     std::optional<CatchUpProposal> m_proposal;
+    bool m_announcing = false; // while telling the document of our own event
 
     QPointer<QWidget> m_page;
     QComboBox* m_cycle = nullptr;

@@ -19,6 +19,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QShortcut>
+#include <QSignalSpy>
 #include <QTest>
 #include <QTextEdit>
 #include <QTimeEdit>
@@ -107,7 +108,9 @@ TEST_CASE("A whole triad day run through the console's buttons and keys", "[cons
     REQUIRE(late->isVisible());
     CHECK(c.text("consoleLateBannerText").contains(QStringLiteral("10:00")));
     c.find<QTimeEdit>("consoleStartedAtTime")->setTime(QTime(10, 4));
+    QSignalSpy announced(c.document.get(), &gui::RegionDocument::dayChanged);
     c.click("consoleStartedAt");
+    CHECK(announced.count() == 1);             // the rest of the program hears of the start
     CHECK(c.prompter.confirmations.isEmpty()); // on the group's day: nothing to confirm
     CHECK_FALSE(late->isVisible());
     CHECK(c.day().state().status == DayStatus::Running);
