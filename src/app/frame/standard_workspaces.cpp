@@ -1,5 +1,6 @@
 #include "frame/standard_workspaces.h"
 
+#include "console/console_workspace.h"
 #include "frame/coming_later_workspace.h"
 #include "frame/interchange_controller.h"
 #include "frame/main_window.h"
@@ -7,7 +8,7 @@
 namespace balcony::gui {
 
 ScheduleTabs& installStandardWorkspaces(MainWindow& window, Prompter& prompter,
-                                        ScheduleTabs::BoardFactory boardFactory) {
+                                        ScheduleTabs::BoardFactory boardFactory, const Clock* clock) {
     auto& schedule = static_cast<ScheduleTabs&>(
         window.installWorkspace(std::make_unique<ScheduleTabs>(prompter, std::move(boardFactory))));
     InterchangeController* interchange = window.interchange();
@@ -16,11 +17,7 @@ ScheduleTabs& installStandardWorkspaces(MainWindow& window, Prompter& prompter,
     QObject::connect(&schedule, &ScheduleTabs::invitationExportRequested, interchange,
                      &InterchangeController::exportInvitations);
 
-    window.installWorkspace(std::make_unique<ComingLaterWorkspace>(ComingLaterWorkspace::Text{
-        QStringLiteral("run-the-day"), MainWindow::tr("Run the Day"), MainWindow::tr("Run the &Day"),
-        MainWindow::tr("The facilitator's workspace"), QStringLiteral("workspace-day"),
-        MainWindow::tr("Coming later: the facilitator's timed run of a peer challenge day, with the stage "
-                       "clock, guidance for each stage and notes.")}));
+    window.installWorkspace(std::make_unique<ConsoleWorkspace>(prompter, clock));
     window.installWorkspace(std::make_unique<ComingLaterWorkspace>(ComingLaterWorkspace::Text{
         QStringLiteral("notes"), MainWindow::tr("Notes and Outcomes"), MainWindow::tr("&Notes and Outcomes"),
         MainWindow::tr("Session notes, asks and offers"), QStringLiteral("workspace-notes"),

@@ -1,0 +1,139 @@
+#pragma once
+
+#include "engine/catch_up.h"
+#include "engine/day_state.h"
+#include "engine/group_day.h"
+#include "frame/workspace.h"
+
+#include <QList>
+#include <QPointer>
+#include <memory>
+#include <optional>
+
+class QComboBox;
+class QFrame;
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QShortcut;
+class QTimeEdit;
+
+namespace balcony {
+class Clock;
+}
+
+namespace balcony::gui {
+
+class CountdownView;
+class DaySession;
+class Prompter;
+
+// "Run the Day": the facilitator's console. Choose a cycle and a group (the group meeting today,
+// by the UK's date on the given clock, is preselected), see its timetable, start the day (or say
+// when it really started), and run it block by block: the current block, who presents and who
+// reviews, who speaks, the block's rule, a large countdown, the next block, the projected finish
+// and a timeline of the day. Everything shown comes from the DaySession's state; nothing is
+// computed here twice, and no SQL is run here (core services only).
+//
+// Keys: every control has a window shortcut with Ctrl (Ctrl+Space pause or resume, Ctrl+Right next,
+// Ctrl+Left previous, Ctrl+Up one more minute, Ctrl+Shift+Up five more, Ctrl+Down one minute less,
+// Ctrl+J jump to the block chosen in the timeline, Ctrl+T next team, Ctrl+U catch-up, Ctrl+Return
+// start, Ctrl+Shift+F finish). None of them fires while a text field (line edit, text edit, time
+// field) has the keyboard focus, so typing a note never moves the day.
+//
+// The workspace has no undo stack: day events are never undone (previous is an event of its own),
+// and Edit > Undo is unavailable while it is current. Only finishing the day asks to confirm.
+//
+// Borrows the Prompter and the clock (nullptr: the computer's clock), which must outlive it.
+class ConsoleWorkspace final : public Workspace {
+    Q_OBJECT
+
+public:
+    explicit ConsoleWorkspace(Prompter& prompter, const Clock* clock = nullptr, QObject* parent = nullptr);
+    ~ConsoleWorkspace() override;
+
+    QString id() const override { return QStringLiteral("run-the-day"); }
+    QString title() const override;
+    QString toolTip() const override;
+    QIcon icon() const override;
+    QString menuText() const override;
+    QWidget* widget() const override { return m_page; }
+    void setDocument(RegionDocument* document) override;
+
+    // The live day of the chosen group; nullptr when none is chosen or it cannot be loaded.
+    DaySession* session() const { return m_session.get(); }
+    qint64 currentGroupId() const;
+    // Chooses the cycle and the group as the two lists would; false when either is not there.
+    bool selectGroup(qint64 cycleId, qint64 groupId);
+
+    // The single sentence or two of what the current block asks of the room.
+    static QString blockRule(const TimetableBlock& block);
+
+private:
+    QPushButton* addControl(const QString& name, const QString& text, const QKeySequence& key,
+                            void (ConsoleWorkspace::*slot)());
+    void reloadCycles();
+    void reloadGroups();
+    void openGroup();
+    void closeSession();
+    void showState();
+    void showTimetable();
+    void showFailure(const Status& status);
+    void updateShortcutsForFocus(QWidget* focused);
+
+    // Controls.
+    void startNow();
+    void startedAt();
+    void togglePause();
+    void extendOne();
+    void extendFive();
+    void shortenOne();
+    void next();
+    void previous();
+    void jumpToSelected();
+    void finish();
+    void nextTeam();
+    void proposeCatchUp();
+    void acceptCatchUp();
+    void dismissCatchUp();
+    // Whether a start at atUtc may go ahead: asks to confirm a date other than the group's day.
+    // Empty when the facilitator declined; else whether the other date was confirmed.
+    std::optional<bool> confirmStartDate(const QDateTime& atUtc);
+    void afterControl(const Status& status);
+
+    Prompter& m_prompter;
+    std::unique_ptr<Clock> m_ownClock;
+    const Clock& m_clock;
+    QPointer<RegionDocument> m_document;
+    std::optional<GroupDay> m_day;
+    std::unique_ptr<DaySession> m_session;
+    std::optional<CatchUpProposal> m_proposal;
+    bool m_announcing = false; // while telling the document of our own event
+
+    QPointer<QWidget> m_page;
+    QComboBox* m_cycle = nullptr;
+    QComboBox* m_group = nullptr;
+    QLabel* m_problem = nullptr;
+    QFrame* m_lateBanner = nullptr;
+    QLabel* m_lateText = nullptr;
+    QTimeEdit* m_startedAtTime = nullptr;
+    QFrame* m_resumeBanner = nullptr;
+    QLabel* m_resumeText = nullptr;
+    QLabel* m_block = nullptr;
+    QLabel* m_who = nullptr;
+    QLabel* m_speaker = nullptr;
+    QLabel* m_rule = nullptr;
+    CountdownView* m_countdown = nullptr;
+    QLabel* m_nextBlock = nullptr;
+    QLabel* m_projection = nullptr;
+    QListWidget* m_timeline = nullptr;
+    QFrame* m_catchUpPanel = nullptr;
+    QLabel* m_catchUpText = nullptr;
+    QLabel* m_failure = nullptr;
+    QPushButton* m_start = nullptr;
+    QPushButton* m_pause = nullptr;
+    QList<QPushButton*> m_runControls; // enabled only while the day runs or is paused
+    QList<QShortcut*> m_shortcuts;
+};
+
+} // namespace balcony::gui
