@@ -280,7 +280,7 @@ void QuestionPanel::fillQuestions() {
             auto* box = new QSpinBox(m_tree);
             box->setRange(-1, 10);
             box->setSpecialValueText(tr("None yet"));
-            box->setAccessibleName(tr("Rating from 0 to 10 the presenting team gave"));
+            box->setAccessibleName(tr("Rating from 0 to 10 the presenting team gave: %1").arg(question.text));
             const auto given = ratings.find(question.text);
             box->setValue(given == ratings.end() ? -1 : given->second);
             box->setProperty("question", question.text);
