@@ -1,9 +1,13 @@
 #include "cli/cli.h"
 #include "interchange/csv_table.h"
+#include "notes/note_target.h"
 #include "questions/bank_store.h"
+#include "questions/day_questions.h"
 
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 
 // questions list / import / export / reset: thin wrappers over core's question bank
@@ -234,6 +238,141 @@ const Registrar
                   0,
                   {},
                   resetQuestions});
+
+// questions focus: the themes the DCS asked the group to focus on for one presenting LA.
+int focusQuestions(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
+    for (const auto* name : {"cycle", "group", "la"}) {
+        if (required(ctx, parser, QLatin1String(name)).trimmed().isEmpty()) {
+            return BadInput;
+        }
+    }
+    const bool setting = parser.isSet(QStringLiteral("theme")) || parser.isSet(QStringLiteral("clear"));
+    Database* db = setting ? ctx.database() : ctx.readDatabase();
+    if (!db) {
+        return BadInput;
+    }
+    auto target = findNoteTarget(*db, parser.value(QStringLiteral("cycle")),
+                                 parser.value(QStringLiteral("group")), parser.value(QStringLiteral("la")));
+    if (!target) {
+        return ctx.fail(target.error());
+    }
+    DayQuestions store(*db);
+    if (setting) {
+        auto region = BankStore(*db).bank();
+        if (!region) {
+            return ctx.fail(region.error());
+        }
+        const QStringList given = parser.values(QStringLiteral("theme"));
+        const ThemeOrder order = orderThemes(region->bank.themes, given);
+        if (!order.unknownFocus.isEmpty()) {
+            return ctx.usage(
+                QStringLiteral("the question bank has no theme \"%1\"; its themes are: %2. Nothing "
+                               "was saved.")
+                    .arg(order.unknownFocus.join(QStringLiteral("\", \"")), themeList(region->bank)));
+        }
+        QStringList titles; // the bank's own spelling, in the bank's order
+        for (const auto& ordered : order.themes) {
+            if (ordered.focus) {
+                titles << region->bank.themes[std::size_t(ordered.index)].title;
+            }
+        }
+        if (auto saved = store.setFocusThemes(target->groupId, target->authorityId, titles); !saved) {
+            return ctx.fail(saved.error());
+        }
+    }
+    auto focus = store.focusThemes(target->groupId, target->authorityId);
+    if (!focus) {
+        return ctx.fail(focus.error());
+    }
+    ctx.out << "Focus themes for " << target->authorityName << " (group " << target->groupLabel
+            << "): " << (focus->isEmpty() ? QStringLiteral("none") : focus->join(QStringLiteral(", "))) << "."
+            << Qt::endl;
+    return Success;
+}
+
+// questions answers: the group's answers to the plenary's questions.
+int plenaryAnswers(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
+    for (const auto* name : {"cycle", "group"}) {
+        if (required(ctx, parser, QLatin1String(name)).trimmed().isEmpty()) {
+            return BadInput;
+        }
+    }
+    Database* db = ctx.readDatabase();
+    if (!db) {
+        return BadInput;
+    }
+    auto target =
+        findNoteTarget(*db, parser.value(QStringLiteral("cycle")), parser.value(QStringLiteral("group")));
+    if (!target) {
+        return ctx.fail(target.error());
+    }
+    auto region = BankStore(*db).bank();
+    if (!region) {
+        return ctx.fail(region.error());
+    }
+    auto answers = DayQuestions(*db).plenaryAnswers(target->groupId);
+    if (!answers) {
+        return ctx.fail(answers.error());
+    }
+    // The bank's plenary questions in order, then any answer to a question the bank no longer has.
+    std::vector<std::pair<QString, QString>> rows;
+    for (const auto& question : region->bank.plenary) {
+        const auto found = answers->find(question.text);
+        rows.emplace_back(question.text, found == answers->end() ? QString() : found->second);
+    }
+    for (const auto& [question, answer] : *answers) {
+        if (std::none_of(region->bank.plenary.begin(), region->bank.plenary.end(),
+                         [&](const Question& q) { return q.text == question; })) {
+            rows.emplace_back(question, answer);
+        }
+    }
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray array;
+        for (const auto& [question, answer] : rows) {
+            array.append(
+                QJsonObject{{QStringLiteral("question"), question}, {QStringLiteral("answer"), answer}});
+        }
+        ctx.out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+        return Success;
+    }
+    int number = 0;
+    for (const auto& [question, answer] : rows) {
+        ctx.out << ++number << ". " << question << Qt::endl
+                << (answer.trimmed().isEmpty() ? QStringLiteral("   (no answer yet)") : answer) << Qt::endl
+                << Qt::endl;
+    }
+    return Success;
+}
+
+const Registrar focusCommand(
+    {{QStringLiteral("questions"), QStringLiteral("focus")},
+     QStringLiteral("--cycle CYCLE --group LABEL --la LA [--theme THEME]... [--clear]"),
+     QStringLiteral("Show or set the themes the DCS asked the group to focus on for an LA's session."),
+     0,
+     [](QCommandLineParser& p) {
+         p.addOption(cycleOption());
+         p.addOption(
+             {QStringLiteral("group"), QStringLiteral("The group, by label."), QStringLiteral("LABEL")});
+         p.addOption({QStringLiteral("la"), QStringLiteral("The presenting LA."), QStringLiteral("LA")});
+         p.addOption({QStringLiteral("theme"),
+                      QStringLiteral("A theme to focus on (may be repeated); replaces the earlier ones."),
+                      QStringLiteral("THEME")});
+         p.addOption({QStringLiteral("clear"), QStringLiteral("Forget the LA's focus themes.")});
+     },
+     focusQuestions});
+
+const Registrar answersCommand({{QStringLiteral("questions"), QStringLiteral("answers")},
+                                QStringLiteral("--cycle CYCLE --group LABEL [--json]"),
+                                QStringLiteral("Show the group's answers to the plenary's questions."),
+                                0,
+                                [](QCommandLineParser& p) {
+                                    p.addOption(cycleOption());
+                                    p.addOption({QStringLiteral("group"),
+                                                 QStringLiteral("The group, by label."),
+                                                 QStringLiteral("LABEL")});
+                                    p.addOption(jsonOption());
+                                },
+                                plenaryAnswers});
 
 } // namespace
 } // namespace balcony::cli

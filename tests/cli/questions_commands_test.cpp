@@ -1,4 +1,8 @@
 #include "cli_runner.h"
+#include "notes/note_target.h"
+#include "questions/day_questions.h"
+#include "questions/question_bank.h"
+#include "store/database.h"
 
 #include <QFileInfo>
 #include <QJsonObject>
@@ -217,4 +221,49 @@ TEST_CASE("questions export refuses an unknown format and a missing folder, writ
     CHECK(missing.exitCode != 0);
     CHECK(missing.err.contains(q("no-such-folder")));
     CHECK_FALSE(QFileInfo::exists(cli.path(q("no-such-folder"))));
+}
+
+TEST_CASE("questions focus sets an LA's focus themes and questions answers shows the group's plenary answers",
+          "[cli][questions]") {
+    CliSandbox cli;
+    REQUIRE(cli.run({q("demo")}).exitCode == 0);
+    const QStringList group1{q("--cycle"), q("2022-2023"), q("--group"), q("1")};
+
+    const auto set = questions(cli, QStringList{q("focus")} + group1 +
+                                        QStringList{q("--la"), q("Surrey"), q("--theme"), q("workforce"),
+                                                    q("--theme"), q("BUDGET")});
+    INFO(set.err.toStdString());
+    REQUIRE(set.exitCode == 0);
+    CHECK(set.out == q("Focus themes for Surrey (group 1): Budget, Workforce.\n"));
+    const auto other =
+        questions(cli, QStringList{q("focus")} + group1 + QStringList{q("--la"), q("Wokingham")});
+    CHECK(other.out == q("Focus themes for Wokingham (group 1): none.\n"));
+    const auto unknown = questions(cli, QStringList{q("focus")} + group1 +
+                                            QStringList{q("--la"), q("Surrey"), q("--theme"), q("Nope")});
+    CHECK(unknown.exitCode == 2);
+    CHECK(unknown.err.contains(q("no theme \"Nope\"")));
+    CHECK(questions(cli, QStringList{q("focus")} + group1 + QStringList{q("--la"), q("Surrey")}).out ==
+          q("Focus themes for Surrey (group 1): Budget, Workforce.\n")); // the refusal changed nothing
+
+    const auto before = questions(cli, QStringList{q("answers")} + group1);
+    REQUIRE(before.exitCode == 0);
+    CHECK(before.out.count(q("(no answer yet)")) == 4);
+    {
+        auto db = balcony::Database::open(cli.databasePath());
+        REQUIRE(db.ok());
+        auto target = balcony::findNoteTarget(**db, q("2022-2023"), q("1"));
+        REQUIRE(target.ok());
+        auto bank = balcony::questions::defaultBank();
+        REQUIRE(balcony::questions::DayQuestions(**db)
+                    .setPlenaryAnswer(target->groupId, bank->plenary.at(0).text, q("Early help"))
+                    .ok());
+    }
+    const auto after = questions(cli, QStringList{q("answers")} + group1 + QStringList{q("--json")});
+    REQUIRE(after.exitCode == 0);
+    const auto rows = jsonArray(after);
+    REQUIRE(rows.size() == 4);
+    CHECK(rows.at(0).toObject().value(q("answer")).toString() == q("Early help"));
+    CHECK(rows.at(1).toObject().value(q("answer")).toString().isEmpty());
+    const auto group2 = questions(cli, {q("answers"), q("--cycle"), q("2022-2023"), q("--group"), q("2")});
+    CHECK(group2.out.count(q("(no answer yet)")) == 4); // another group's answers are its own
 }
