@@ -12,7 +12,8 @@ namespace balcony::migrations {
 
 const std::vector<Migration>& all() {
     static const std::vector<Migration> steps = {foundation(),          dayEngine(),     notes(),
-                                                 calendarInvitations(), discardDayRun(), questionBank()};
+                                                 calendarInvitations(), discardDayRun(), questionBank(),
+                                                 workingNotes()};
     return steps;
 }
 

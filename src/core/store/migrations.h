@@ -24,6 +24,7 @@ Migration notes();               // 3: notes and outcome items captured during a
 Migration calendarInvitations(); // 4: cycle organiser, group start time, what invitations were sent
 Migration discardDayRun();       // 5: a day's run set aside by an event (a rehearsal, a false start)
 Migration questionBank();        // 6: a region's own question bank (themes, balcony, plenary)
+Migration workingNotes();        // 7: working note revisions, rewritten in place until sealed
 
 const std::vector<Migration>& all();
 int latestVersion();
