@@ -15,6 +15,7 @@
 #include <QTableWidget>
 #include <QTest>
 #include <QUndoStack>
+#include <QVBoxLayout>
 #include <catch2/catch.hpp>
 
 // The console's live notes: typing is saved within a second, a burst of typing is one working
@@ -262,4 +263,42 @@ TEST_CASE("Ctrl+Z in the notes undoes typing only, never a board edit", "[consol
     QTest::keyClick(n.editor(), Qt::Key_Z, Qt::ControlModifier);
     CHECK(board.index() == 1);
     CHECK(n.editor()->toPlainText() != QStringLiteral("abc"));
+}
+
+TEST_CASE("Clearing a saved note deletes it, as a revision", "[console][notes]") {
+    Notes n;
+    QTest::keyClicks(n.editor(), QStringLiteral("Wrong group"));
+    ok(n.pane->flush());
+    const qint64 id = n.notesOfKind(NoteKind::Note).at(0).id;
+    n.editor()->selectAll();
+    QTest::keyClick(n.editor(), Qt::Key_Backspace);
+    ok(n.pane->flush());
+    CHECK(n.pane->indicatorText() == QStringLiteral("Saved"));
+    CHECK(n.notesOfKind(NoteKind::Note).empty());
+    const auto revisions = n.history(id);
+    REQUIRE(revisions.size() == 2);
+    CHECK(revisions[1].deleted);
+}
+
+TEST_CASE("The capture keys work only inside the notes pane", "[console][notes]") {
+    Notes n;
+    auto* outside = new QLineEdit;
+    auto* holder = new QWidget;
+    auto* layout = new QVBoxLayout(holder);
+    layout->addWidget(outside);
+    layout->addWidget(n.window.takeCentralWidget());
+    n.window.setCentralWidget(holder);
+    holder->show();
+    n.pane->show();
+    QTest::keyClicks(n.editor(), QStringLiteral("A strength"));
+    outside->setFocus();
+    REQUIRE(outside->hasFocus());
+    QTest::keyClick(outside, Qt::Key_1, Qt::ControlModifier);
+    CHECK(n.notesOfKind(NoteKind::Strength).empty());
+    n.editor()->setFocus();
+    REQUIRE(n.editor()->hasFocus());
+    QTest::keyClick(n.editor(), Qt::Key_1, Qt::ControlModifier);
+    CHECK(n.notesOfKind(NoteKind::Strength).size() == 1);
+    // The pane now lives in holder; give it back so that the fixture deletes it first.
+    n.window.setCentralWidget(n.pane);
 }
