@@ -239,7 +239,8 @@ void NotesPane::reloadItems() {
 
 void NotesPane::reloadItemsLater() {
     // Not from inside the table's own cellChanged: the edited cell must outlive the signal.
-    QMetaObject::invokeMethod(this, [this] { reloadItems(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this] { reloadItems(); }, Qt::QueuedConnection);
 }
 
 void NotesPane::showState() {
