@@ -260,3 +260,43 @@ TEST_CASE("Note kinds round-trip through their keys and unknown keys are refused
     CHECK_FALSE(noteKindFromKey(QStringLiteral("gossip")).has_value());
     CHECK_FALSE(noteKindFromKey(QString()).has_value());
 }
+
+TEST_CASE("A working revision is rewritten in place until it is sealed, and a sealed one never changes",
+          "[notes]") {
+    Day day;
+    NoteStore notes(*day.db);
+    auto first = notes.saveWorking(day.f.groupA, day.f.medway, 0,
+                                   content(NoteKind::Note, QStringLiteral("Ea"), {}, 2));
+    REQUIRE(first.ok());
+    CHECK(first->number == 1);
+    auto again = notes.saveWorking(day.f.groupA, day.f.medway, first->itemId,
+                                   content(NoteKind::Note, QStringLiteral("Early help"), {}, 2));
+    REQUIRE(again.ok());
+    CHECK(again->number == 1);
+    auto history = notes.history(first->itemId);
+    REQUIRE(history.ok());
+    REQUIRE(history->size() == 1);
+    CHECK(history->front().working);
+    CHECK(history->front().content.text == QStringLiteral("Early help"));
+
+    REQUIRE(notes.seal(first->itemId).ok());
+    auto next = notes.saveWorking(day.f.groupA, day.f.medway, first->itemId,
+                                  content(NoteKind::Note, QStringLiteral("Early help works"), {}, 2));
+    REQUIRE(next.ok());
+    CHECK(next->number == 2);
+    // A revision through revise() seals the working one before it.
+    REQUIRE(notes.revise(first->itemId, content(NoteKind::Note, QStringLiteral("Edited"), {}, 2)).ok());
+    history = notes.history(first->itemId);
+    REQUIRE(history.ok());
+    REQUIRE(history->size() == 3);
+    CHECK_FALSE(history->at(0).working);
+    CHECK_FALSE(history->at(1).working);
+    CHECK(history->at(1).content.text == QStringLiteral("Early help works"));
+    CHECK_FALSE(history->at(2).working);
+
+    // The schema itself refuses a change to a sealed revision.
+    auto direct = sql::run(
+        *day.db, QStringLiteral("UPDATE note_revision SET body = 'x' WHERE item_id = ? AND number = 1"),
+        {first->itemId});
+    CHECK_FALSE(direct.ok());
+}

@@ -12,7 +12,8 @@ namespace {
 
 // Columns of note_revision in the order revisionFrom() reads them, for a table aliased r.
 constexpr char revisionColumns[] =
-    "r.id, r.item_id, r.number, r.saved_at_utc, r.deleted, r.kind, r.theme, r.block_index, r.body";
+    "r.id, r.item_id, r.number, r.saved_at_utc, r.deleted, r.kind, r.theme, r.block_index, r.body, "
+    "r.working";
 
 // The latest revision of item i.
 constexpr char latestOfItem[] = "r.number = (SELECT max(number) FROM note_revision WHERE item_id = i.id)";
@@ -35,6 +36,7 @@ NoteRevision revisionFrom(const QSqlQuery& q, int first = 0) {
         r.content.blockIndex = q.value(first + 7).toInt();
     }
     r.content.text = q.value(first + 8).toString();
+    r.working = q.value(first + 9).toInt() != 0;
     return r;
 }
 
@@ -86,6 +88,11 @@ Result<qint64> NoteStore::capture(qint64 groupId, qint64 authorityId, const Note
     if (auto valid = validate(content); !valid) {
         return valid.error();
     }
+    return insertItem(groupId, authorityId, content, false);
+}
+
+Result<qint64> NoteStore::insertItem(qint64 groupId, qint64 authorityId, const NoteContent& content,
+                                     bool working) {
     Transaction tx(m_db);
     if (!tx.isActive()) {
         return tx.error();
@@ -118,10 +125,10 @@ Result<qint64> NoteStore::capture(qint64 groupId, qint64 authorityId, const Note
     auto revision =
         sql::run(m_db,
                  QStringLiteral("INSERT INTO note_revision(item_id, number, saved_at_utc, kind, theme, "
-                                "block_index, body, deleted) VALUES (?, 1, ?, ?, ?, ?, ?, 0)"),
+                                "block_index, body, deleted, working) VALUES (?, 1, ?, ?, ?, ?, ?, 0, ?)"),
                  {itemId, now, toKey(content.kind), sql::text(content.theme.trimmed()),
                   content.blockIndex ? QVariant(*content.blockIndex) : QVariant(QMetaType(QMetaType::Int)),
-                  content.text});
+                  content.text, working ? 1 : 0});
     if (!revision) {
         return revision.error();
     }
@@ -144,7 +151,68 @@ Result<int> NoteStore::remove(qint64 itemId) {
     return addRevision(itemId, {}, true);
 }
 
-Result<int> NoteStore::addRevision(qint64 itemId, const NoteContent& content, bool deleted) {
+Result<NoteStore::WorkingRevision> NoteStore::saveWorking(qint64 groupId, qint64 authorityId, qint64 itemId,
+                                                          const NoteContent& content) {
+    if (auto valid = validate(content); !valid) {
+        return valid.error();
+    }
+    if (itemId == 0) {
+        auto id = insertItem(groupId, authorityId, content, true);
+        if (!id) {
+            return id.error();
+        }
+        return WorkingRevision{*id, 1};
+    }
+    Transaction tx(m_db);
+    if (!tx.isActive()) {
+        return tx.error();
+    }
+    auto latest = item(itemId);
+    if (!latest) {
+        return latest.error();
+    }
+    if (!latest->current.working || latest->current.deleted) {
+        auto number = addRevision(itemId, content, false, true);
+        if (!number) {
+            return number.error();
+        }
+        if (auto committed = tx.commit(); !committed) {
+            return committed.error();
+        }
+        return WorkingRevision{itemId, *number};
+    }
+    const int number = latest->current.number;
+    auto updated =
+        sql::run(m_db,
+                 QStringLiteral("UPDATE note_revision SET saved_at_utc = ?, kind = ?, theme = ?, "
+                                "block_index = ?, body = ? WHERE item_id = ? AND number = ? AND working = 1"),
+                 {stamp(m_now()), toKey(content.kind), sql::text(content.theme.trimmed()),
+                  content.blockIndex ? QVariant(*content.blockIndex) : QVariant(QMetaType(QMetaType::Int)),
+                  content.text, itemId, number});
+    if (!updated) {
+        return updated.error();
+    }
+    if (auto committed = tx.commit(); !committed) {
+        return committed.error();
+    }
+    return WorkingRevision{itemId, number};
+}
+
+Status NoteStore::seal(qint64 itemId) {
+    Transaction tx(m_db);
+    if (!tx.isActive()) {
+        return tx.error();
+    }
+    auto sealed = sql::run(
+        m_db, QStringLiteral("UPDATE note_revision SET working = 0 WHERE item_id = ? AND working = 1"),
+        {itemId});
+    if (!sealed) {
+        return sealed.error();
+    }
+    return tx.commit();
+}
+
+Result<int> NoteStore::addRevision(qint64 itemId, const NoteContent& content, bool deleted, bool working) {
     Transaction tx(m_db);
     if (!tx.isActive()) {
         return tx.error();
@@ -161,13 +229,21 @@ Result<int> NoteStore::addRevision(qint64 itemId, const NoteContent& content, bo
     // A deletion keeps the last content, so the history shows what was deleted.
     const NoteContent& saved = deleted ? latest->current.content : content;
     const int number = latest->current.number + 1;
+    if (latest->current.working) {
+        auto sealed = sql::run(
+            m_db, QStringLiteral("UPDATE note_revision SET working = 0 WHERE item_id = ? AND working = 1"),
+            {itemId});
+        if (!sealed) {
+            return sealed.error();
+        }
+    }
     auto revision =
         sql::run(m_db,
                  QStringLiteral("INSERT INTO note_revision(item_id, number, saved_at_utc, kind, theme, "
-                                "block_index, body, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                                "block_index, body, deleted, working) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                  {itemId, number, stamp(m_now()), toKey(saved.kind), sql::text(saved.theme.trimmed()),
                   saved.blockIndex ? QVariant(*saved.blockIndex) : QVariant(QMetaType(QMetaType::Int)),
-                  saved.text, deleted ? 1 : 0});
+                  saved.text, deleted ? 1 : 0, working ? 1 : 0});
     if (!revision) {
         return revision.error();
     }

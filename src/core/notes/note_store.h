@@ -12,7 +12,8 @@ class Database;
 
 // Notes and outcome items of a group's day, stored as append-only revisions.
 //
-// Every write runs in its own transaction and returns only after it was committed (synchronous
+// revise() and remove() seal a working revision before they add theirs; only saveWorking() writes
+// a working one. Every write runs in its own transaction and returns only after it was committed (synchronous
 // FULL), so a returned id or revision number means the text is on disk. Called inside a caller's
 // Transaction, a write becomes a savepoint and is committed with the caller's transaction instead.
 // Refusals (bad content, an LA that is not a member of the group, an unknown or deleted item) come
@@ -28,6 +29,18 @@ public:
     Result<qint64> capture(qint64 groupId, qint64 authorityId, const NoteContent& content);
     // Saves new content for an item; returns the new revision's number. Refused for a deleted item.
     Result<int> revise(qint64 itemId, const NoteContent& content);
+    // The working revision an autosaving editor writes (docs/day-engine.md, "Working text and
+    // sealed revisions"): with itemId 0 a new item (kind and block from content) whose revision 1 is
+    // working; otherwise, when the item's latest revision is working it is rewritten in place, else a
+    // new working revision follows it. Refused for a deleted item. Returns the item and revision.
+    struct WorkingRevision {
+        qint64 itemId = 0;
+        int number = 0;
+    };
+    Result<WorkingRevision> saveWorking(qint64 groupId, qint64 authorityId, qint64 itemId,
+                                        const NoteContent& content);
+    // Seals the item's working revision, if it has one, so it never changes again.
+    Status seal(qint64 itemId);
     // Adds a deleting revision; returns its number. The item's history stays readable.
     Result<int> remove(qint64 itemId);
 
@@ -44,7 +57,8 @@ public:
     Result<std::vector<NoteRevision>> history(qint64 itemId) const;
 
 private:
-    Result<int> addRevision(qint64 itemId, const NoteContent& content, bool deleted);
+    Result<int> addRevision(qint64 itemId, const NoteContent& content, bool deleted, bool working = false);
+    Result<qint64> insertItem(qint64 groupId, qint64 authorityId, const NoteContent& content, bool working);
 
     Database& m_db;
     UtcClock m_now;

@@ -32,6 +32,9 @@ struct NoteRevision {
     int number = 0; // 1 for the capture, then 2, 3, ...
     QDateTime savedAtUtc;
     bool deleted = false;
+    // A working revision is the latest of its item and may still be rewritten in place by the
+    // editor that autosaves it; a sealed one (false) never changes again. See docs/day-engine.md.
+    bool working = false;
     NoteContent content;
 };
 

@@ -25,6 +25,7 @@ Migration calendarInvitations(); // 4: cycle organiser, group start time, what i
 Migration discardDayRun();       // 5: a day's run set aside by an event (a rehearsal, a false start)
 Migration questionBank();        // 6: a region's own question bank (themes, balcony, plenary)
 Migration dayQuestions();        // 7: a day's focus themes, ratings and plenary answers
+Migration workingNotes();        // 8: working note revisions, rewritten in place until sealed
 
 const std::vector<Migration>& all();
 int latestVersion();
