@@ -2,6 +2,8 @@
 
 #include "console/countdown_view.h"
 #include "console/day_session.h"
+#include "console/notes_pane.h"
+#include "console/question_panel.h"
 #include "document/region_document.h"
 #include "domain/schedule_store.h"
 #include "engine/clock.h"
@@ -9,19 +11,26 @@
 #include "engine/day_event.h"
 #include "frame/icons.h"
 #include "frame/prompter.h"
+#include "presenter/presenter_miniature.h"
+#include "presenter/presenter_window.h"
+#include "presenter/room_messages.h"
 
 #include <QAbstractSpinBox>
 #include <QApplication>
 #include <QComboBox>
 #include <QFrame>
 #include <QGridLayout>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
 #include <QShortcut>
+#include <QTabWidget>
 #include <QTextEdit>
 #include <QTimeEdit>
 #include <QVBoxLayout>
@@ -98,13 +107,19 @@ bool isLive(Database& db, const QString& cycleName, const Group& group, const Cl
 
 } // namespace
 
-ConsoleWorkspace::ConsoleWorkspace(Prompter& prompter, const Clock* clock, QObject* parent)
+ConsoleWorkspace::ConsoleWorkspace(Prompter& prompter, const Clock* clock, QSettings* settings,
+                                   QObject* parent)
     : Workspace(parent)
     , m_prompter(prompter)
     , m_ownClock(clock ? nullptr : std::make_unique<SystemClock>())
     , m_clock(clock ? *clock : *m_ownClock)
     , m_page(new QWidget) {
     m_page->setObjectName(QStringLiteral("run-the-dayPage"));
+    m_room = new RoomMessages(this);
+    if (settings != nullptr) {
+        m_presenterWindow = std::make_unique<PresenterWindow>(*settings);
+        m_presenterWindow->observe(nullptr, m_room);
+    }
     auto* outer = new QVBoxLayout(m_page);
 
     // The choice of day.
@@ -196,7 +211,29 @@ ConsoleWorkspace::ConsoleWorkspace(Prompter& prompter, const Clock* clock, QObje
     listFont.setPointSizeF(listFont.pointSizeF() + 1);
     m_timeline->setFont(listFont);
     connect(m_timeline, &QListWidget::itemActivated, this, [this] { jumpToSelected(); });
-    body->addWidget(m_timeline, 2);
+    // Beside the day: the timeline, and the panes that follow it (Ctrl+Tab moves between them).
+    m_side = new QTabWidget(m_page);
+    m_side->setObjectName(QStringLiteral("consoleSide"));
+    m_side->setAccessibleName(tr("Timeline, notes, questions and the room"));
+    m_side->addTab(m_timeline, tr("&Timeline"));
+    // Each pane scrolls rather than making the window taller or wider than a small laptop's screen.
+    const auto scrolled = [this](QWidget* content) {
+        auto* area = new QScrollArea(m_side);
+        area->setWidgetResizable(true);
+        area->setFrameShape(QFrame::NoFrame);
+        area->setWidget(content);
+        return area;
+    };
+    m_notesTab = new QWidget;
+    m_notesTab->setLayout(new QVBoxLayout);
+    m_notesTab->layout()->setContentsMargins(0, 0, 0, 0);
+    m_side->addTab(scrolled(m_notesTab), tr("N&otes"));
+    m_questionsTab = new QWidget;
+    m_questionsTab->setLayout(new QVBoxLayout);
+    m_questionsTab->layout()->setContentsMargins(0, 0, 0, 0);
+    m_side->addTab(scrolled(m_questionsTab), tr("&Questions"));
+    m_side->addTab(scrolled(buildRoomTab()), tr("&Room"));
+    body->addWidget(m_side, 2);
     outer->addLayout(body, 1);
 
     // Catch-up proposal.
@@ -454,6 +491,7 @@ void ConsoleWorkspace::reloadGroups() {
 }
 
 void ConsoleWorkspace::closeSession() {
+    closePanes();
     m_session.reset();
     m_day.reset();
     m_proposal.reset();
@@ -504,6 +542,7 @@ void ConsoleWorkspace::openGroup() {
     m_session = std::move(*session);
     connect(m_session.get(), &DaySession::stateChanged, this, [this] { showState(); });
     m_countdown->observe(m_session.get());
+    openPanes();
     const DayState& state = m_session->state();
     m_startedAtTime->setTime(m_day->plan.timetable.start);
 
@@ -856,6 +895,119 @@ void ConsoleWorkspace::acceptCatchUp() {
 void ConsoleWorkspace::dismissCatchUp() {
     m_proposal.reset();
     m_catchUpPanel->hide();
+}
+
+QWidget* ConsoleWorkspace::buildRoomTab() {
+    auto* room = new QWidget;
+    room->setObjectName(QStringLiteral("consoleRoom"));
+    auto* layout = new QVBoxLayout(room);
+    m_miniature = new PresenterMiniature(room);
+    m_miniature->setObjectName(QStringLiteral("consolePresenterMiniature"));
+    m_miniature->setAccessibleName(tr("What the room sees"));
+    m_miniature->observe(nullptr, m_room);
+    layout->addWidget(m_miniature);
+
+    // Where the presenter screen shows.
+    auto* screens = new QHBoxLayout;
+    auto* screenChoice = new QComboBox(room);
+    screenChoice->setObjectName(QStringLiteral("consolePresenterScreen"));
+    screenChoice->setAccessibleName(tr("Screen for the presenter screen"));
+    for (QScreen* screen : QGuiApplication::screens()) {
+        screenChoice->addItem(screen->name(), screen->name());
+    }
+    if (m_presenterWindow != nullptr) {
+        const int remembered = screenChoice->findData(m_presenterWindow->rememberedScreenName());
+        if (remembered >= 0) {
+            screenChoice->setCurrentIndex(remembered);
+        }
+    }
+    auto* fullScreen = new QPushButton(tr("Full screen"), room);
+    fullScreen->setObjectName(QStringLiteral("consolePresenterFullScreen"));
+    auto* compact = new QPushButton(tr("Compact"), room);
+    compact->setObjectName(QStringLiteral("consolePresenterCompact"));
+    compact->setToolTip(tr("A small window that stays on top, to share in a virtual meeting"));
+    auto* hide = new QPushButton(tr("Hide"), room);
+    hide->setObjectName(QStringLiteral("consolePresenterHide"));
+    for (QPushButton* button : {fullScreen, compact, hide}) {
+        button->setEnabled(m_presenterWindow != nullptr);
+    }
+    connect(fullScreen, &QPushButton::clicked, this, [this, screenChoice] {
+        m_presenterWindow->showOnScreen(screenChoice->currentData().toString());
+    });
+    connect(compact, &QPushButton::clicked, this, [this] { m_presenterWindow->showCompact(); });
+    connect(hide, &QPushButton::clicked, this, [this] { m_presenterWindow->hide(); });
+    screens->addWidget(screenChoice, 1);
+    screens->addWidget(fullScreen);
+    screens->addWidget(compact);
+    screens->addWidget(hide);
+    layout->addLayout(screens);
+
+    // Messages to the room: the ready-made cues, one's own words, clear and blackout.
+    auto* cues = new QGridLayout;
+    int index = 0;
+    for (const RoomCueText& cue : roomCues()) {
+        auto* button = new QPushButton(cue.label, room);
+        button->setObjectName(QStringLiteral("consoleCue%1").arg(index));
+        button->setToolTip(cue.text);
+        const RoomCue which = cue.cue;
+        connect(button, &QPushButton::clicked, this, [this, which] { m_room->showCue(which); });
+        cues->addWidget(button, index / 2, index % 2);
+        ++index;
+    }
+    layout->addLayout(cues);
+    auto* own = new QHBoxLayout;
+    auto* text = new QLineEdit(room);
+    text->setObjectName(QStringLiteral("consoleRoomMessage"));
+    text->setPlaceholderText(tr("A message of your own"));
+    text->setAccessibleName(tr("A message of your own to the room"));
+    auto* show = new QPushButton(tr("Show"), room);
+    show->setObjectName(QStringLiteral("consoleRoomMessageShow"));
+    connect(show, &QPushButton::clicked, this, [this, text] { m_room->showText(text->text()); });
+    connect(text, &QLineEdit::returnPressed, this, [this, text] { m_room->showText(text->text()); });
+    auto* clear = new QPushButton(tr("Clear"), room);
+    clear->setObjectName(QStringLiteral("consoleRoomClear"));
+    connect(clear, &QPushButton::clicked, this, [this] { m_room->clear(); });
+    auto* blackout = new QPushButton(tr("Blackout"), room);
+    blackout->setObjectName(QStringLiteral("consoleRoomBlackout"));
+    blackout->setCheckable(true);
+    blackout->setToolTip(tr("The presenter screen goes black; the day's clock carries on"));
+    connect(blackout, &QPushButton::toggled, m_room, &RoomMessages::setBlackout);
+    connect(m_room, &RoomMessages::changed, blackout,
+            [this, blackout] { blackout->setChecked(m_room->blackout()); });
+    own->addWidget(text, 1);
+    own->addWidget(show);
+    own->addWidget(clear);
+    own->addWidget(blackout);
+    layout->addLayout(own);
+    layout->addStretch(1);
+    return room;
+}
+
+void ConsoleWorkspace::openPanes() {
+    if (m_session == nullptr || m_document == nullptr) {
+        return;
+    }
+    m_notes =
+        new NotesPane(*m_document, m_cycle->currentData().toLongLong(), *m_session, m_clock, m_notesTab);
+    m_notesTab->layout()->addWidget(m_notes);
+    m_questions = new QuestionPanel(m_document->database(), m_session->groupId(), *m_session, m_questionsTab);
+    m_questionsTab->layout()->addWidget(m_questions);
+    m_miniature->observe(m_session.get(), m_room);
+    if (m_presenterWindow != nullptr) {
+        m_presenterWindow->observe(m_session.get(), m_room);
+    }
+}
+
+void ConsoleWorkspace::closePanes() {
+    // The panes seal and save what they hold before the session they follow goes.
+    delete m_notes;
+    m_notes = nullptr;
+    delete m_questions;
+    m_questions = nullptr;
+    m_miniature->observe(nullptr, m_room);
+    if (m_presenterWindow != nullptr) {
+        m_presenterWindow->observe(nullptr, m_room);
+    }
 }
 
 } // namespace balcony::gui

@@ -11,6 +11,8 @@
 #include <optional>
 
 class QComboBox;
+class QSettings;
+class QTabWidget;
 class QFrame;
 class QLabel;
 class QListWidget;
@@ -26,6 +28,11 @@ namespace balcony::gui {
 
 class CountdownView;
 class DaySession;
+class NotesPane;
+class PresenterMiniature;
+class PresenterWindow;
+class QuestionPanel;
+class RoomMessages;
 class Prompter;
 
 // "Run the Day": the facilitator's console. Choose a cycle and a group (the group meeting today,
@@ -49,7 +56,10 @@ class ConsoleWorkspace final : public Workspace {
     Q_OBJECT
 
 public:
-    explicit ConsoleWorkspace(Prompter& prompter, const Clock* clock = nullptr, QObject* parent = nullptr);
+    // settings: where the presenter screen remembers the screen it goes to (nullptr: no presenter
+    // window, only the miniature, as in tests of the console alone).
+    explicit ConsoleWorkspace(Prompter& prompter, const Clock* clock = nullptr, QSettings* settings = nullptr,
+                              QObject* parent = nullptr);
     ~ConsoleWorkspace() override;
 
     QString id() const override { return QStringLiteral("run-the-day"); }
@@ -65,6 +75,15 @@ public:
     qint64 currentGroupId() const;
     // Chooses the cycle and the group as the two lists would; false when either is not there.
     bool selectGroup(qint64 cycleId, qint64 groupId);
+
+    // The day's panes beside the timeline, each following the session: the notes of the block with
+    // quick capture, the question bank, and the room (the presenter screen's miniature, its
+    // messages and where it shows). nullptr while no day is open.
+    NotesPane* notesPane() const { return m_notes; }
+    QuestionPanel* questionPanel() const { return m_questions; }
+    PresenterMiniature* presenterMiniature() const { return m_miniature; }
+    RoomMessages* roomMessages() const { return m_room; }
+    PresenterWindow* presenterWindow() const { return m_presenterWindow.get(); }
 
     // The single sentence or two of what the current block asks of the room.
     static QString blockRule(const TimetableBlock& block);
@@ -100,6 +119,9 @@ private:
     // Empty when the facilitator declined; else whether the other date was confirmed.
     std::optional<bool> confirmStartDate(const QDateTime& atUtc);
     void afterControl(const Status& status);
+    QWidget* buildRoomTab();
+    void openPanes();
+    void closePanes();
 
     Prompter& m_prompter;
     std::unique_ptr<Clock> m_ownClock;
@@ -127,6 +149,14 @@ private:
     QLabel* m_nextBlock = nullptr;
     QLabel* m_projection = nullptr;
     QListWidget* m_timeline = nullptr;
+    QTabWidget* m_side = nullptr; // timeline, notes, questions, room
+    QWidget* m_notesTab = nullptr;
+    QWidget* m_questionsTab = nullptr;
+    NotesPane* m_notes = nullptr;         // in m_notesTab while a day is open
+    QuestionPanel* m_questions = nullptr; // in m_questionsTab while a day is open
+    RoomMessages* m_room = nullptr;
+    PresenterMiniature* m_miniature = nullptr;
+    std::unique_ptr<PresenterWindow> m_presenterWindow;
     QFrame* m_catchUpPanel = nullptr;
     QLabel* m_catchUpText = nullptr;
     QLabel* m_failure = nullptr;

@@ -61,7 +61,7 @@ NotesPane::NotesPane(RegionDocument& document, qint64 cycleId, DaySession& sessi
     auto* captureRow = new QHBoxLayout;
     m_captureText = new QLineEdit(this);
     m_captureText->setAccessibleName(tr("Item to capture"));
-    m_captureText->setPlaceholderText(tr("Item text (or select text in the notes), then Ctrl+1 to Ctrl+6"));
+    m_captureText->setPlaceholderText(tr("Item text (or select text in the notes), then Alt+1 to Alt+6"));
     m_theme = new QLineEdit(this);
     m_theme->setAccessibleName(tr("Theme for captured items"));
     m_theme->setPlaceholderText(tr("Theme (optional)"));
@@ -72,7 +72,7 @@ NotesPane::NotesPane(RegionDocument& document, qint64 cycleId, DaySession& sessi
     auto* buttons = new QHBoxLayout;
     int number = 1;
     for (NoteKind kind : captureKinds()) {
-        const QKeySequence keys(QStringLiteral("Ctrl+%1").arg(number++));
+        const QKeySequence keys(QStringLiteral("Alt+%1").arg(number++));
         auto* button = new QPushButton(displayName(kind), this);
         button->setAccessibleName(tr("Capture %1").arg(displayName(kind).toLower()));
         button->setToolTip(tr("Capture as %1 (%2)")

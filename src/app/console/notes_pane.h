@@ -32,12 +32,12 @@ class RegionDocument;
 // block (introductions, breaks, the plenary) under the LA of the nearest session before it (the
 // first LA before any session).
 //
-// Quick capture: Ctrl+1 strength, Ctrl+2 insight, Ctrl+3 ask, Ctrl+4 offer, Ctrl+5 action point,
-// Ctrl+6 reflection. The keys work while the focus is anywhere in the pane (and only there), so
-// they never reach the console's day controls. The item's text is the capture line's text when it
-// has some, else the editor's selection, else the editor's current line; its theme is the theme
-// field's (optional). Items of the presenting LA are listed below; their text and theme are
-// editable in place and Delete removes one, each change a revision (NoteStore).
+// Quick capture: Alt+1 strength, Alt+2 insight, Alt+3 ask, Alt+4 offer, Alt+5 action point,
+// Alt+6 reflection (Alt, because the window's Ctrl+1..Ctrl+3 switch workspaces). The keys work while the
+// focus is anywhere in the pane (and only there), so they never reach the console's day controls. The item's
+// text is the capture line's text when it has some, else the editor's selection, else the editor's current
+// line; its theme is the theme field's (optional). Items of the presenting LA are listed below; their text
+// and theme are editable in place and Delete removes one, each change a revision (NoteStore).
 //
 // Nothing here is put on an undo stack: Ctrl+Z in the editor is the editor's own undo.
 // Borrows the document, the session and the clock, which must outlive it.
@@ -63,7 +63,7 @@ public:
     Status reviseItem(int row, const QString& theme, const QString& text);
     Status deleteItem(int row);
 
-    // The structured kinds, in shortcut order (Ctrl+1 .. Ctrl+6).
+    // The structured kinds, in shortcut order (Alt+1 .. Alt+6).
     static const std::vector<NoteKind>& captureKinds();
 
 private:

@@ -40,6 +40,9 @@ public:
     MainWindow(Prompter& prompter, QSettings& settings, QWidget* parent = nullptr);
     ~MainWindow() override;
 
+    // The settings the window was given, for workspaces that keep their own (the presenter screen).
+    QSettings& settings() const { return m_settings; }
+
     // Takes ownership, adds the workspace to the sidebar (Ctrl+1 for the first, and so on), its
     // page, menus, view actions and status-bar widgets to the window, and hands it the open
     // document. The first installed becomes current.

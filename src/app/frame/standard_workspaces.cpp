@@ -17,7 +17,7 @@ ScheduleTabs& installStandardWorkspaces(MainWindow& window, Prompter& prompter,
     QObject::connect(&schedule, &ScheduleTabs::invitationExportRequested, interchange,
                      &InterchangeController::exportInvitations);
 
-    window.installWorkspace(std::make_unique<ConsoleWorkspace>(prompter, clock));
+    window.installWorkspace(std::make_unique<ConsoleWorkspace>(prompter, clock, &window.settings()));
     window.installWorkspace(std::make_unique<ComingLaterWorkspace>(ComingLaterWorkspace::Text{
         QStringLiteral("notes"), MainWindow::tr("Notes and Outcomes"), MainWindow::tr("&Notes and Outcomes"),
         MainWindow::tr("Session notes, asks and offers"), QStringLiteral("workspace-notes"),

@@ -4,11 +4,18 @@
 #include "console/console_workspace.h"
 #include "console/countdown_view.h"
 #include "console/day_session.h"
+#include "console/notes_pane.h"
+#include "console/question_panel.h"
 #include "document/region_document.h"
 #include "engine/clock.h"
 #include "frame/main_window.h"
 #include "frame/standard_workspaces.h"
 #include "helpers/temp_dir.h"
+#include "notes/note_store.h"
+#include "presenter/presenter_miniature.h"
+#include "presenter/presenter_view.h"
+#include "presenter/presenter_window.h"
+#include "presenter/room_messages.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -16,10 +23,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QShortcut>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTest>
 #include <QTextEdit>
 #include <QTimeEdit>
@@ -308,4 +317,77 @@ TEST_CASE("After a restart the console opens on the group whose day is live, eve
     CHECK(c.workspace->currentGroupId() == group2);
     CHECK(c.find<QFrame>("consoleResumeBanner")->isVisible());
     CHECK(c.countdown() == QStringLiteral("12:00"));
+}
+
+TEST_CASE("In the window the console's notes, quick capture, questions and room messages follow the day",
+          "[console][workspace]") {
+    RegionFixture region;
+    FakePrompter prompter;
+    TempDir dir;
+    QSettings settings(dir.path(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    FakeClock clock(march(19, 9, 58)); // Group 2's day, just before it starts
+    gui::MainWindow window(prompter, settings);
+    gui::installStandardWorkspaces(window, prompter, {}, &clock);
+    window.setDocument(region.openDocument());
+    window.resize(1366, 768);
+    window.show();
+    QApplication::setActiveWindow(&window);
+    REQUIRE(window.showView(QStringLiteral("run-the-day")));
+    auto* console = window.workspace<gui::ConsoleWorkspace>();
+    REQUIRE(console != nullptr);
+    auto* start = window.findChild<QPushButton*>(QStringLiteral("consoleStart"));
+    REQUIRE(start != nullptr);
+    QTest::mouseClick(start, Qt::LeftButton);
+    REQUIRE(console->session() != nullptr);
+    const qint64 groupId = console->session()->groupId();
+
+    // Notes: typed in the Notes tab, saved; Alt+4 there captures an offer, in the whole window too
+    // (the window's own Ctrl+digits switch workspaces and must not swallow it).
+    auto* side = window.findChild<QTabWidget*>(QStringLiteral("consoleSide"));
+    REQUIRE(side != nullptr);
+    REQUIRE(console->notesPane() != nullptr);
+    REQUIRE(console->questionPanel() != nullptr);
+    side->setCurrentIndex(1); // Notes
+    auto* editor = console->notesPane()->findChild<QPlainTextEdit*>();
+    REQUIRE(editor != nullptr);
+    editor->setFocus();
+    QTest::keyClicks(editor, QStringLiteral("Kent offers its edge-of-care panel"));
+    REQUIRE(console->notesPane()->flush().ok());
+    QTest::keyClick(editor, Qt::Key_4, Qt::AltModifier);
+    auto items = NoteStore(window.document()->database()).current(groupId);
+    REQUIRE(items.ok());
+    bool noteSaved = false;
+    bool offerCaptured = false;
+    for (const auto& item : *items) {
+        noteSaved |= item.current.content.kind == NoteKind::Note &&
+                     item.current.content.text.contains(QStringLiteral("edge-of-care panel"));
+        offerCaptured |= item.current.content.kind == NoteKind::Offer &&
+                         item.current.content.text.contains(QStringLiteral("edge-of-care panel"));
+    }
+    CHECK(noteSaved);
+    CHECK(offerCaptured);
+    CHECK(window.currentWorkspace() == console); // Alt+4 did not switch workspaces
+
+    // The room: a cue shows on the miniature and on the presenter window at once; a blackout hides it.
+    const gui::RoomCueText& cue = gui::roomCues().front();
+    auto* cueButton = window.findChild<QPushButton*>(QStringLiteral("consoleCue0"));
+    REQUIRE(cueButton != nullptr);
+    cueButton->click();
+    CHECK(console->presenterMiniature()->view()->messageText() == cue.text);
+    REQUIRE(console->presenterWindow() != nullptr);
+    CHECK(console->presenterWindow()->view()->messageText() == cue.text);
+    CHECK(console->presenterMiniature()->view()->titleText() ==
+          console->presenterWindow()->view()->titleText());
+    window.findChild<QPushButton*>(QStringLiteral("consoleRoomBlackout"))->click();
+    CHECK(console->roomMessages()->blackout());
+    CHECK(console->presenterMiniature()->view()->messageText().isEmpty());
+
+    // Next block: the panes follow the session they were given, and the presenter screen too.
+    auto* next = window.findChild<QPushButton*>(QStringLiteral("consoleNext"));
+    REQUIRE(next != nullptr);
+    window.findChild<QPushButton*>(QStringLiteral("consoleRoomBlackout"))->click();
+    next->click();
+    CHECK(console->notesPane()->shownBlock() == console->session()->state().blockIndex);
+    CHECK(console->presenterWindow()->view()->titleText() ==
+          console->session()->plan().timetable.blocks.at(1).title);
 }

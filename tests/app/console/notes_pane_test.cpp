@@ -20,7 +20,7 @@
 
 // The console's live notes: typing is saved within a second, a burst of typing is one working
 // revision that the block change seals, "Saved" shows only after the commit, and structured items
-// are captured with Ctrl+1..Ctrl+6 for the presenting LA, then edited and deleted as revisions.
+// are captured with Alt+1..Alt+6 for the presenting LA, then edited and deleted as revisions.
 using namespace balcony;
 using namespace balcony::gui;
 using test::dayAt;
@@ -191,7 +191,7 @@ TEST_CASE("A failed save says so in plain words and keeps the text in the editor
     CHECK(n.pane->saver().hasPending());
 }
 
-TEST_CASE("Ctrl+4 in the notes captures an offer for the presenting LA with the theme given",
+TEST_CASE("Alt+4 in the notes captures an offer for the presenting LA with the theme given",
           "[console][notes]") {
     Notes n;
     const int block = n.firstPresentationBlock();
@@ -203,7 +203,7 @@ TEST_CASE("Ctrl+4 in the notes captures an offer for the presenting LA with the 
     n.field(QStringLiteral("Theme for captured items"))->setText(QStringLiteral("Workforce"));
     n.editor()->setFocus();
     QTest::keyClicks(n.editor(), QStringLiteral("We will share our audit tool"));
-    QTest::keyClick(n.editor(), Qt::Key_4, Qt::ControlModifier);
+    QTest::keyClick(n.editor(), Qt::Key_4, Qt::AltModifier);
     const auto offers = n.notesOfKind(NoteKind::Offer);
     REQUIRE(offers.size() == 1);
     CHECK(offers[0].authorityId == presenter);
@@ -213,11 +213,11 @@ TEST_CASE("Ctrl+4 in the notes captures an offer for the presenting LA with the 
     REQUIRE(n.items()->rowCount() == 1);
     CHECK(n.items()->item(0, 0)->text() == QStringLiteral("Offer"));
 
-    // The item field, when filled, is what Ctrl+3 captures (an ask); the field is then cleared.
+    // The item field, when filled, is what Alt+3 captures (an ask); the field is then cleared.
     auto* itemField = n.field(QStringLiteral("Item to capture"));
     itemField->setFocus();
     QTest::keyClicks(itemField, QStringLiteral("Could we see your dashboard?"));
-    QTest::keyClick(itemField, Qt::Key_3, Qt::ControlModifier);
+    QTest::keyClick(itemField, Qt::Key_3, Qt::AltModifier);
     const auto asks = n.notesOfKind(NoteKind::Ask);
     REQUIRE(asks.size() == 1);
     CHECK(asks[0].current.content.text == QStringLiteral("Could we see your dashboard?"));
@@ -228,7 +228,7 @@ TEST_CASE("Ctrl+4 in the notes captures an offer for the presenting LA with the 
 TEST_CASE("Editing a captured item in place and deleting it each make a revision", "[console][notes]") {
     Notes n;
     QTest::keyClicks(n.editor(), QStringLiteral("Stable social work teams"));
-    QTest::keyClick(n.editor(), Qt::Key_1, Qt::ControlModifier);
+    QTest::keyClick(n.editor(), Qt::Key_1, Qt::AltModifier);
     auto strengths = n.notesOfKind(NoteKind::Strength);
     REQUIRE(strengths.size() == 1);
     const qint64 id = strengths[0].id;
@@ -293,11 +293,11 @@ TEST_CASE("The capture keys work only inside the notes pane", "[console][notes]"
     QTest::keyClicks(n.editor(), QStringLiteral("A strength"));
     outside->setFocus();
     REQUIRE(outside->hasFocus());
-    QTest::keyClick(outside, Qt::Key_1, Qt::ControlModifier);
+    QTest::keyClick(outside, Qt::Key_1, Qt::AltModifier);
     CHECK(n.notesOfKind(NoteKind::Strength).empty());
     n.editor()->setFocus();
     REQUIRE(n.editor()->hasFocus());
-    QTest::keyClick(n.editor(), Qt::Key_1, Qt::ControlModifier);
+    QTest::keyClick(n.editor(), Qt::Key_1, Qt::AltModifier);
     CHECK(n.notesOfKind(NoteKind::Strength).size() == 1);
     // The pane now lives in holder; give it back so that the fixture deletes it first.
     n.window.setCentralWidget(n.pane);
