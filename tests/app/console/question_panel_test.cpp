@@ -190,7 +190,8 @@ TEST_CASE("A rating the presenting team gives is stored for its LA's session", "
     CHECK(again->ratingBox(question)->value() == 7);
 }
 
-TEST_CASE("At the insights the balcony's questions show, at the plenary the four questions with their answers",
+TEST_CASE(
+    "At the insights the balcony's questions show, at the plenary the four questions with their answers",
     "[console][questions]") {
     Console c;
     auto panel = c.panel();
