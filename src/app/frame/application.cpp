@@ -1,7 +1,11 @@
 #include "frame/application.h"
 
 #include "board/schedule_board_view.h"
+#include "console/console_workspace.h"
+#include "console/day_session.h"
 #include "document/region_document.h"
+#include "domain/schedule_store.h"
+#include "engine/clock.h"
 #include "frame/command_line.h"
 #include "frame/log_setup.h"
 #include "frame/main_window.h"
@@ -9,11 +13,18 @@
 #include "frame/region_opener.h"
 #include "frame/screenshot.h"
 #include "frame/standard_workspaces.h"
+#include "presenter/presenter_window.h"
+#include "presenter/room_messages.h"
+#include "store/database.h"
 #include "support/logging.h"
 
 #include <QApplication>
 #include <QEvent>
+#include <QFile>
 #include <QSettings>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTimeZone>
 #include <QTimer>
 #include <chrono>
 #include <cstdio>
@@ -35,11 +46,126 @@ public:
     QString askSaveFile(const QString&, const QString&, const QString&) override { return {}; }
 };
 
+// The day views (console, presenter, plenary) show a demo day as it runs: they need a group's day.
+bool isDayView(const QString& view) {
+    return view == QLatin1String("console") || view == QLatin1String("presenter") ||
+           view == QLatin1String("plenary");
+}
+
+// The first group day of the latest cycle in the database at path, 10:00 local time; invalid when there is
+// none.
+QDateTime firstGroupMorning(const QString& path) {
+    auto opened = Database::open(path, {.create = false, .readOnly = true});
+    if (!opened.ok()) {
+        return {};
+    }
+    ScheduleStore schedule(**opened);
+    QDate first;
+    if (auto cycles = schedule.cycles(); cycles.ok()) {
+        for (const auto& cycle : *cycles) {
+            if (auto groups = schedule.groups(cycle.id); groups.ok()) {
+                QDate cycleFirst;
+                for (const auto& group : *groups) {
+                    if (group.date.isValid() && (!cycleFirst.isValid() || group.date < cycleFirst)) {
+                        cycleFirst = group.date;
+                    }
+                }
+                if (cycleFirst.isValid()) {
+                    first = cycleFirst; // cycles come by first day: the latest cycle's first day wins
+                }
+            }
+        }
+    }
+    return first.isValid() ? QDateTime(first, QTime(9, 59), QTimeZone::systemTimeZone()).toUTC()
+                           : QDateTime();
+}
+
+// Runs the console's day on the fixed clock: to 40 minutes into the first questions block, or to the
+// plenary 20 minutes in. The day's events go to the copy the window opened, never to the user's file.
+bool runDemoDay(MainWindow& window, FakeClock& clock, const QString& view) {
+    window.showView(QStringLiteral("run-the-day"));
+    auto* console = window.workspace<ConsoleWorkspace>();
+    if (console == nullptr || console->session() == nullptr) {
+        return false;
+    }
+    DaySession& day = *console->session();
+    clock.advanceMinutes(1);
+    if (!day.start(DayEngine::OtherDate::Confirmed)) {
+        return false;
+    }
+    const bool plenary = view == QLatin1String("plenary");
+    const auto& blocks = day.plan().timetable.blocks;
+    const int last = static_cast<int>(blocks.size()) - 1;
+    while (day.state().blockIndex < last) {
+        const auto& block = blocks.at(static_cast<size_t>(day.state().blockIndex));
+        if (!plenary && block.kind == BlockKind::Questions) {
+            break;
+        }
+        clock.advanceMinutes(block.minutes);
+        if (!day.next()) {
+            return false;
+        }
+    }
+    clock.advanceMinutes(plenary ? 10 : 40);
+    day.refresh();
+    if (auto* side = window.findChild<QTabWidget*>(QStringLiteral("consoleSide"))) {
+        for (int i = 0; i < side->count(); ++i) {
+            if (side->tabText(i).remove(u'&').startsWith(QStringLiteral("Questions"))) {
+                side->setCurrentIndex(i);
+            }
+        }
+    }
+    if (view == QLatin1String("presenter") && console->roomMessages() != nullptr) {
+        console->roomMessages()->showCue(RoomCue::OpenQuestions);
+    }
+    return true;
+}
+
+int renderDayScreenshot(const CommandLine& options, Prompter& prompter, QSettings& settings) {
+    const QDateTime morning = firstGroupMorning(options.databasePath);
+    if (!morning.isValid()) {
+        std::fprintf(stderr, "balcony: nothing to render: the database has no group with a day.\n");
+        return 3;
+    }
+    QTemporaryDir scratch;
+    const QString copy = scratch.filePath(QStringLiteral("day.balcony"));
+    if (!scratch.isValid() || !QFile::copy(options.databasePath, copy)) {
+        std::fprintf(stderr, "balcony: nothing to render: the database could not be copied.\n");
+        return 3;
+    }
+    FakeClock clock(morning);
+    MainWindow window(prompter, settings);
+    installStandardWorkspaces(window, prompter, &createScheduleBoard, &clock);
+    if (!window.openDatabase(copy, false) || !runDemoDay(window, clock, options.view)) {
+        std::fprintf(stderr, "balcony: nothing to render: the day could not be run.\n");
+        return 3;
+    }
+    QWidget* shown = &window;
+    if (options.view == QLatin1String("presenter")) {
+        auto* console = window.workspace<ConsoleWorkspace>();
+        if (console->presenterWindow() == nullptr) {
+            std::fprintf(stderr, "balcony: nothing to render: no presenter screen.\n");
+            return 3;
+        }
+        shown = console->presenterWindow();
+    }
+    if (auto saved = saveScreenshot(*shown, options.size, options.screenshotPath); !saved) {
+        std::fprintf(stderr, "balcony: %s\n", qPrintable(saved.message()));
+        return 3;
+    }
+    return 0;
+}
+
 int renderScreenshot(const CommandLine& options) {
     HeadlessPrompter prompter;
     QSettings settings(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("Balcony"),
                        QStringLiteral("balcony-screenshot"));
     settings.clear();
+    if (isDayView(options.view)) {
+        const int code = renderDayScreenshot(options, prompter, settings);
+        settings.clear();
+        return code;
+    }
     MainWindow window(prompter, settings);
     installStandardWorkspaces(window, prompter, &createScheduleBoard);
     if (!window.openDatabase(options.databasePath, options.readOnly)) {
@@ -124,7 +250,11 @@ int runApplication() {
     QApplication::setStyle(QStringLiteral("Fusion"));
     const QString logPath = setUpLogging();
     int exitCode = 0;
-    const auto options = parseCommandLine(QApplication::arguments(), standardViewNames(), exitCode);
+    const auto options = parseCommandLine(QApplication::arguments(),
+                                          standardViewNames() + QStringList{QStringLiteral("console"),
+                                                                            QStringLiteral("presenter"),
+                                                                            QStringLiteral("plenary")},
+                                          exitCode);
     if (!options) {
         return exitCode;
     }
