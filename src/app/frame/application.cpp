@@ -122,15 +122,15 @@ bool runDemoDay(MainWindow& window, FakeClock& clock, const QString& view) {
 }
 
 int renderDayScreenshot(const CommandLine& options, Prompter& prompter, QSettings& settings) {
-    const QDateTime morning = firstGroupMorning(options.databasePath);
-    if (!morning.isValid()) {
-        std::fprintf(stderr, "balcony: nothing to render: the database has no group with a day.\n");
-        return 3;
-    }
     QTemporaryDir scratch;
     const QString copy = scratch.filePath(QStringLiteral("day.balcony"));
     if (!scratch.isValid() || !QFile::copy(options.databasePath, copy)) {
         std::fprintf(stderr, "balcony: nothing to render: the database could not be copied.\n");
+        return 3;
+    }
+    const QDateTime morning = firstGroupMorning(copy);
+    if (!morning.isValid()) {
+        std::fprintf(stderr, "balcony: nothing to render: the database has no group with a day.\n");
         return 3;
     }
     FakeClock clock(morning);
