@@ -217,8 +217,10 @@ ConsoleWorkspace::ConsoleWorkspace(Prompter& prompter, const Clock* clock, QSett
     m_side->setAccessibleName(tr("Timeline, notes, questions and the room"));
     m_side->addTab(m_timeline, tr("&Timeline"));
     // Each pane scrolls rather than making the window taller or wider than a small laptop's screen.
+    // The area itself takes no focus: Tab goes straight to the pane's controls, and it scrolls to them.
     const auto scrolled = [this](QWidget* content) {
         auto* area = new QScrollArea(m_side);
+        area->setFocusPolicy(Qt::NoFocus);
         area->setWidgetResizable(true);
         area->setFrameShape(QFrame::NoFrame);
         area->setWidget(content);
