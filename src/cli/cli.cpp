@@ -108,6 +108,11 @@ std::vector<Command>& registry() {
     return commands;
 }
 
+std::vector<QStringList>& documentCommands() {
+    static std::vector<QStringList> words;
+    return words;
+}
+
 QCommandLineOption jsonOption() {
     return QCommandLineOption(QStringLiteral("json"), QStringLiteral("Print JSON instead of text."));
 }

@@ -76,6 +76,19 @@ struct Registrar {
     explicit Registrar(Command command) { registry().push_back(std::move(command)); }
 };
 
+// The words of the commands that render documents (PDF, ODT, HTML through the reports library).
+// They need fonts, so main() runs them under a QGuiApplication on the offscreen platform; every other
+// command keeps the lighter QCoreApplication.
+std::vector<QStringList>& documentCommands();
+
+// Registers a command that renders documents.
+struct DocumentRegistrar {
+    explicit DocumentRegistrar(Command command) {
+        documentCommands().push_back(command.words);
+        registry().push_back(std::move(command));
+    }
+};
+
 // Shared option helpers.
 QCommandLineOption jsonOption();
 QCommandLineOption cycleOption();

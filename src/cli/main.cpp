@@ -4,8 +4,10 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QGuiApplication>
 #include <algorithm>
 #include <cstdio>
+#include <memory>
 #include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 
@@ -76,10 +78,50 @@ const Command* findCommand(const QStringList& args, qsizetype& consumed) {
     return best;
 }
 
+// True when the command line (global options first, as main() reads them) names a command that
+// renders documents.
+bool rendersDocuments(int argc, char** argv) {
+    QStringList args;
+    for (int i = 1; i < argc; ++i) {
+        args << QString::fromLocal8Bit(argv[i]);
+    }
+    while (!args.isEmpty() && args.first().startsWith(u'-')) {
+        if (args.takeFirst() == QStringLiteral("--db") && !args.isEmpty()) {
+            args.removeFirst();
+        }
+    }
+    const auto& commands = documentCommands();
+    return std::any_of(commands.begin(), commands.end(),
+                       [&](const QStringList& words) { return args.mid(0, words.size()) == words; });
+}
+
+// Documents need fonts, which need a QGuiApplication; balcony-cli never shows a window, so it runs
+// on the offscreen platform, which needs no display.
+std::unique_ptr<QCoreApplication> makeApplication(int& argc, char** argv) {
+    if (rendersDocuments(argc, argv)) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        // Without a login session (cron, ssh, a container) Qt warns that XDG_RUNTIME_DIR is not set
+        // and uses a folder of its own, which is all a document needs: not worth a line on stderr.
+        static QtMessageHandler previous = nullptr;
+        previous = qInstallMessageHandler(
+            [](QtMsgType type, const QMessageLogContext& context, const QString& text) {
+                if (previous != nullptr &&
+                    !text.startsWith(QStringLiteral("QStandardPaths: XDG_RUNTIME_DIR not set"))) {
+                    previous(type, context, text);
+                }
+            });
+        auto application = std::make_unique<QGuiApplication>(argc, argv);
+        qInstallMessageHandler(previous);
+        return application;
+    }
+    return std::make_unique<QCoreApplication>(argc, argv);
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
-    QCoreApplication app(argc, argv);
+    const auto application = makeApplication(argc, argv);
+    QCoreApplication& app = *application;
     setApplicationIdentity(QStringLiteral("balcony-cli"));
     QTextStream out(stdout);
     QTextStream err(stderr);

@@ -1,14 +1,13 @@
 #include "frame/interchange_controller.h"
 
 #include "document/region_document.h"
-#include "domain/schedule_store.h"
-#include "engine/group_day.h"
 #include "frame/icons.h"
 #include "frame/prompter.h"
-#include "frame/schedule_pdf.h"
 #include "interchange/ics_export.h"
 #include "interchange/roster_export.h"
 #include "interchange/schedule_export.h"
+#include "reports/document_format.h"
+#include "reports/schedule_pdf.h"
 #include "roster/import_dialog.h"
 
 #include <QAction>
@@ -217,22 +216,13 @@ void InterchangeController::exportPdf() {
     if (m_document == nullptr || m_cycleId == 0) {
         return;
     }
-    const QString path = m_prompter.askSaveFile(tr("Export Printable Schedule"),
-                                                QStringLiteral("schedule.pdf"), tr("PDF files (*.pdf)"));
+    const QString path =
+        m_prompter.askSaveFile(tr("Export Printable Schedule"), QStringLiteral("schedule.pdf"),
+                               reports::findDocumentFormat(QStringLiteral("pdf"))->nameFilter());
     if (path.isEmpty()) {
         return;
     }
-    auto schedule = ScheduleStore(m_document->database()).load(m_cycleId);
-    DayTimes times;
-    if (schedule) {
-        // The same times as the timetable and the invitations: the group's own day.
-        for (const auto& group : schedule->groups) {
-            if (auto day = plannedTimetable(m_document->database(), *schedule, group)) {
-                times[group.id] = clockText(day->startMinute()) + u'-' + clockText(day->endMinute());
-            }
-        }
-    }
-    Status written = schedule ? writeSchedulePdf(*schedule, times, path) : Status(schedule.error());
+    const Status written = reports::exportSchedulePdf(m_document->database(), m_cycleId, path);
     if (!written) {
         m_prompter.showError(tr("Export Printable Schedule"), written.message());
         return;

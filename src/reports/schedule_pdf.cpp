@@ -1,18 +1,22 @@
-#include "frame/schedule_pdf.h"
+#include "reports/schedule_pdf.h"
+
+#include "domain/schedule_store.h"
+#include "engine/group_day.h"
+#include "engine/timetable.h"
+#include "reports/file_writer.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QLocale>
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPdfWriter>
 #include <QTextDocument>
 
-namespace balcony::gui {
+namespace balcony::reports {
 
 namespace {
 QString tr(const char* text) {
-    return QCoreApplication::translate("balcony::gui::SchedulePdf", text);
+    return QCoreApplication::translate("balcony::reports::SchedulePdf", text);
 }
 
 QString cell(const QString& text) {
@@ -52,20 +56,36 @@ Status writeSchedulePdf(const CycleSchedule& schedule, const DayTimes& times, co
     }
     html += QStringLiteral("</table>");
 
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        return failure(Error::Kind::Failed, tr("%1 cannot be written: %2").arg(path, file.errorString()));
-    }
-    QPdfWriter writer(&file);
-    writer.setPageSize(QPageSize(QPageSize::A4));
-    writer.setPageOrientation(QPageLayout::Landscape);
-    writer.setPageMargins(QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter);
-    writer.setTitle(tr("Peer challenge schedule %1").arg(schedule.cycle.name));
-    QTextDocument document;
-    document.setHtml(html);
-    document.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size());
-    document.print(&writer);
-    return {};
+    return writeFileAtomically(path, [&](QIODevice& device) -> Status {
+        QPdfWriter writer(&device);
+        writer.setPageSize(QPageSize(QPageSize::A4));
+        writer.setPageOrientation(QPageLayout::Landscape);
+        writer.setPageMargins(QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter);
+        writer.setTitle(tr("Peer challenge schedule %1").arg(schedule.cycle.name));
+        QTextDocument document;
+        document.setHtml(html);
+        document.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size());
+        document.print(&writer);
+        return {};
+    });
 }
 
-} // namespace balcony::gui
+DayTimes scheduleDayTimes(Database& db, const CycleSchedule& schedule) {
+    DayTimes times;
+    for (const auto& group : schedule.groups) {
+        if (auto day = plannedTimetable(db, schedule, group)) {
+            times[group.id] = clockText(day->startMinute()) + u'-' + clockText(day->endMinute());
+        }
+    }
+    return times;
+}
+
+Status exportSchedulePdf(Database& db, qint64 cycleId, const QString& path) {
+    auto schedule = ScheduleStore(db).load(cycleId);
+    if (!schedule) {
+        return schedule.error();
+    }
+    return writeSchedulePdf(*schedule, scheduleDayTimes(db, *schedule), path);
+}
+
+} // namespace balcony::reports
