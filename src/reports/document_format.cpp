@@ -3,6 +3,7 @@
 #include "reports/file_writer.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QFontMetricsF>
@@ -90,10 +91,15 @@ public:
 
 protected:
     Status render(const QTextDocument& document, QIODevice& device) const override {
-        QTextDocumentWriter writer(&device, "odf");
+        // Qt's zip writer closes the device it is given, which a QSaveFile refuses (it must commit),
+        // so the document is zipped in memory first.
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        QTextDocumentWriter writer(&buffer, "odf");
         if (!writer.write(&document)) {
             return failure(Error::Kind::Failed, tr("The OpenDocument text could not be rendered."));
         }
+        device.write(buffer.data());
         return {};
     }
 };

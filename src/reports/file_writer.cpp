@@ -60,6 +60,16 @@ Status writeFileAtomically(const QString& path, const std::function<Status(QIODe
         file.cancelWriting();
         return filled;
     }
+    // commit() closes the file, and a write that fails in that last flush (a full disk) would go
+    // unnoticed and be renamed into place (Qt 6.4); flushing first reports it.
+    if (!file.flush()) {
+        const QString reason = file.errorString();
+        file.cancelWriting();
+        return failure(Error::Kind::Storage,
+                       tr("%1 was not written: %2. Nothing was changed; free some space on the disk or "
+                          "choose another place.")
+                           .arg(shown(path), reason));
+    }
     if (!file.commit()) {
         return failure(Error::Kind::Storage,
                        tr("%1 was not written: %2. Nothing was changed; free some space on the disk or "

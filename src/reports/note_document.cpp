@@ -44,7 +44,6 @@ QString revisionText(const NoteDocument& note) {
 std::unique_ptr<QTextDocument> buildNoteDocument(const NoteDocument& note) {
     auto document = std::make_unique<QTextDocument>();
     const QString title = tr("Session note: %1").arg(note.laName);
-    document->setMetaInformation(QTextDocument::DocumentTitle, title);
     QFont font(QStringLiteral("DejaVu Sans"));
     font.setPointSizeF(10);
     document->setDefaultFont(font);
@@ -73,6 +72,8 @@ std::unique_ptr<QTextDocument> buildNoteDocument(const NoteDocument& note) {
                                    .arg(revisionText(note))
                                    .toHtmlEscaped(),
                                fingerprintHtml(note.fingerprint)));
+    // Last: setHtml resets the title.
+    document->setMetaInformation(QTextDocument::DocumentTitle, title);
     return document;
 }
 
