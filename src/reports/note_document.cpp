@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <QLocale>
 #include <QSet>
+#include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
 #include <QTextDocumentFragment>
@@ -39,6 +40,26 @@ QString revisionText(const NoteDocument& note) {
         .arg(QString::number(note.revision), note.revisionAuthor,
              note.revisionTime.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")));
 }
+void leaveOutPictures(QTextDocument& document) {
+    std::vector<int> positions;
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            if (fragment.charFormat().isImageFormat()) {
+                for (int i = 0; i < fragment.length(); ++i) {
+                    positions.push_back(fragment.position() + i);
+                }
+            }
+        }
+    }
+    // From the end, so that the earlier positions stay where they were.
+    for (auto it = positions.rbegin(); it != positions.rend(); ++it) {
+        QTextCursor cursor(&document);
+        cursor.setPosition(*it);
+        cursor.setPosition(*it + 1, QTextCursor::KeepAnchor);
+        cursor.insertText(tr("[picture left out]"), QTextCharFormat());
+    }
+}
 } // namespace
 
 std::unique_ptr<QTextDocument> buildNoteDocument(const NoteDocument& note) {
@@ -60,8 +81,13 @@ std::unique_ptr<QTextDocument> buildNoteDocument(const NoteDocument& note) {
     header += QStringLiteral("</table><hr/>");
     document->setHtml(header);
 
+    // The body comes from people (and from returned review packs), so it is text and formatting
+    // only: raw HTML is dropped, and a picture, which Qt would load from any local path or resource
+    // named, is left out, so that nothing but the note's own text can reach the document.
     QTextDocument body;
-    body.setMarkdown(note.body);
+    body.setMarkdown(note.body, QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub |
+                                                                QTextDocument::MarkdownNoHTML));
+    leaveOutPictures(body);
     QTextCursor cursor(document.get());
     cursor.movePosition(QTextCursor::End);
     cursor.insertBlock();

@@ -186,3 +186,29 @@ TEST_CASE("A batch never replaces a file by surprise", "[reports][notes]") {
     REQUIRE_FALSE(missing);
     CHECK(missing.error().kind == Error::Kind::NotFound);
 }
+
+TEST_CASE("A note's body is text and formatting only: raw HTML shown as typed, no picture loaded from a path",
+          "[reports][notes][confidentiality]") {
+    TempDir dir;
+    const QString secret = dir.path(QStringLiteral("other-la.html"));
+    test::writeFile(secret, "Secret-of-another-LA");
+    NoteDocument note = noteFor(QStringLiteral("Hartlepool"));
+    note.body +=
+        QStringLiteral("\nBefore the picture ![plan](%1) after it.\n\n"
+                       "A raw <img src=\"%1\"> tag and <span style=\"color:red\">styled</span> text.\n")
+            .arg(secret);
+    for (const DocumentFormat* format : documentFormats()) {
+        INFO(format->name().toStdString());
+        const QString path = dir.path(QStringLiteral("note.") + format->extension());
+        REQUIRE(writeNoteDocument(note, *format, path));
+        const QString text = test::documentText(path);
+        INFO(text.toStdString());
+        CHECK(text.contains(QStringLiteral("Before the picture [picture left out] after it.")));
+        CHECK(text.contains(
+            QStringLiteral("A raw <img src=\"%1\"> tag and <span style=\"color:red\">styled</span> "
+                           "text.")
+                .arg(secret)));
+        CHECK_FALSE(text.contains(QStringLiteral("Secret-of-another-LA")));
+        CHECK_FALSE(test::readAll(path).contains("<img")); // in the HTML file, only as escaped text
+    }
+}
