@@ -10,6 +10,7 @@
 #include <QTextDocument>
 #include <catch2/catch.hpp>
 #include <grp.h>
+#include <optional>
 #include <unistd.h>
 
 using namespace balcony;
@@ -140,6 +141,19 @@ TEST_CASE("A full disk is reported with the file's name and leaves the old file 
         WARN("This test needs to mount a tmpfs, which this machine does not allow.");
         return;
     }
+    // Unmounted however the test ends, so that the temporary folder can go.
+    class Unmount {
+    public:
+        explicit Unmount(QString path)
+            : m_path(std::move(path)) {}
+        Unmount(const Unmount&) = delete;
+        Unmount& operator=(const Unmount&) = delete;
+        ~Unmount() { QProcess::execute(QStringLiteral("umount"), {m_path}); }
+
+    private:
+        QString m_path;
+    };
+    std::optional<Unmount> unmount(std::in_place, mountPoint);
     const QString path = mountPoint + QStringLiteral("/note.pdf");
     test::writeFile(path, "the agreed revision");
     {
@@ -154,7 +168,7 @@ TEST_CASE("A full disk is reported with the file's name and leaves the old file 
     const Status written = findDocumentFormat(QStringLiteral("pdf"))->write(*document, path);
     const QByteArray after = test::readAll(path);
     const QStringList entries = folderEntries(mountPoint);
-    QProcess::execute(QStringLiteral("umount"), {mountPoint});
+    unmount.reset();
     REQUIRE_FALSE(written);
     CHECK(written.error().kind == Error::Kind::Storage);
     CHECK(written.message().startsWith(path + QStringLiteral(" was not written: ")));
