@@ -268,3 +268,24 @@ TEST_CASE("readReturnedPack refuses a pack the DCS has not answered", "[review_p
     CHECK(returned.message().contains(QStringLiteral("bolton.balcony-review")));
     CHECK(readAll(path) == before);
 }
+
+TEST_CASE("A pack answered in another window refuses this window's later change and shows the answer",
+          "[review_pack]") {
+    TempDir dir;
+    const QString path = dir.path(QStringLiteral("bolton.balcony-review"));
+    REQUIRE(createPack(path, packContents(QStringLiteral("Bolton"), sentBody)).ok());
+    auto first = openPack(path);
+    auto second = openPack(path);
+    REQUIRE(first.ok());
+    REQUIRE(second.ok());
+    REQUIRE(first->agree(QStringLiteral("Ann Smith"), packTime(1)).ok());
+    const QByteArray agreed = readAll(path);
+
+    CHECK(second->state().decision == PackDecision::None);
+    auto late = second->saveAmendment(QStringLiteral("late"), QStringLiteral("Ann Smith"), packTime(2));
+    REQUIRE_FALSE(late.ok());
+    CHECK(late.error().kind == Error::Kind::Conflict);
+    CHECK(late.message().contains(QStringLiteral("already agreed by Ann Smith")));
+    CHECK(second->state().decision == PackDecision::Agreed);
+    CHECK(readAll(path) == agreed);
+}

@@ -597,8 +597,7 @@ Status checkAnswerer(const QString& dcsName, const QDateTime& whenUtc, const QSt
 
 // Runs statements in one write transaction; commits before returning. A refusal of the pack's own
 // triggers (another program answered meanwhile) rolls everything back.
-Status writeAll(QSqlDatabase& db, const QString& shown,
-                const std::vector<std::pair<QString, std::vector<QVariant>>>& statements) {
+Status writeAll(QSqlDatabase& db, const QString& shown, const ReviewPack::Statements& statements) {
     if (auto begin = exec(db, QStringLiteral("BEGIN IMMEDIATE")); !begin) {
         return failure(begin.error().kind,
                        QStringLiteral("Nothing was saved in %1: %2").arg(shown, begin.message()));
@@ -629,6 +628,21 @@ Status writeAll(QSqlDatabase& db, const QString& shown,
 
 } // namespace
 
+Status ReviewPack::apply(const QString& what, const Statements& statements) {
+    QSqlDatabase db = m_connection->db();
+    const Status written = writeAll(db, m_connection->shown, statements);
+    // Reread either way: after a refusal, another Balcony may have answered the pack meanwhile, and
+    // state() must not keep showing an answer that was not saved.
+    const Status reread = reload();
+    if (!written) {
+        if (auto refused = refuseChange(what); !refused) {
+            return refused;
+        }
+        return written;
+    }
+    return reread;
+}
+
 Status ReviewPack::saveAmendment(const QString& body, const QString& dcsName, const QDateTime& whenUtc) {
     if (auto refused = refuseChange(QStringLiteral("amended")); !refused) {
         return refused;
@@ -644,29 +658,18 @@ Status ReviewPack::saveAmendment(const QString& body, const QString& dcsName, co
     if (body == m_connection->state.sent.revisionBody) {
         return discardAmendment();
     }
-    QSqlDatabase db = m_connection->db();
     // Delete, then insert: with secure_delete the replaced text is overwritten in the file.
-    auto saved =
-        writeAll(db, m_connection->shown,
+    return apply(QStringLiteral("amended"),
                  {{QStringLiteral("DELETE FROM amendment"), {}},
                   {QStringLiteral("INSERT INTO amendment (body, dcs_name, saved_at) VALUES (?, ?, ?)"),
                    {body, dcsName.trimmed(), utcText(whenUtc)}}});
-    if (!saved) {
-        return saved;
-    }
-    return reload();
 }
 
 Status ReviewPack::discardAmendment() {
     if (auto refused = refuseChange(QStringLiteral("changed")); !refused) {
         return refused;
     }
-    QSqlDatabase db = m_connection->db();
-    if (auto saved = writeAll(db, m_connection->shown, {{QStringLiteral("DELETE FROM amendment"), {}}});
-        !saved) {
-        return saved;
-    }
-    return reload();
+    return apply(QStringLiteral("changed"), {{QStringLiteral("DELETE FROM amendment"), {}}});
 }
 
 Status ReviewPack::agree(const QString& dcsName, const QDateTime& whenUtc) {
@@ -683,16 +686,10 @@ Status ReviewPack::agree(const QString& dcsName, const QDateTime& whenUtc) {
                            "amendments, or discard them and agree. Nothing was changed.")
                 .arg(m_connection->shown));
     }
-    QSqlDatabase db = m_connection->db();
-    auto saved =
-        writeAll(db, m_connection->shown,
+    return apply(QStringLiteral("agreed"),
                  {{QStringLiteral("INSERT INTO decision (singleton, kind, agreed_fingerprint, dcs_name, "
                                   "decided_at) VALUES (1, 'agreed', ?, ?, ?)"),
                    {m_connection->state.sent.revisionFingerprint, dcsName.trimmed(), utcText(whenUtc)}}});
-    if (!saved) {
-        return saved;
-    }
-    return reload();
 }
 
 Status ReviewPack::returnWithAmendments(const QString& dcsName, const QDateTime& whenUtc) {
@@ -709,16 +706,10 @@ Status ReviewPack::returnWithAmendments(const QString& dcsName, const QDateTime&
                            "sent. Nothing was changed.")
                 .arg(m_connection->shown));
     }
-    QSqlDatabase db = m_connection->db();
-    auto saved =
-        writeAll(db, m_connection->shown,
+    return apply(QStringLiteral("returned"),
                  {{QStringLiteral("INSERT INTO decision (singleton, kind, agreed_fingerprint, dcs_name, "
                                   "decided_at) VALUES (1, 'returned', NULL, ?, ?)"),
                    {dcsName.trimmed(), utcText(whenUtc)}}});
-    if (!saved) {
-        return saved;
-    }
-    return reload();
 }
 
 Result<ReturnedPack> readReturnedPack(const QString& path) {

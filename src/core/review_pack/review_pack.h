@@ -7,9 +7,10 @@
 #include <QString>
 #include <QStringList>
 #include <QUuid>
-#include <functional>
+#include <QVariant>
 #include <memory>
 #include <optional>
+#include <utility>
 #include <vector>
 
 // A review pack: the small SQLite file that carries one LA's session note to its DCS and brings
@@ -22,9 +23,6 @@ namespace balcony {
 
 // The suffix a pack's file name ends with, for file dialogs and "note send".
 inline constexpr char reviewPackSuffix[] = ".balcony-review";
-
-// Where times come from: the caller's clock, returning UTC. Core never reads the system clock here.
-using UtcClock = std::function<QDateTime()>;
 
 // What the facilitator sends: one LA's note, at one revision. All text is plain UTF-8 text; the
 // body is the note's Markdown exactly as stored in the region.
@@ -87,6 +85,9 @@ Status createPack(const QString& path, const ReviewPackContents& contents, bool 
 // discardAmendment(), removes it. returnWithAmendments() sends the working amendment back; agree()
 // agrees the revision as sent and is refused while an amendment is waiting (return it or discard
 // it first). After either decision every change is refused, here and by the pack's own triggers.
+// whenUtc is the caller's clock reading (a UtcClock, std::function<QDateTime()>, in the front ends);
+// nothing here reads the system clock. A change refused because another Balcony answered the pack
+// meanwhile says so, and state() then shows that answer.
 class ReviewPack final {
 public:
     struct Options {
@@ -116,12 +117,16 @@ public:
     // Sends the working amendment back; refused when there is none.
     Status returnWithAmendments(const QString& dcsName, const QDateTime& whenUtc);
 
+    // Statements with their positional bindings, run in one transaction (review_pack.cpp).
+    using Statements = std::vector<std::pair<QString, std::vector<QVariant>>>;
+
 private:
     friend Result<ReviewPack> openPack(const QString& path, ReviewPack::Options options);
     struct Connection;
     explicit ReviewPack(std::unique_ptr<Connection> connection);
     Status refuseChange(const QString& what) const;
     Status reload();
+    Status apply(const QString& what, const Statements& statements);
 
     std::unique_ptr<Connection> m_connection;
 };
