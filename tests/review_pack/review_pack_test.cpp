@@ -182,6 +182,9 @@ TEST_CASE("Every change after the DCS's decision is refused and leaves the pack 
                                              "VALUES ('x', 'y', '2026-12-02T10:00:00.000Z')"))
                     .isEmpty());
     CHECK_FALSE(execRaw(path, QStringLiteral("UPDATE pack SET revision_body = 'forged'")).isEmpty());
+    CHECK_FALSE(
+        execRaw(path, QStringLiteral("INSERT INTO group_authority (position, name) VALUES (9, 'Salford')"))
+            .isEmpty());
     CHECK(readAll(path) == decided);
 }
 
@@ -240,6 +243,14 @@ TEST_CASE("createPack refuses contents that break the contract and an existing f
     noRevision.revisionNumber = 0;
     CHECK_FALSE(createPack(path, noRevision).ok());
     CHECK(QDir(dir.path(QString())).entryList(QDir::Files | QDir::Hidden).isEmpty());
+
+    auto noFolder = createPack(dir.path(QStringLiteral("absent/bolton.balcony-review")),
+                               packContents(QStringLiteral("Bolton"), sentBody));
+    REQUIRE_FALSE(noFolder.ok());
+    CHECK(noFolder.message().contains(QStringLiteral("does not exist")));
+    CHECK(QDir(dir.path(QString()))
+              .entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot)
+              .isEmpty());
 
     REQUIRE(createPack(path, packContents(QStringLiteral("Bolton"), sentBody)).ok());
     const QByteArray first = readAll(path);

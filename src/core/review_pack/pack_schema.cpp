@@ -46,6 +46,10 @@ QStringList createStatements() {
                        "SELECT RAISE(ABORT, 'what was sent in a review pack cannot change'); END"),
         QStringLiteral("CREATE TRIGGER pack_sent_is_kept BEFORE DELETE ON pack BEGIN "
                        "SELECT RAISE(ABORT, 'what was sent in a review pack cannot change'); END"),
+        // createPack() adds the group's LAs before the pack row, which closes the list.
+        QStringLiteral("CREATE TRIGGER group_authority_is_closed BEFORE INSERT ON group_authority "
+                       "WHEN EXISTS (SELECT 1 FROM pack) BEGIN "
+                       "SELECT RAISE(ABORT, 'what was sent in a review pack cannot change'); END"),
         QStringLiteral("CREATE TRIGGER group_authority_is_fixed BEFORE UPDATE ON group_authority BEGIN "
                        "SELECT RAISE(ABORT, 'what was sent in a review pack cannot change'); END"),
         QStringLiteral("CREATE TRIGGER group_authority_is_kept BEFORE DELETE ON group_authority BEGIN "

@@ -69,7 +69,6 @@ public:
     ScopedConnection(const ScopedConnection&) = delete;
     ScopedConnection& operator=(const ScopedConnection&) = delete;
     const QString& name() const { return m_name; }
-    QString release() { return std::exchange(m_name, QString()); }
 
 private:
     QString m_name;
@@ -358,6 +357,15 @@ Status fill(QSqlDatabase& db, const ReviewPackContents& contents) {
             return fail(done.error());
         }
     }
+    // The group's LAs first: once the pack row exists, a trigger closes their list.
+    int position = 1;
+    for (const QString& name : contents.groupAuthorities) {
+        auto added = exec(db, QStringLiteral("INSERT INTO group_authority (position, name) VALUES (?, ?)"),
+                          {position++, name});
+        if (!added) {
+            return fail(added.error());
+        }
+    }
     auto pack =
         exec(db,
              QStringLiteral("INSERT INTO pack (singleton, pack_uuid, region_name, cycle_name, group_label, "
@@ -370,14 +378,6 @@ Status fill(QSqlDatabase& db, const ReviewPackContents& contents) {
               contents.revisionFingerprint, contents.revisionBody, sql::isoDate(contents.dueDate)});
     if (!pack) {
         return fail(pack.error());
-    }
-    int position = 1;
-    for (const QString& name : contents.groupAuthorities) {
-        auto added = exec(db, QStringLiteral("INSERT INTO group_authority (position, name) VALUES (?, ?)"),
-                          {position++, name});
-        if (!added) {
-            return fail(added.error());
-        }
     }
     if (auto commit = exec(db, QStringLiteral("COMMIT")); !commit) {
         return fail(commit.error());
