@@ -166,3 +166,25 @@ TEST_CASE("A review pack opened read-only says so and refuses every change", "[r
         QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     }
 }
+
+TEST_CASE("Reading a review pack with an unfinished change beside it is refused, changing neither file",
+          "[review_pack][refusal]") {
+    TempDir dir;
+    const QString path = dir.path(QStringLiteral("bolton.balcony-review"));
+    REQUIRE(createPack(path, packContents(QStringLiteral("Bolton"), body)).ok());
+    {
+        auto pack = openPack(path);
+        REQUIRE(pack.ok());
+        REQUIRE(pack->agree(QStringLiteral("Ann Smith"), packTime(1)).ok());
+    }
+    const QString journal = path + QStringLiteral("-journal");
+    writeFile(journal, QByteArray(512, '\x01'));
+    const QByteArray before = readAll(path);
+    auto returned = readReturnedPack(path);
+    REQUIRE_FALSE(returned.ok());
+    CHECK(returned.error().kind == Error::Kind::ReadOnly);
+    CHECK(returned.message().contains(QStringLiteral("unfinished change")));
+    CHECK(returned.message().contains(QStringLiteral("bolton.balcony-review-journal")));
+    CHECK(readAll(path) == before);
+    CHECK(readAll(journal) == QByteArray(512, '\x01'));
+}

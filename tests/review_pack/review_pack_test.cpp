@@ -300,3 +300,16 @@ TEST_CASE("A pack answered in another window refuses this window's later change 
     CHECK(second->state().decision == PackDecision::Agreed);
     CHECK(readAll(path) == agreed);
 }
+
+TEST_CASE("A review pack's file name names the cycle and the LA without characters file systems refuse",
+          "[review_pack]") {
+    ReviewPackContents contents = packContents(QStringLiteral("Bolton"), sentBody);
+    CHECK(reviewPackFileName(contents) == QStringLiteral("Autumn 2026 - Bolton.balcony-review"));
+    contents.cycleName = QStringLiteral("2026/27: \"spring\"");
+    contents.authorityName = QStringLiteral("Bath and North East Somerset?");
+    CHECK(reviewPackFileName(contents) ==
+          QStringLiteral("2026-27- -spring- - Bath and North East Somerset-.balcony-review"));
+    contents.cycleName = QStringLiteral(".hidden");
+    contents.authorityName = QStringLiteral("Wigan.");
+    CHECK(reviewPackFileName(contents) == QStringLiteral("-hidden - Wigan.balcony-review"));
+}

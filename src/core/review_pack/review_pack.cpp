@@ -400,6 +400,24 @@ void syncFolder(const QString& folder) {
 
 } // namespace
 
+QString reviewPackFileName(const ReviewPackContents& contents) {
+    QString name = contents.cycleName + QStringLiteral(" - ") + contents.authorityName;
+    // Characters that Windows, macOS or Linux refuse in a file name, and control characters.
+    for (QChar& c : name) {
+        if (c.category() == QChar::Other_Control || QStringLiteral("/\\:*?\"<>|").contains(c)) {
+            c = u'-';
+        }
+    }
+    name = name.trimmed();
+    while (name.endsWith(u'.')) { // Windows drops trailing dots
+        name.chop(1);
+    }
+    if (name.startsWith(u'.')) { // not a hidden file
+        name.replace(0, 1, u'-');
+    }
+    return name + QString::fromLatin1(reviewPackSuffix);
+}
+
 QString noteFingerprint(const QString& body) {
     return QString::fromLatin1(QCryptographicHash::hash(body.toUtf8(), QCryptographicHash::Sha256).toHex());
 }
@@ -533,6 +551,16 @@ Result<ReviewPack> openPack(const QString& path, ReviewPack::Options options) {
             connection->readOnly = true;
             connection->readOnlyReason = writable.message();
         }
+    }
+    const QFileInfo journal(absolute + QStringLiteral("-journal"));
+    if (connection->readOnly && journal.exists() && journal.size() > 0) {
+        // A change was cut off (a crash, a copy made mid-save); only a writer can finish undoing it,
+        // and reading around it could show half a change.
+        return failure(Error::Kind::ReadOnly,
+                       QStringLiteral("%1 has an unfinished change beside it (%2). Open it once in Balcony "
+                                      "where it can be written, with %2 beside it, so that the change is "
+                                      "undone; then try again. Nothing was changed.")
+                           .arg(shown, shownPath(path + QStringLiteral("-journal"))));
     }
     connection->name = newConnectionName();
     if (auto connected = connectPack(connection->name, absolute, shown, connection->readOnly); !connected) {

@@ -42,6 +42,10 @@ struct ReviewPackContents {
     QStringList groupAuthorities; // the names of the group's LAs, in the order shown
 };
 
+// A file name for contents' pack, "CYCLE - LA.balcony-review", with the characters file systems
+// refuse (/ \ : * ? " < > | and control characters) replaced by "-". A name only, no folder.
+QString reviewPackFileName(const ReviewPackContents& contents);
+
 // Lower-case hex SHA-256 of text's UTF-8 bytes: a revision's fingerprint (notes contract).
 QString noteFingerprint(const QString& body);
 
@@ -134,7 +138,8 @@ private:
 // Opens a pack. Refused with a message naming the file, changing nothing: a missing file, a folder,
 // an unreadable or empty file, a file that is not SQLite, a region database ("this is a region
 // file, not a review pack"), another program's SQLite file, a pack of a newer format, a damaged
-// pack (SQLite's integrity_check, or contents that break the format's rules).
+// pack (SQLite's integrity_check, or contents that break the format's rules), and, read-only, a
+// pack with an unfinished change's -journal beside it (only a writer can undo that change).
 Result<ReviewPack> openPack(const QString& path, ReviewPack::Options options);
 inline Result<ReviewPack> openPack(const QString& path) {
     return openPack(path, ReviewPack::Options{});
