@@ -109,6 +109,17 @@ TEST_CASE("Opening a damaged review pack is refused", "[review_pack][refusal]") 
     }
 }
 
+TEST_CASE("Opening a review pack another program switched to a write-ahead log is refused",
+          "[review_pack][refusal]") {
+    TempDir dir;
+    const QString path = dir.path(QStringLiteral("wal.balcony-review"));
+    REQUIRE(createPack(path, packContents(QStringLiteral("Bolton"), body)).ok());
+    REQUIRE(execRaw(path, QStringLiteral("PRAGMA journal_mode = WAL")).isEmpty());
+    REQUIRE_FALSE(QFileInfo::exists(path + QStringLiteral("-wal")));
+    requireRefusal(path, Error::Kind::Corrupt, QStringLiteral("write-ahead log"));
+    CHECK_FALSE(QFileInfo::exists(path + QStringLiteral("-shm")));
+}
+
 TEST_CASE("Opening an empty file, a folder or a missing file as a review pack is refused",
           "[review_pack][refusal]") {
     TempDir dir;
@@ -187,4 +198,46 @@ TEST_CASE("Reading a review pack with an unfinished change beside it is refused,
     CHECK(returned.message().contains(QStringLiteral("bolton.balcony-review-journal")));
     CHECK(readAll(path) == before);
     CHECK(readAll(journal) == QByteArray(512, '\x01'));
+}
+
+TEST_CASE("A review pack with any one byte changed is refused or read whole, and is left as it was",
+          "[review_pack][refusal]") {
+    TempDir dir;
+    const QString original = dir.path(QStringLiteral("original.balcony-review"));
+    REQUIRE(createPack(original, packContents(QStringLiteral("Bolton"), body)).ok());
+    {
+        auto pack = openPack(original);
+        REQUIRE(pack.ok());
+        REQUIRE(pack->saveAmendment(QStringLiteral("Amended text"), QStringLiteral("Ann Smith"), packTime(1))
+                    .ok());
+    }
+    const QByteArray bytes = readAll(original);
+    const QString path = dir.path(QStringLiteral("changed.balcony-review"));
+    int refused = 0;
+    // Every header byte, then a spread of positions through the pages.
+    QList<qsizetype> positions;
+    for (qsizetype at = 0; at < 100; ++at) {
+        positions << at;
+    }
+    for (qsizetype at = 100; at < bytes.size(); at += 61) {
+        positions << at;
+    }
+    for (const qsizetype at : positions) {
+        QByteArray changed = bytes;
+        changed[at] = char(changed[at] ^ 0x5a);
+        writeFile(path, changed);
+        INFO("byte " << at);
+        auto pack = openPack(path);
+        if (pack.ok()) {
+            CHECK(pack->state().sent.revisionFingerprint == noteFingerprint(pack->state().sent.revisionBody));
+        } else {
+            ++refused;
+            CHECK(pack.message().contains(QStringLiteral("changed.balcony-review")));
+        }
+        pack = Error{};
+        CHECK(readAll(path) == changed);
+        CHECK_FALSE(QFileInfo::exists(path + QStringLiteral("-wal")));
+        CHECK_FALSE(QFileInfo::exists(path + QStringLiteral("-journal")));
+    }
+    CHECK(refused > 0);
 }

@@ -183,6 +183,12 @@ Status inspect(const QString& path, const QString& shown) {
     if (userVersion < 1) {
         return damaged(shown, QStringLiteral("it was never finished"));
     }
+    if (header.at(18) != 1 || header.at(19) != 1) {
+        // Bytes 18 and 19 are 2 in write-ahead-log mode; SQLite would then create -wal and -shm files
+        // beside the pack, and the latest changes could be in a -wal that did not travel with it.
+        return damaged(shown, QStringLiteral("another program switched it to a write-ahead log, which review "
+                                             "packs never use"));
+    }
     const quint32 rawPageSize = qFromBigEndian<quint16>(header.constData() + 16);
     const quint32 pageSize = rawPageSize == 1 ? 65536 : rawPageSize;
     const quint32 pages = qFromBigEndian<quint32>(header.constData() + 28);
