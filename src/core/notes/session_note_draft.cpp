@@ -219,6 +219,18 @@ QString render(const QString& title, const QString& header, const std::vector<Dr
     return out.join(u'\n') + u'\n';
 }
 
+Result<qint64> cycleOfGroup(Database& db, qint64 groupId) {
+    auto query = sql::run(db, QStringLiteral("SELECT cycle_id FROM review_group WHERE id = ?"), {groupId});
+    if (!query) {
+        return query.error();
+    }
+    if (!query->next()) {
+        return failure(Error::Kind::NotFound,
+                       QStringLiteral("The group no longer exists, so nothing was drafted."));
+    }
+    return query->value(0).toLongLong();
+}
+
 } // namespace
 
 QStringList draftSections() {
@@ -238,15 +250,11 @@ QString insertLines(const QString& body, const std::vector<DraftLine>& lines) {
 }
 
 Result<SessionDraft> assembleDraft(Database& db, qint64 groupId, qint64 authorityId) {
-    auto cycleOf = sql::run(db, QStringLiteral("SELECT cycle_id FROM review_group WHERE id = ?"), {groupId});
-    if (!cycleOf) {
-        return cycleOf.error();
+    auto cycleId = cycleOfGroup(db, groupId);
+    if (!cycleId) {
+        return cycleId.error();
     }
-    if (!cycleOf->next()) {
-        return failure(Error::Kind::NotFound,
-                       QStringLiteral("The group no longer exists, so nothing was drafted."));
-    }
-    auto schedule = ScheduleStore(db).load(cycleOf->value(0).toLongLong());
+    auto schedule = ScheduleStore(db).load(*cycleId);
     if (!schedule) {
         return schedule.error();
     }
@@ -363,16 +371,11 @@ Result<SessionNoteDrafter::Result_> SessionNoteDrafter::draft(qint64 groupId, qi
         return assembled.error();
     }
     SessionNoteStore store(m_db, m_clock);
-    auto cycleOf =
-        sql::run(m_db, QStringLiteral("SELECT cycle_id FROM review_group WHERE id = ?"), {groupId});
-    if (!cycleOf) {
-        return cycleOf.error();
+    auto cycleId = cycleOfGroup(m_db, groupId);
+    if (!cycleId) {
+        return cycleId.error();
     }
-    if (!cycleOf->next()) {
-        return failure(Error::Kind::NotFound,
-                       QStringLiteral("The group no longer exists, so nothing was drafted."));
-    }
-    auto existing = store.noteFor(cycleOf->value(0).toLongLong(), authorityId);
+    auto existing = store.noteFor(*cycleId, authorityId);
     if (!existing) {
         return existing.error();
     }

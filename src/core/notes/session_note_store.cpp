@@ -274,6 +274,7 @@ Result<qint64> SessionNoteStore::create(qint64 groupId, qint64 authorityId, cons
     }
     const qint64 cycleId = member->value(0).toLongLong();
     const QString name = member->value(1).toString();
+    member->finish(); // a statement left open would keep the commit waiting
     auto existing = noteFor(cycleId, authorityId);
     if (!existing) {
         return existing.error();
@@ -297,6 +298,7 @@ Result<qint64> SessionNoteStore::create(qint64 groupId, qint64 authorityId, cons
         return failure(Error::Kind::Failed, QStringLiteral("The session note was not stored."));
     }
     const qint64 noteId = inserted->value(0).toLongLong();
+    inserted->finish();
     auto step =
         sql::run(m_db,
                  QStringLiteral("INSERT INTO session_note_step(note_id, number, from_status, to_status, "
