@@ -7,13 +7,17 @@
 namespace balcony {
 namespace {
 
+// Words with the spaces that follow them, so that a common space between two changed words never
+// splits a replacement into pieces. Leading space, if any, is a token of its own.
 std::vector<QString> tokens(const QString& text) {
     std::vector<QString> result;
     qsizetype start = 0;
     while (start < text.size()) {
-        const bool space = text[start].isSpace();
-        qsizetype end = start + 1;
-        while (end < text.size() && text[end].isSpace() == space) {
+        qsizetype end = start;
+        while (end < text.size() && !text[end].isSpace()) {
+            ++end;
+        }
+        while (end < text.size() && text[end].isSpace()) {
             ++end;
         }
         result.push_back(text.mid(start, end - start));

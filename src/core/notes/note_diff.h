@@ -18,9 +18,9 @@ struct DiffSpan {
     QString text;
 };
 
-// Compares two texts word by word (a word is a run of non-space characters; runs of spaces and line
-// breaks are compared too). Uses dtl's O(NP) shortest edit script; a removal comes before the
-// addition that replaces it. Pure.
+// Compares two texts word by word (a word is a run of non-space characters with the spaces and line
+// breaks after it, so a word followed by other spacing counts as changed). Uses dtl's O(NP) shortest edit
+// script; a removal comes before the addition that replaces it. Pure.
 std::vector<DiffSpan> compareWords(const QString& before, const QString& after);
 
 // Two revisions of a note (with who made each and when) and the spans between them.
