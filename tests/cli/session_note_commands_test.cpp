@@ -157,12 +157,17 @@ TEST_CASE("note edit saves a file as a revision, note diff compares it word by w
                         q("--to"), q("2")});
     REQUIRE(diff.exitCode == 0);
     CHECK(diff.out.contains(q("to revision 2 (Sam Lee, ")));
-    CHECK(diff.out.contains(q("- Kent's [-stable -]{+steady and trusted +}front door")));
+    CHECK(diff.out.contains(q("- Kent's [-stable")));
+    CHECK(diff.out.contains(q("{+steady and trusted")));
+    CHECK(diff.out.contains(q("front door\n")));
     auto json = r.note({q("diff"), q("--cycle"), q("2026-2027"), q("--la"), q("Kent"), q("--from"), q("1"),
                         q("--to"), q("2"), q("--json")});
     const QJsonObject root = QJsonDocument::fromJson(json.out.toUtf8()).object();
     CHECK(root.value(q("to")).toObject().value(q("author")).toString() == q("Sam Lee"));
-    CHECK(root.value(q("spans")).toArray().size() == 4);
+    const QJsonArray spans = root.value(q("spans")).toArray();
+    REQUIRE(spans.size() == 4);
+    CHECK(spans[1].toObject().value(q("kind")).toString() == q("removed"));
+    CHECK(spans[2].toObject().value(q("kind")).toString() == q("added"));
 
     // The day gains an item: the edited note is not re-drafted; the addition is offered, then taken.
     {
@@ -245,4 +250,17 @@ TEST_CASE("note list marks a note overdue once its due date has passed", "[cli][
     CHECK(medway.value(q("overdue")).toBool());
     auto text = r.note({q("list"), q("--cycle"), q("2026-2027")});
     CHECK(text.out.contains(q("Medway  group A  Sent for review  revision 1  due 2025-01-20 (OVERDUE)")));
+}
+
+TEST_CASE("cycle edit --note-due-days sets how many working days a DCS has to answer",
+          "[cli][session-notes]") {
+    NoteRegion r;
+    auto bad = r.cli.run({q("cycle"), q("edit"), q("2026-2027"), q("--note-due-days"), q("0")});
+    CHECK(bad.exitCode == 2);
+    CHECK(bad.err.contains(q("from 1 to 100")));
+    REQUIRE(r.cli.run({q("cycle"), q("edit"), q("2026-2027"), q("--note-due-days"), q("5")}).exitCode == 0);
+    REQUIRE(r.note({q("draft"), q("--cycle"), q("2026-2027"), q("--la"), q("Surrey")}).exitCode == 0);
+    r.send(r.f.surrey, QDateTime(QDate(2026, 11, 24), QTime(10, 0), Qt::UTC));
+    auto rows = jsonArray(r.note({q("list"), q("--cycle"), q("2026-2027"), q("--json")}));
+    CHECK(rowOf(rows, q("Surrey")).value(q("due")).toString() == q("2026-12-01"));
 }

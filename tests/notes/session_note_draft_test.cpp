@@ -94,7 +94,7 @@ TEST_CASE("A draft gathers the LA's session under the handbook's headings", "[no
     CHECK(body.contains(
         QStringLiteral("## Lines of enquiry\n\n### Workforce\n\n- KENT question on agency staff\n\n"
                        "### Budget\n\n- KENT question on budget pressure\n\n### Ratings (0 to 10)\n\n"
-                       "- KENT confidence in the budget: 6 out of 10\n")));
+                       "- KENT confidence in the budget (rated 6 out of 10)\n")));
     CHECK(body.contains(
         QStringLiteral("## Insights from the balcony\n\n- KENT insight: the story assumes growth\n")));
     CHECK(body.contains(QStringLiteral("## Reaction\n\n- KENT reaction: surprised by the caseload view\n")));

@@ -7,23 +7,24 @@
 namespace balcony {
 namespace {
 
-// Words with the spaces that follow them, so that a common space between two changed words never
-// splits a replacement into pieces. Leading space, if any, is a token of its own.
+// Runs of non-space characters and runs of spaces (line breaks included), each a token.
 std::vector<QString> tokens(const QString& text) {
     std::vector<QString> result;
     qsizetype start = 0;
     while (start < text.size()) {
-        qsizetype end = start;
-        while (end < text.size() && !text[end].isSpace()) {
-            ++end;
-        }
-        while (end < text.size() && text[end].isSpace()) {
+        const bool space = text[start].isSpace();
+        qsizetype end = start + 1;
+        while (end < text.size() && text[end].isSpace() == space) {
             ++end;
         }
         result.push_back(text.mid(start, end - start));
         start = end;
     }
     return result;
+}
+
+bool isSpace(const QString& token) {
+    return !token.isEmpty() && token.front().isSpace();
 }
 
 } // namespace
@@ -33,17 +34,56 @@ std::vector<DiffSpan> compareWords(const QString& before, const QString& after) 
     const std::vector<QString> b = tokens(after);
     dtl::Diff<QString, std::vector<QString>> diff(a, b, true);
     diff.compose();
-    std::vector<DiffSpan> spans;
+    std::vector<DiffSpan> raw;
     for (const auto& [token, info] : diff.getSes().getSequence()) {
         const DiffSpan::Kind kind = info.type == dtl::SES_ADD      ? DiffSpan::Kind::Added
                                     : info.type == dtl::SES_DELETE ? DiffSpan::Kind::Removed
                                                                    : DiffSpan::Kind::Same;
-        if (!spans.empty() && spans.back().kind == kind) {
-            spans.back().text += token;
+        raw.push_back({kind, token});
+    }
+    // A space the two texts share between two changed words belongs to the change: "stable" ->
+    // "under pressure" reads as one replacement, not as two with a common space between them.
+    std::vector<DiffSpan> tokensOut;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        const bool between = raw[i].kind == DiffSpan::Kind::Same && isSpace(raw[i].text) && i > 0 &&
+                             i + 1 < raw.size() && raw[i - 1].kind != DiffSpan::Kind::Same &&
+                             raw[i + 1].kind != DiffSpan::Kind::Same;
+        if (between) {
+            tokensOut.push_back({DiffSpan::Kind::Removed, raw[i].text});
+            tokensOut.push_back({DiffSpan::Kind::Added, raw[i].text});
         } else {
-            spans.push_back({kind, token});
+            tokensOut.push_back(raw[i]);
         }
     }
+    // Between two common runs, everything removed comes first and everything added after it.
+    std::vector<DiffSpan> spans;
+    QString removed;
+    QString added;
+    auto flush = [&] {
+        if (!removed.isEmpty()) {
+            spans.push_back({DiffSpan::Kind::Removed, removed});
+        }
+        if (!added.isEmpty()) {
+            spans.push_back({DiffSpan::Kind::Added, added});
+        }
+        removed.clear();
+        added.clear();
+    };
+    for (const auto& token : tokensOut) {
+        if (token.kind == DiffSpan::Kind::Removed) {
+            removed += token.text;
+        } else if (token.kind == DiffSpan::Kind::Added) {
+            added += token.text;
+        } else {
+            flush();
+            if (!spans.empty() && spans.back().kind == DiffSpan::Kind::Same) {
+                spans.back().text += token.text;
+            } else {
+                spans.push_back(token);
+            }
+        }
+    }
+    flush();
     return spans;
 }
 

@@ -18,8 +18,8 @@ struct DiffSpan {
     QString text;
 };
 
-// Compares two texts word by word (a word is a run of non-space characters with the spaces and line
-// breaks after it, so a word followed by other spacing counts as changed). Uses dtl's O(NP) shortest edit
+// Compares two texts word by word (words and the spaces and line breaks between them are compared;
+// a shared space between two changed words counts as part of the change). Uses dtl's O(NP) shortest edit
 // script; a removal comes before the addition that replaces it. Pure.
 std::vector<DiffSpan> compareWords(const QString& before, const QString& after);
 

@@ -306,9 +306,9 @@ Result<SessionDraft> assembleDraft(Database& db, qint64 groupId, qint64 authorit
         return ratings.error();
     }
     for (const auto& [question, rating] : *ratings) {
-        draft.lines.push_back({QStringLiteral("rating:%1=%2").arg(question).arg(rating), 1, kEnquiry,
-                               kRatings,
-                               QStringLiteral("%1: %2 out of 10").arg(question.trimmed()).arg(rating)});
+        draft.lines.push_back(
+            {QStringLiteral("rating:%1=%2").arg(question).arg(rating), 1, kEnquiry, kRatings,
+             QStringLiteral("%1 (rated %2 out of 10)").arg(question.trimmed()).arg(rating)});
     }
     // Themes in the order the DCS flagged them first, then the others as captured; ratings last.
     const QStringList sections = draftSections();

@@ -51,7 +51,8 @@ SessionNote noteFrom(const QSqlQuery& q) {
     n.groupDate = sql::dateFrom(q.value(6));
     // The schema admits only known statuses.
     n.status = noteStatusFromKey(q.value(7).toString()).value_or(NoteStatus::Draft);
-    n.dueOn = sql::dateFrom(q.value(8));
+    // A draft (never sent, or reopened) awaits no answer, whatever an earlier sending set.
+    n.dueOn = n.status == NoteStatus::Draft ? QDate() : sql::dateFrom(q.value(8));
     n.latestRevision = q.value(9).toInt();
     n.latestFingerprint = q.value(10).toString();
     n.sentRevision = q.value(11).toInt();

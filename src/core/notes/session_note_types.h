@@ -64,7 +64,7 @@ struct SessionNote {
     QString groupLabel;
     QDate groupDate;
     NoteStatus status = NoteStatus::Draft;
-    QDate dueOn;            // set when sent; invalid before
+    QDate dueOn;            // when the DCS's answer is due: set when sent; invalid for a draft
     int latestRevision = 0; // its newest revision's number
     QString latestFingerprint;
     int sentRevision = 0;   // the revision last sent for review; 0 when never sent
