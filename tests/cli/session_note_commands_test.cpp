@@ -264,3 +264,29 @@ TEST_CASE("cycle edit --note-due-days sets how many working days a DCS has to an
     auto rows = jsonArray(r.note({q("list"), q("--cycle"), q("2026-2027"), q("--json")}));
     CHECK(rowOf(rows, q("Surrey")).value(q("due")).toString() == q("2026-12-01"));
 }
+
+TEST_CASE("The demo region has a finished day with a session note in every state",
+          "[cli][session-notes][demo]") {
+    CliSandbox cli;
+    REQUIRE(cli.run({q("demo")}).exitCode == 0);
+    const auto list = cli.run({q("note"), q("list"), q("--cycle"), q("2021-2022"), q("--json")});
+    REQUIRE(list.exitCode == 0);
+    const QJsonArray rows = jsonArray(list);
+    REQUIRE(rows.size() == 6);
+    QStringList statuses;
+    for (const auto& row : rows) {
+        statuses << row.toObject().value(q("status")).toString();
+    }
+    statuses.sort();
+    statuses.removeDuplicates();
+    CHECK(statuses == QStringList{q("agreed"), q("amended"), q("draft"), q("sent"), q("shared")});
+    CHECK(rowOf(rows, q("Portsmouth")).value(q("overdue")).toBool());
+    const auto diff = cli.run({q("note"), q("diff"), q("--cycle"), q("2021-2022"), q("--la"), q("Wokingham"),
+                               q("--from"), q("1"), q("--to"), q("2")});
+    REQUIRE(diff.exitCode == 0);
+    CHECK(diff.out.contains(q("[-small-]{+compact+}")));
+    // Each note holds its own LA's session only.
+    const auto kent = cli.run({q("note"), q("show"), q("--cycle"), q("2021-2022"), q("--la"), q("Kent")});
+    CHECK(kent.out.contains(q("Strong grip on data at team level")));
+    CHECK_FALSE(kent.out.contains(q("settled team of practice leaders")));
+}
