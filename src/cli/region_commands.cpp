@@ -32,6 +32,25 @@ void addCycleOptions(QCommandLineParser& parser) {
                       QStringLiteral("Self-assessments are due this many days before their group's day "
                                      "(default 14)."),
                       QStringLiteral("DAYS")});
+    parser.addOption(
+        {QStringLiteral("note-due-days"),
+         QStringLiteral("Session notes sent for review are due back this many working days later "
+                        "(default 10)."),
+         QStringLiteral("DAYS")});
+}
+
+// --note-due-days: 1 to 100 working days; the cycle's check says so too.
+Status applyNoteDueDays(const QCommandLineParser& parser, Cycle& cycle) {
+    if (!parser.isSet(QStringLiteral("note-due-days"))) {
+        return {};
+    }
+    bool ok = false;
+    cycle.noteDueWorkingDays = parser.value(QStringLiteral("note-due-days")).toInt(&ok);
+    if (!ok || cycle.noteDueWorkingDays < 1 || cycle.noteDueWorkingDays > 100) {
+        return failure(Error::Kind::InvalidInput,
+                       QStringLiteral("--note-due-days needs a whole number of working days from 1 to 100."));
+    }
+    return {};
 }
 
 void organiserOptions(QCommandLineParser& parser) {
@@ -99,6 +118,9 @@ int editCycle(Context& ctx, const QCommandLineParser& parser, const QStringList&
             return ctx.usage(QStringLiteral("--sa-due-days needs a whole number of days, 0 or more."));
         }
     }
+    if (auto due = applyNoteDueDays(parser, cycle); !due) {
+        return ctx.fail(due.error());
+    }
     if (parser.isSet(QStringLiteral("no-organiser"))) {
         if (parser.isSet(QStringLiteral("organiser-name")) ||
             parser.isSet(QStringLiteral("organiser-email"))) {
@@ -140,6 +162,9 @@ int addCycle(Context& ctx, const QCommandLineParser& parser, const QStringList& 
         if (!ok || cycle.saDueDaysBefore < 0) {
             return ctx.usage(QStringLiteral("--sa-due-days needs a whole number of days, 0 or more."));
         }
+    }
+    if (auto due = applyNoteDueDays(parser, cycle); !due) {
+        return ctx.fail(due.error());
     }
     applyOrganiser(parser, cycle);
     Database* db = ctx.database();
@@ -194,6 +219,7 @@ int listCycles(Context& ctx, const QCommandLineParser& parser, const QStringList
                             {QStringLiteral("first_day"), dayText(row.cycle.firstDay)},
                             {QStringLiteral("last_day"), dayText(row.cycle.lastDay)},
                             {QStringLiteral("sa_due_days_before"), row.cycle.saDueDaysBefore},
+                            {QStringLiteral("note_due_working_days"), row.cycle.noteDueWorkingDays},
                             {QStringLiteral("organiser_name"),
                              row.cycle.hasOrganiser() ? QJsonValue(row.cycle.organiserName) : QJsonValue()},
                             {QStringLiteral("organiser_email"),

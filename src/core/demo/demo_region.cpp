@@ -1,5 +1,6 @@
 #include "demo/demo_region.h"
 
+#include "demo/demo_session_notes.h"
 #include "domain/roster_store.h"
 #include "domain/schedule_store.h"
 #include "domain/self_assessment_store.h"
@@ -426,6 +427,9 @@ Status createDemoRegion(Database& db) {
     }
     if (auto saved = builder.addPunctualAssessments(*previous); !saved) {
         return saved;
+    }
+    if (auto notes = addDemoSessionNotes(db); !notes) {
+        return notes;
     }
     auto current =
         builder.addCycle(QStringLiteral("2022-2023"), QDate(2022, 9, 1), QDate(2023, 3, 31), groups2022());

@@ -12,7 +12,8 @@ class Database;
 //
 // The 2022-2023 table's typo is kept on purpose (group 5 dated 31/01/2022, outside the cycle) so
 // that `check` has something to show. Self-assessments are in mixed states, and one DCS once worked
-// for an authority in their own group, which becomes a conflict of interest if reassigned.
+// for an authority in their own group, which becomes a conflict of interest if reassigned. Groups 1
+// and 2 of 2021-2022 had their day, with session notes in every state (demo_session_notes.h).
 //
 // Refuses (Error::Kind::Conflict, nothing written) a database that already has authorities. Writes
 // everything in one transaction: on any failure nothing is left behind.

@@ -14,7 +14,7 @@ namespace {
 
 constexpr auto cycleColumns = "SELECT id, name, first_day, last_day, sa_due_days_before, "
                               "moderation_from_weeks, moderation_to_weeks, organiser_name, "
-                              "organiser_email FROM cycle ";
+                              "organiser_email, note_due_working_days FROM cycle ";
 
 Cycle cycleFrom(const QSqlQuery& q) {
     Cycle c;
@@ -27,6 +27,7 @@ Cycle cycleFrom(const QSqlQuery& q) {
     c.moderationToWeeks = q.value(6).toInt();
     c.organiserName = q.value(7).toString();
     c.organiserEmail = q.value(8).toString();
+    c.noteDueWorkingDays = q.value(9).toInt();
     return c;
 }
 
@@ -75,6 +76,13 @@ Status validateCycle(const Cycle& cycle) {
             Error::Kind::InvalidInput,
             QStringLiteral("Cycle \"%1\" ends (%2) before it starts (%3).")
                 .arg(cycle.name, cycle.lastDay.toString(Qt::ISODate), cycle.firstDay.toString(Qt::ISODate)));
+    }
+    if (cycle.noteDueWorkingDays < 1 || cycle.noteDueWorkingDays > 100) {
+        return failure(Error::Kind::InvalidInput,
+                       QStringLiteral("Cycle \"%1\": session notes must be due between 1 and 100 working "
+                                      "days after sending, not %2.")
+                           .arg(cycle.name)
+                           .arg(cycle.noteDueWorkingDays));
     }
     if (cycle.saDueDaysBefore < 0 || cycle.moderationToWeeks < 0 ||
         cycle.moderationFromWeeks < cycle.moderationToWeeks) {
@@ -190,11 +198,11 @@ Result<qint64> ScheduleStore::addCycle(const Cycle& cycle) {
     auto query = sql::run(
         m_db,
         QStringLiteral("INSERT INTO cycle(name, first_day, last_day, sa_due_days_before, "
-                       "moderation_from_weeks, moderation_to_weeks, organiser_name, organiser_email) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+                       "moderation_from_weeks, moderation_to_weeks, organiser_name, organiser_email, "
+                       "note_due_working_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
         {cycle.name.trimmed(), sql::isoDate(cycle.firstDay), sql::isoDate(cycle.lastDay),
          cycle.saDueDaysBefore, cycle.moderationFromWeeks, cycle.moderationToWeeks,
-         textOrNull(cycle.organiserName), textOrNull(cycle.organiserEmail)});
+         textOrNull(cycle.organiserName), textOrNull(cycle.organiserEmail), cycle.noteDueWorkingDays});
     if (!query) {
         return query.error();
     }
@@ -208,14 +216,15 @@ Status ScheduleStore::updateCycle(const Cycle& cycle) {
     if (auto valid = validateCycle(cycle); !valid) {
         return valid;
     }
-    return done(sql::run(
-        m_db,
-        QStringLiteral("UPDATE cycle SET name = ?, first_day = ?, last_day = ?, "
-                       "sa_due_days_before = ?, moderation_from_weeks = ?, "
-                       "moderation_to_weeks = ?, organiser_name = ?, organiser_email = ? WHERE id = ?"),
-        {cycle.name.trimmed(), sql::isoDate(cycle.firstDay), sql::isoDate(cycle.lastDay),
-         cycle.saDueDaysBefore, cycle.moderationFromWeeks, cycle.moderationToWeeks,
-         textOrNull(cycle.organiserName), textOrNull(cycle.organiserEmail), cycle.id}));
+    return done(sql::run(m_db,
+                         QStringLiteral("UPDATE cycle SET name = ?, first_day = ?, last_day = ?, "
+                                        "sa_due_days_before = ?, moderation_from_weeks = ?, "
+                                        "moderation_to_weeks = ?, organiser_name = ?, organiser_email = ?, "
+                                        "note_due_working_days = ? WHERE id = ?"),
+                         {cycle.name.trimmed(), sql::isoDate(cycle.firstDay), sql::isoDate(cycle.lastDay),
+                          cycle.saDueDaysBefore, cycle.moderationFromWeeks, cycle.moderationToWeeks,
+                          textOrNull(cycle.organiserName), textOrNull(cycle.organiserEmail),
+                          cycle.noteDueWorkingDays, cycle.id}));
 }
 
 Status ScheduleStore::removeCycle(qint64 id) {

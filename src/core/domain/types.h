@@ -45,6 +45,9 @@ struct Cycle {
     int saDueDaysBefore = 14;     // self-assessment distributed this many days before the group's day
     int moderationFromWeeks = 12; // moderation window opens this many weeks before the day...
     int moderationToWeeks = 8;    // ...and closes this many weeks before it
+    // A session note sent for review is due back this many working days after sending
+    // (notes/working_days.h; 1 to 100).
+    int noteDueWorkingDays = 10;
     // Who sends the calendar invitations (RFC 5546's ORGANIZER): usually the project manager. Both
     // empty when the cycle has none; then invitations are a plain calendar without attendees.
     QString organiserName;
