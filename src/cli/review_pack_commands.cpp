@@ -67,7 +67,7 @@ int packShow(Context& ctx, const QCommandLineParser& parser, const QStringList& 
                 QJsonObject{{QStringLiteral("body"), state.amendment->body},
                             {QStringLiteral("dcsName"), state.amendment->dcsName},
                             {QStringLiteral("savedAtUtc"), utc(state.amendment->savedAtUtc)},
-                            {QStringLiteral("fingerprint"), noteFingerprint(state.amendment->body)}});
+                            {QStringLiteral("fingerprint"), fingerprintOf(state.amendment->body)}});
         }
         printJson(ctx, QJsonArray{object});
         return Success;
@@ -97,7 +97,7 @@ int packShow(Context& ctx, const QCommandLineParser& parser, const QStringList& 
             << indented(sent.revisionBody) << "\n";
     if (state.amendment) {
         ctx.out << "\nAmendment by " << state.amendment->dcsName << " at " << utc(state.amendment->savedAtUtc)
-                << " (fingerprint " << noteFingerprint(state.amendment->body) << "):\n"
+                << " (fingerprint " << fingerprintOf(state.amendment->body) << "):\n"
                 << indented(state.amendment->body) << "\n";
     }
     ctx.out.flush();

@@ -21,7 +21,7 @@ ReviewPackContents packContents(const QString& authorityName, const QString& bod
     contents.noteId = 42;
     contents.revisionNumber = 3;
     contents.revisionBody = body;
-    contents.revisionFingerprint = noteFingerprint(body);
+    contents.revisionFingerprint = fingerprintOf(body);
     contents.dueDate = QDate(2026, 12, 4);
     contents.groupAuthorities = {QStringLiteral("Blackpool"), QStringLiteral("Bolton"),
                                  QStringLiteral("Wigan")};

@@ -27,7 +27,7 @@ void requireRefusal(const QString& path, Error::Kind kind, const QString& fragme
     CHECK(pack.error().kind == kind);
     CHECK(pack.message().contains(QFileInfo(path).fileName()));
     CHECK(pack.message().contains(fragment));
-    auto returned = readReturnedPack(path);
+    auto returned = readPackAnswer(path);
     REQUIRE_FALSE(returned.ok());
     CHECK(returned.error().kind == kind);
     CHECK(readAll(path) == before);
@@ -191,7 +191,7 @@ TEST_CASE("Reading a review pack with an unfinished change beside it is refused,
     const QString journal = path + QStringLiteral("-journal");
     writeFile(journal, QByteArray(512, '\x01'));
     const QByteArray before = readAll(path);
-    auto returned = readReturnedPack(path);
+    auto returned = readPackAnswer(path);
     REQUIRE_FALSE(returned.ok());
     CHECK(returned.error().kind == Error::Kind::ReadOnly);
     CHECK(returned.message().contains(QStringLiteral("unfinished change")));
@@ -229,7 +229,7 @@ TEST_CASE("A review pack with any one byte changed is refused or read whole, and
         INFO("byte " << at);
         auto pack = openPack(path);
         if (pack.ok()) {
-            CHECK(pack->state().sent.revisionFingerprint == noteFingerprint(pack->state().sent.revisionBody));
+            CHECK(pack->state().sent.revisionFingerprint == fingerprintOf(pack->state().sent.revisionBody));
         } else {
             ++refused;
             CHECK(pack.message().contains(QStringLiteral("changed.balcony-review")));

@@ -39,7 +39,7 @@ TEST_CASE("A review pack round trip: created, amended, returned and read back fo
         CHECK(state.sent.noteId == 42);
         CHECK(state.sent.revisionNumber == 3);
         CHECK(state.sent.revisionBody == sentBody);
-        CHECK(state.sent.revisionFingerprint == noteFingerprint(sentBody));
+        CHECK(state.sent.revisionFingerprint == fingerprintOf(sentBody));
         CHECK(state.sent.dueDate == QDate(2026, 12, 4));
         CHECK(state.sent.groupAuthorities == contents.groupAuthorities);
         CHECK_FALSE(state.amendment.has_value());
@@ -63,7 +63,7 @@ TEST_CASE("A review pack round trip: created, amended, returned and read back fo
         CHECK(pack->state().decision == PackDecision::Returned);
     }
 
-    auto returned = readReturnedPack(path);
+    auto returned = readPackAnswer(path);
     REQUIRE(returned.ok());
     CHECK(returned->packUuid == contents.packUuid);
     CHECK(returned->cycleName == QStringLiteral("Autumn 2026"));
@@ -71,14 +71,14 @@ TEST_CASE("A review pack round trip: created, amended, returned and read back fo
     CHECK(returned->authorityId == 17);
     CHECK(returned->noteId == 42);
     CHECK(returned->revisionNumber == 3);
-    CHECK(returned->revisionFingerprint == noteFingerprint(sentBody));
+    CHECK(returned->revisionFingerprint == fingerprintOf(sentBody));
     CHECK(returned->decision == PackDecision::Returned);
     CHECK(returned->dcsName == QStringLiteral("Ann Smith"));
     CHECK(returned->decidedAtUtc == packTime(9));
     CHECK(returned->amendedBody == sentBody + QStringLiteral("- Early help hub\n"));
     CHECK(returned->amendedBy == QStringLiteral("Ann Smith"));
     CHECK(returned->amendedAtUtc == packTime(5));
-    CHECK(returned->amendedFingerprint == noteFingerprint(returned->amendedBody));
+    CHECK(returned->amendedFingerprint == fingerprintOf(returned->amendedBody));
     // A closed pack is one file: nothing beside it to lose when it is mailed.
     CHECK_FALSE(QFileInfo::exists(path + QStringLiteral("-journal")));
     CHECK_FALSE(QFileInfo::exists(path + QStringLiteral("-wal")));
@@ -94,14 +94,14 @@ TEST_CASE("A review pack agreed as sent is read back as the agreement of the rev
         REQUIRE(pack.ok());
         REQUIRE(pack->agree(QStringLiteral("Raj Patel"), packTime(30)).ok());
         CHECK(pack->state().decision == PackDecision::Agreed);
-        CHECK(pack->state().agreedFingerprint == noteFingerprint(sentBody));
+        CHECK(pack->state().agreedFingerprint == fingerprintOf(sentBody));
     }
-    auto returned = readReturnedPack(path);
+    auto returned = readPackAnswer(path);
     REQUIRE(returned.ok());
     CHECK(returned->decision == PackDecision::Agreed);
     CHECK(returned->dcsName == QStringLiteral("Raj Patel"));
     CHECK(returned->decidedAtUtc == packTime(30));
-    CHECK(returned->revisionFingerprint == noteFingerprint(sentBody));
+    CHECK(returned->revisionFingerprint == fingerprintOf(sentBody));
     CHECK(returned->amendedBody.isEmpty());
 }
 
@@ -196,7 +196,7 @@ TEST_CASE("The pack's triggers refuse an agreement of another revision through p
         execRaw(path, QStringLiteral("INSERT INTO decision (singleton, kind, agreed_fingerprint, dcs_name, "
                                      "decided_at) VALUES (1, 'agreed', '%1', 'X', "
                                      "'2026-12-02T10:00:00.000Z')")
-                          .arg(noteFingerprint(QStringLiteral("another text"))))
+                          .arg(fingerprintOf(QStringLiteral("another text"))))
             .isEmpty());
     CHECK_FALSE(execRaw(path, QStringLiteral("INSERT INTO decision (singleton, kind, dcs_name, decided_at) "
                                              "VALUES (1, 'returned', 'X', '2026-12-02T10:00:00.000Z')"))
@@ -230,7 +230,7 @@ TEST_CASE("createPack refuses contents that break the contract and an existing f
     const QString path = dir.path(QStringLiteral("bolton.balcony-review"));
 
     ReviewPackContents forged = packContents(QStringLiteral("Bolton"), sentBody);
-    forged.revisionFingerprint = noteFingerprint(QStringLiteral("another text"));
+    forged.revisionFingerprint = fingerprintOf(QStringLiteral("another text"));
     auto refused = createPack(path, forged);
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.message().contains(QStringLiteral("fingerprint")));
@@ -268,12 +268,12 @@ TEST_CASE("createPack refuses contents that break the contract and an existing f
     CHECK(QDir(dir.path(QString())).entryList(QDir::Files | QDir::Hidden).size() == 1);
 }
 
-TEST_CASE("readReturnedPack refuses a pack the DCS has not answered", "[review_pack]") {
+TEST_CASE("readPackAnswer refuses a pack the DCS has not answered", "[review_pack]") {
     TempDir dir;
     const QString path = dir.path(QStringLiteral("bolton.balcony-review"));
     REQUIRE(createPack(path, packContents(QStringLiteral("Bolton"), sentBody)).ok());
     const QByteArray before = readAll(path);
-    auto returned = readReturnedPack(path);
+    auto returned = readPackAnswer(path);
     REQUIRE_FALSE(returned.ok());
     CHECK(returned.message().contains(QStringLiteral("not been answered")));
     CHECK(returned.message().contains(QStringLiteral("bolton.balcony-review")));

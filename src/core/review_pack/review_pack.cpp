@@ -5,7 +5,6 @@
 #include "store/file_access.h"
 #include "store/sql.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -60,7 +59,7 @@ void dropConnection(const QString& name) {
     QSqlDatabase::removeDatabase(name);
 }
 
-// A named connection closed when the guard goes (used by createPack and readReturnedPack).
+// A named connection closed when the guard goes (used by createPack and readPackAnswer).
 class ScopedConnection final {
 public:
     ScopedConnection()
@@ -268,7 +267,7 @@ Result<ReviewPackState> readState(QSqlDatabase& db, const QString& shown) {
     if (sent.packUuid.isNull() || !sent.groupDate.isValid() || !sent.dueDate.isValid()) {
         return damaged(shown, QStringLiteral("its identity or dates cannot be read"));
     }
-    if (noteFingerprint(sent.revisionBody) != sent.revisionFingerprint) {
+    if (fingerprintOf(sent.revisionBody) != sent.revisionFingerprint) {
         return damaged(shown, QStringLiteral("the note's text does not match its fingerprint: it was changed "
                                              "outside Balcony"));
     }
@@ -320,7 +319,7 @@ Status validateContents(const ReviewPackContents& contents) {
     }
     if (contents.revisionBody.isEmpty()) {
         problems << QStringLiteral("the note is empty");
-    } else if (noteFingerprint(contents.revisionBody) != contents.revisionFingerprint) {
+    } else if (fingerprintOf(contents.revisionBody) != contents.revisionFingerprint) {
         problems << QStringLiteral("the fingerprint is not the note's");
     }
     if (!contents.groupDate.isValid() || !contents.dueDate.isValid()) {
@@ -422,10 +421,6 @@ QString reviewPackFileName(const ReviewPackContents& contents) {
         name.replace(0, 1, u'-');
     }
     return name + QString::fromLatin1(reviewPackSuffix);
-}
-
-QString noteFingerprint(const QString& body) {
-    return QString::fromLatin1(QCryptographicHash::hash(body.toUtf8(), QCryptographicHash::Sha256).toHex());
 }
 
 Status createPack(const QString& path, const ReviewPackContents& contents, bool replace) {
@@ -746,7 +741,7 @@ Status ReviewPack::returnWithAmendments(const QString& dcsName, const QDateTime&
                    {dcsName.trimmed(), utcText(whenUtc)}}});
 }
 
-Result<ReturnedPack> readReturnedPack(const QString& path) {
+Result<PackAnswer> readPackAnswer(const QString& path) {
     auto pack = openPack(path, ReviewPack::Options{true});
     if (!pack) {
         return pack.error();
@@ -759,7 +754,7 @@ Result<ReturnedPack> readReturnedPack(const QString& path) {
                            "nor returned it with amendments. Nothing was imported.")
                 .arg(shownPath(path), state.sent.authorityName));
     }
-    ReturnedPack returned;
+    PackAnswer returned;
     const ReviewPackContents& sent = state.sent;
     returned.packUuid = sent.packUuid;
     returned.regionName = sent.regionName;
@@ -778,7 +773,7 @@ Result<ReturnedPack> readReturnedPack(const QString& path) {
         returned.amendedBody = state.amendment->body;
         returned.amendedBy = state.amendment->dcsName;
         returned.amendedAtUtc = state.amendment->savedAtUtc;
-        returned.amendedFingerprint = noteFingerprint(state.amendment->body);
+        returned.amendedFingerprint = fingerprintOf(state.amendment->body);
     }
     return returned;
 }

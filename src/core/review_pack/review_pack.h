@@ -1,5 +1,6 @@
 #pragma once
 
+#include "notes/session_note_types.h" // fingerprintOf: a revision's fingerprint (notes contract)
 #include "support/result.h"
 
 #include <QDate>
@@ -45,9 +46,6 @@ struct ReviewPackContents {
 // A file name for contents' pack, "CYCLE - LA.balcony-review", with the characters file systems
 // refuse (/ \ : * ? " < > | and control characters) replaced by "-". A name only, no folder.
 QString reviewPackFileName(const ReviewPackContents& contents);
-
-// Lower-case hex SHA-256 of text's UTF-8 bytes: a revision's fingerprint (notes contract).
-QString noteFingerprint(const QString& body);
 
 enum class PackDecision {
     None,     // the DCS has not answered yet
@@ -150,7 +148,7 @@ inline Result<ReviewPack> openPack(const QString& path) {
 // by dcsName at decidedAtUtc. For Returned: record amendedBody as a new revision authored by
 // dcsName at amendedAtUtc (its fingerprint amendedFingerprint), status amended. Either way the
 // pack's UUID is recorded so that a second import is refused.
-struct ReturnedPack {
+struct PackAnswer {
     QUuid packUuid;
     QString regionName;
     QString cycleName;
@@ -172,6 +170,6 @@ struct ReturnedPack {
 
 // Reads a pack the DCS has answered. Refused as openPack() refuses, and for a pack not yet agreed
 // or returned ("the DCS has not answered yet").
-Result<ReturnedPack> readReturnedPack(const QString& path);
+Result<PackAnswer> readPackAnswer(const QString& path);
 
 } // namespace balcony
