@@ -320,13 +320,13 @@ ConsoleWorkspace::ConsoleWorkspace(Prompter& prompter, const Clock* clock, QSett
         m_beganMinutes->setRange(1, 180);
         m_beganMinutes->setValue(2);
         minutesLabel->setBuddy(m_beganMinutes);
-        auto* atLabel = new QLabel(tr("or a&t:"), m_beganPanel);
+        auto* atLabel = new QLabel(tr("or at:"), m_beganPanel);
         m_beganTime = new QTimeEdit(m_beganPanel);
         m_beganTime->setObjectName(QStringLiteral("consoleBeganTime"));
         m_beganTime->setAccessibleName(tr("Time the block really began"));
         m_beganTime->setDisplayFormat(QStringLiteral("HH:mm"));
         atLabel->setBuddy(m_beganTime);
-        auto* record = new QPushButton(tr("&Record"), m_beganPanel);
+        auto* record = new QPushButton(tr("Record"), m_beganPanel);
         record->setObjectName(QStringLiteral("consoleBeganRecord"));
         record->setAccessibleName(tr("Record the earlier start"));
         record->setDefault(true);
