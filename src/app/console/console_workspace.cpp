@@ -980,6 +980,10 @@ void ConsoleWorkspace::setTalker(DayEvent::Talker talker) {
     if (m_session == nullptr) {
         return;
     }
+    if (m_session->state().talker == talker && m_session->state().status == DayStatus::Running) {
+        showState(); // a second tap on the same button records nothing; it stays down
+        return;
+    }
     afterControl(m_session->setTalker(talker));
     showState(); // a refused tap leaves the buttons as the state has them
 }

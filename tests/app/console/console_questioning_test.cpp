@@ -137,6 +137,11 @@ TEST_CASE("The talk-time tally is tapped with the console's buttons and keys and
 
     c.click("consoleTalkPresenting");
     CHECK(presenting->isChecked());
+    const auto taps = c.day().state().current().talk;
+    c.click("consoleTalkPresenting"); // a second tap keeps it down and records nothing more
+    CHECK(presenting->isChecked());
+    CHECK(c.day().state().talker == DayEvent::Talker::Presenting);
+    CHECK(c.day().state().current().talk.presentingMs == taps.presentingMs);
     c.advanceMinutes(8);
     c.page()->setFocus();
     c.key(Qt::Key_V, Qt::ControlModifier | Qt::AltModifier); // a visiting team asks
