@@ -277,3 +277,24 @@ TEST_CASE("The signal sound plays at two minutes left and at the end, and not wh
     CHECK(other.menus().size() == 1);
     CHECK(other.menus().front()->actions().contains(other.soundAction()));
 }
+
+TEST_CASE("A team's budget and the talk tally read as the facilitator says them", "[console][questioning]") {
+    // A quartet's 70 minutes shared by three visiting teams: 23:20 each.
+    TeamTurn leeds;
+    leeds.team.name = QStringLiteral("Leeds");
+    leeds.shareMs = 70 * 60 * 1000 / 3;
+    leeds.askedMs = (12 * 60 + 40) * 1000 + 999; // whole seconds asked so far
+    CHECK(gui::turnBudgetText(leeds) == QStringLiteral("Leeds 12:40 of 23:20"));
+    leeds.askedMs = leeds.shareMs + 90 * 1000;
+    CHECK(gui::turnBudgetText(leeds) == QStringLiteral("Leeds 24:50 of 23:20 (01:30 over)"));
+
+    TalkSplit talk;
+    CHECK(gui::talkTallyText(talk) == QStringLiteral("Nothing tapped yet"));
+    talk.presentingMs = 17 * 60 * 1000;
+    talk.visitingMs = 3 * 60 * 1000;
+    CHECK(gui::talkTallyText(talk) ==
+          QStringLiteral("Presenting team 85%, visiting teams 15%: meets the 80% guidance"));
+    talk.visitingMs = 5 * 60 * 1000;
+    CHECK(gui::talkTallyText(talk) ==
+          QStringLiteral("Presenting team 77%, visiting teams 23%: below the 80% guidance"));
+}
