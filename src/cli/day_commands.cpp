@@ -436,6 +436,56 @@ const Registrar talkCommand(
          return runSession(ctx, parser, [&](DayEngine& e) { return e.setTalker(*talker); });
      }});
 
+// "We moved on two minutes ago": the current block really began earlier than the move was recorded.
+int blockBegan(Context& ctx, const QCommandLineParser& parser) {
+    const bool byMinutes = parser.isSet(QStringLiteral("earlier"));
+    const bool byTime = parser.isSet(QStringLiteral("at"));
+    if (byMinutes == byTime) {
+        return ctx.usage(QStringLiteral("Say when the current block really began: --earlier MINUTES (than "
+                                        "recorded) or --at HH:MM, one of the two."));
+    }
+    std::optional<int> minutes;
+    QTime at;
+    if (byMinutes) {
+        minutes = number(ctx, parser.value(QStringLiteral("earlier")), QStringLiteral("--earlier"));
+        if (!minutes) {
+            return BadInput;
+        }
+    } else {
+        at = parseClockTime(parser.value(QStringLiteral("at")));
+        if (!at.isValid()) {
+            return ctx.usage(QStringLiteral("--at \"%1\" is not a clock time; write HH:MM, such as 10:42.")
+                                 .arg(parser.value(QStringLiteral("at"))));
+        }
+    }
+    return runSession(ctx, parser, [&](DayEngine& e) {
+        if (minutes) {
+            return e.blockBeganEarlier(*minutes);
+        }
+        // HH:MM on today's date where the day's clock times are read.
+        const QDate today = e.now().toTimeZone(e.plan().zone).date();
+        return e.blockBeganAt(QDateTime(today, at, e.plan().zone).toUTC());
+    });
+}
+
+const Registrar blockBeganCommand(
+    {{QStringLiteral("session"), QStringLiteral("began")},
+     {},
+     QStringLiteral("Record that the current block really began earlier (--earlier MINUTES or --at HH:MM)."),
+     0,
+     [](QCommandLineParser& p) {
+         addDayOptions(p);
+         p.addOption(jsonOption());
+         p.addOption({QStringLiteral("earlier"),
+                      QStringLiteral("Minutes earlier than the block's start as recorded."),
+                      QStringLiteral("MINUTES")});
+         p.addOption({QStringLiteral("at"), QStringLiteral("The clock time the block really began."),
+                      QStringLiteral("HH:MM")});
+     },
+     [](Context& ctx, const QCommandLineParser& parser, const QStringList&) {
+         return blockBegan(ctx, parser);
+     }});
+
 const Registrar
     catchUpCommand({{QStringLiteral("session"), QStringLiteral("catch-up")},
                     {},

@@ -1,6 +1,7 @@
 #include "cli_runner.h"
 #include "domain/schedule_store.h"
 #include "engine/clock.h"
+#include "engine/day_event.h"
 #include "engine/day_state.h"
 #include "helpers/table_dump.h"
 #include "store/database.h"
@@ -210,4 +211,84 @@ TEST_CASE("session status of a day not started and not today says when the group
     REQUIRE(onTheDay.exitCode == 0);
     CHECK_FALSE(onTheDay.out.contains(QStringLiteral("the group meets on")));
     CHECK(onTheDay.out.contains(QStringLiteral("day: ")));
+}
+
+namespace {
+
+// Writes a run of group 1 straight into its log: started 30 minutes ago, moved on 5 minutes ago,
+// as if the facilitator had pressed Next late.
+void runStartedHalfAnHourAgo(const CliSandbox& cli) {
+    auto db = balcony::Database::open(cli.databasePath());
+    REQUIRE(db.ok());
+    balcony::ScheduleStore schedule(**db);
+    auto cycleRow = schedule.cycleByName(cycle);
+    REQUIRE(cycleRow.ok());
+    auto loaded = schedule.load(cycleRow->id);
+    REQUIRE(loaded.ok());
+    qint64 groupId = 0;
+    for (const auto& g : loaded->groups) {
+        if (g.label == QStringLiteral("1")) {
+            groupId = g.id;
+        }
+    }
+    REQUIRE(groupId != 0);
+    const QDateTime now = balcony::SystemClock().utcNow();
+    balcony::DayEventLog log(**db);
+    balcony::DayEvent started;
+    started.kind = balcony::DayEvent::Kind::Started;
+    started.atUtc = now.addSecs(-30 * 60);
+    REQUIRE(log.append(groupId, started).ok());
+    balcony::DayEvent next;
+    next.kind = balcony::DayEvent::Kind::Next;
+    next.atUtc = now.addSecs(-5 * 60);
+    REQUIRE(log.append(groupId, next).ok());
+}
+
+} // namespace
+
+TEST_CASE("session began records that the current block began earlier than the move was recorded",
+          "[cli][session][moved]") {
+    CliSandbox cli;
+    REQUIRE(cli.run({QStringLiteral("demo")}).exitCode == 0);
+    runStartedHalfAnHourAgo(cli);
+    const QDateTime since =
+        QDateTime::fromString(status(cli)[QStringLiteral("block_since_utc")].toString(), Qt::ISODate);
+    REQUIRE(since.isValid());
+
+    const auto moved = session(cli, QStringLiteral("began"),
+                               {QStringLiteral("--earlier"), QStringLiteral("2"), QStringLiteral("--json")});
+    INFO(moved.err.toStdString());
+    REQUIRE(moved.exitCode == 0);
+    const QJsonObject after = QJsonDocument::fromJson(moved.out.toUtf8()).object();
+    CHECK(after[QStringLiteral("block_index")].toInt() == 1);
+    CHECK(QDateTime::fromString(after[QStringLiteral("block_since_utc")].toString(), Qt::ISODate) ==
+          since.addSecs(-120));
+    CHECK(after[QStringLiteral("elapsed_s")].toInt() >= 7 * 60);
+    // The record holds it: a later status reads the same start.
+    CHECK(status(cli)[QStringLiteral("block_since_utc")] == after[QStringLiteral("block_since_utc")]);
+}
+
+TEST_CASE("session began refuses a time it cannot be and changes nothing", "[cli][session][moved]") {
+    CliSandbox cli;
+    REQUIRE(cli.run({QStringLiteral("demo")}).exitCode == 0);
+    runStartedHalfAnHourAgo(cli);
+    const QStringList before = dump(cli);
+
+    const auto beforeStart =
+        session(cli, QStringLiteral("began"), {QStringLiteral("--earlier"), QStringLiteral("60")});
+    CHECK(beforeStart.exitCode == 2);
+    CHECK(beforeStart.err.contains(QStringLiteral("the day started at")));
+    const QString future =
+        balcony::SystemClock().utcNow().addSecs(10 * 60).toLocalTime().toString(QStringLiteral("HH:mm"));
+    const auto later = session(cli, QStringLiteral("began"), {QStringLiteral("--at"), future});
+    CHECK(later.exitCode == 2);
+    CHECK_FALSE(later.err.isEmpty());
+    const auto neither = session(cli, QStringLiteral("began"));
+    CHECK(neither.exitCode != 0);
+    CHECK(neither.err.contains(QStringLiteral("--earlier MINUTES")));
+    const auto notATime =
+        session(cli, QStringLiteral("began"), {QStringLiteral("--at"), QStringLiteral("25:99")});
+    CHECK(notATime.exitCode != 0);
+    CHECK(notATime.err.contains(QStringLiteral("not a clock time")));
+    CHECK(dump(cli) == before);
 }

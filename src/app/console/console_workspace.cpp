@@ -16,6 +16,7 @@
 #include "presenter/room_messages.h"
 
 #include <QAbstractSpinBox>
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QFrame>
@@ -25,11 +26,14 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
+#include <QSettings>
 #include <QShortcut>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTextEdit>
 #include <QTimeEdit>
@@ -113,8 +117,16 @@ ConsoleWorkspace::ConsoleWorkspace(Prompter& prompter, const Clock* clock, QSett
     , m_prompter(prompter)
     , m_ownClock(clock ? nullptr : std::make_unique<SystemClock>())
     , m_clock(clock ? *clock : *m_ownClock)
-    , m_page(new QWidget) {
+    , m_page(new QWidget)
+    , m_sound([](CountdownSignal) { QApplication::beep(); }) {
     m_page->setObjectName(QStringLiteral("run-the-dayPage"));
+    m_menu = std::make_unique<QMenu>(tr("&Day"));
+    m_menu->setObjectName(QStringLiteral("consoleMenu"));
+    m_soundAction = m_menu->addAction(tr("&Sound at Two Minutes and at the End"));
+    m_soundAction->setObjectName(QStringLiteral("consoleSoundAction"));
+    m_soundAction->setCheckable(true);
+    m_soundAction->setChecked(true);
+    m_soundAction->setToolTip(tr("A sound as well as the countdown's flash, where the computer has one"));
     m_room = new RoomMessages(this);
     if (settings != nullptr) {
         m_presenterWindow = std::make_unique<PresenterWindow>(*settings);
@@ -193,6 +205,41 @@ ConsoleWorkspace::ConsoleWorkspace(Prompter& prompter, const Clock* clock, QSett
     now->addWidget(m_block);
     now->addWidget(m_who);
     now->addWidget(m_speaker);
+    // The questioning: each visiting team's time so far against its share of the block.
+    m_turns = makeLabel(QStringLiteral("consoleTurns"), 2, false, m_page);
+    m_turns->setAccessibleName(tr("Each visiting team's questioning time against its share"));
+    m_turns->hide();
+    now->addWidget(m_turns);
+    // The talk-time tally: who talks now, tapped; the block's split against the 80% guidance.
+    m_talkRow = new QWidget(m_page);
+    m_talkRow->setObjectName(QStringLiteral("consoleTalkRow"));
+    {
+        auto* row = new QHBoxLayout(m_talkRow);
+        row->setContentsMargins(0, 0, 0, 0);
+        m_talkPresenting =
+            addControl(QStringLiteral("consoleTalkPresenting"), tr("Presenting team talks"),
+                       QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_P), &ConsoleWorkspace::talkPresenting);
+        m_talkVisiting =
+            addControl(QStringLiteral("consoleTalkVisiting"), tr("Visiting team talks"),
+                       QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_V), &ConsoleWorkspace::talkVisiting);
+        m_talkNobody =
+            addControl(QStringLiteral("consoleTalkNobody"), tr("Nobody"),
+                       QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_N), &ConsoleWorkspace::talkNobody);
+        for (QPushButton* button : {m_talkPresenting, m_talkVisiting, m_talkNobody}) {
+            button->setParent(m_talkRow);
+            button->setCheckable(true);
+            QFont font = button->font();
+            font.setPointSizeF(font.pointSizeF() - 2);
+            button->setFont(font);
+            m_runControls << button;
+            row->addWidget(button);
+        }
+        m_talk = makeLabel(QStringLiteral("consoleTalk"), 1, false, m_talkRow);
+        m_talk->setAccessibleName(tr("Talk-time tally"));
+        row->addWidget(m_talk, 1);
+    }
+    m_talkRow->hide();
+    now->addWidget(m_talkRow);
     now->addWidget(m_rule);
     now->addWidget(m_countdown, 1);
     now->addWidget(m_nextBlock);
@@ -263,6 +310,53 @@ ConsoleWorkspace::ConsoleWorkspace(Prompter& prompter, const Clock* clock, QSett
     }
     outer->addWidget(m_catchUpPanel);
 
+    // "We moved on two minutes ago": the current block began earlier than the move was recorded.
+    m_beganPanel = makeBanner(QStringLiteral("consoleBeganPanel"), m_beganText, m_page);
+    {
+        auto* minutesLabel = new QLabel(tr("&Minutes earlier:"), m_beganPanel);
+        m_beganMinutes = new QSpinBox(m_beganPanel);
+        m_beganMinutes->setObjectName(QStringLiteral("consoleBeganMinutes"));
+        m_beganMinutes->setAccessibleName(tr("Minutes earlier than recorded"));
+        m_beganMinutes->setRange(1, 180);
+        m_beganMinutes->setValue(2);
+        minutesLabel->setBuddy(m_beganMinutes);
+        auto* atLabel = new QLabel(tr("or at:"), m_beganPanel);
+        m_beganTime = new QTimeEdit(m_beganPanel);
+        m_beganTime->setObjectName(QStringLiteral("consoleBeganTime"));
+        m_beganTime->setAccessibleName(tr("Time the block really began"));
+        m_beganTime->setDisplayFormat(QStringLiteral("HH:mm"));
+        atLabel->setBuddy(m_beganTime);
+        auto* record = new QPushButton(tr("Record"), m_beganPanel);
+        record->setObjectName(QStringLiteral("consoleBeganRecord"));
+        record->setAccessibleName(tr("Record the earlier start"));
+        record->setDefault(true);
+        auto* cancel = new QPushButton(tr("Cancel"), m_beganPanel);
+        cancel->setObjectName(QStringLiteral("consoleBeganCancel"));
+        cancel->setAccessibleName(tr("Cancel the earlier start"));
+        connect(m_beganMinutes, &QSpinBox::valueChanged, this, [this] {
+            m_beganTimeEdited = false;
+            syncBeganTime();
+        });
+        connect(m_beganTime, &QTimeEdit::timeChanged, this, [this] { m_beganTimeEdited = true; });
+        connect(record, &QPushButton::clicked, this, &ConsoleWorkspace::recordBeganEarlier);
+        connect(cancel, &QPushButton::clicked, m_beganPanel, &QWidget::hide);
+        // Return in either field records and Escape cancels, as in a small dialog. These keys live
+        // only inside the form, so they cannot move the day from a note.
+        for (const QKeySequence& key : {QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)}) {
+            auto* enter = new QShortcut(key, m_beganPanel);
+            enter->setContext(Qt::WidgetWithChildrenShortcut);
+            connect(enter, &QShortcut::activated, this, &ConsoleWorkspace::recordBeganEarlier);
+        }
+        auto* escape = new QShortcut(QKeySequence(Qt::Key_Escape), m_beganPanel);
+        escape->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(escape, &QShortcut::activated, m_beganPanel, &QWidget::hide);
+        for (QWidget* w : std::initializer_list<QWidget*>{minutesLabel, m_beganMinutes, atLabel, m_beganTime,
+                                                          record, cancel}) {
+            m_beganPanel->layout()->addWidget(w);
+        }
+    }
+    outer->addWidget(m_beganPanel);
+
     m_failure = makeLabel(QStringLiteral("consoleFailure"), 1, true, m_page);
     QPalette failurePalette = m_failure->palette();
     failurePalette.setColor(QPalette::WindowText, QColor(0xb0, 0x20, 0x20));
@@ -301,6 +395,8 @@ ConsoleWorkspace::ConsoleWorkspace(Prompter& prompter, const Clock* clock, QSett
          &ConsoleWorkspace::jumpToSelected},
         {"consoleCatchUp", tr("Catch up\u2026"), QKeySequence(Qt::CTRL | Qt::Key_U),
          &ConsoleWorkspace::proposeCatchUp},
+        {"consoleBeganEarlier", tr("Began earlier\u2026"), QKeySequence(Qt::CTRL | Qt::Key_B),
+         &ConsoleWorkspace::showBeganEarlier},
         {"consoleFinish", tr("Finish day\u2026"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F),
          &ConsoleWorkspace::finish},
     };
@@ -499,6 +595,7 @@ void ConsoleWorkspace::closeSession() {
     m_proposal.reset();
     m_resumeBanner->hide();
     m_catchUpPanel->hide();
+    m_beganPanel->hide();
 }
 
 void ConsoleWorkspace::openGroup() {
@@ -543,6 +640,7 @@ void ConsoleWorkspace::openGroup() {
     }
     m_session = std::move(*session);
     connect(m_session.get(), &DaySession::stateChanged, this, [this] { showState(); });
+    connect(m_session.get(), &DaySession::countdownSignal, this, &ConsoleWorkspace::playSignal);
     m_countdown->observe(m_session.get());
     openPanes();
     const DayState& state = m_session->state();
@@ -629,6 +727,9 @@ void ConsoleWorkspace::showState() {
             label->clear();
         }
         m_lateBanner->hide();
+        m_turns->hide();
+        m_talkRow->hide();
+        m_beganPanel->hide();
         return;
     }
     const DayState& state = m_session->state();
@@ -661,6 +762,38 @@ void ConsoleWorkspace::showState() {
         speaker = tr("Everyone speaks");
     }
     m_speaker->setText(speaker);
+
+    // The questioning's budgets: each team's time so far against its share; the block's own
+    // countdown stays the block's.
+    const bool started = status != DayStatus::NotStarted && status != DayStatus::Finished;
+    if (started && !state.current().turns.empty()) {
+        QStringList lines;
+        const auto& turns = state.current().turns;
+        for (size_t i = 0; i < turns.size(); ++i) {
+            const bool asking = static_cast<int>(i) == state.current().turn;
+            lines << (asking ? QStringLiteral("\u25b6 ") : QStringLiteral("    ")) + turnBudgetText(turns[i]);
+        }
+        const QString text = lines.join(QLatin1Char('\n'));
+        if (m_turns->text() != text) {
+            m_turns->setText(text);
+        }
+        m_turns->show();
+    } else {
+        m_turns->hide();
+    }
+    // The talk-time tally, from the state's split of this block.
+    if (started) {
+        m_talk->setText(talkTallyText(state.current().talk));
+        m_talkPresenting->setChecked(state.talker == DayEvent::Talker::Presenting);
+        m_talkVisiting->setChecked(state.talker == DayEvent::Talker::Visiting);
+        m_talkNobody->setChecked(state.talker == DayEvent::Talker::Nobody);
+        m_talkRow->show();
+    } else {
+        m_talkRow->hide();
+    }
+    if (!started) {
+        m_beganPanel->hide();
+    }
     m_rule->setText(blockRule(block));
     m_rule->setToolTip(block.guidance);
 
@@ -832,6 +965,87 @@ void ConsoleWorkspace::nextTeam() {
     if (m_session != nullptr) {
         afterControl(m_session->nextTeam());
     }
+}
+
+void ConsoleWorkspace::talkPresenting() {
+    setTalker(DayEvent::Talker::Presenting);
+}
+void ConsoleWorkspace::talkVisiting() {
+    setTalker(DayEvent::Talker::Visiting);
+}
+void ConsoleWorkspace::talkNobody() {
+    setTalker(DayEvent::Talker::Nobody);
+}
+void ConsoleWorkspace::setTalker(DayEvent::Talker talker) {
+    if (m_session == nullptr) {
+        return;
+    }
+    if (m_session->state().talker == talker && m_session->state().status == DayStatus::Running) {
+        showState(); // a second tap on the same button records nothing; it stays down
+        return;
+    }
+    afterControl(m_session->setTalker(talker));
+    showState(); // a refused tap leaves the buttons as the state has them
+}
+
+void ConsoleWorkspace::showBeganEarlier() {
+    if (m_session == nullptr || !m_day) {
+        return;
+    }
+    const DayState& state = m_session->state();
+    const TimetableBlock& block = m_day->plan.timetable.blocks.at(static_cast<size_t>(state.blockIndex));
+    m_beganText->setText(
+        tr("When did \u201c%1\u201d really begin? Recorded at %2.")
+            .arg(block.title,
+                 state.blockSince.toTimeZone(m_day->plan.zone).toString(QStringLiteral("HH:mm"))));
+    syncBeganTime();
+    m_beganTimeEdited = false;
+    m_beganPanel->show();
+    m_beganMinutes->setFocus();
+    m_beganMinutes->selectAll();
+}
+
+void ConsoleWorkspace::syncBeganTime() {
+    if (m_session == nullptr || !m_day || !m_session->state().blockSince.isValid()) {
+        return;
+    }
+    const QSignalBlocker blocker(m_beganTime);
+    m_beganTime->setTime(m_session->state()
+                             .blockSince.addSecs(-qint64{m_beganMinutes->value()} * 60)
+                             .toTimeZone(m_day->plan.zone)
+                             .time());
+}
+
+void ConsoleWorkspace::recordBeganEarlier() {
+    if (m_session == nullptr) {
+        return;
+    }
+    // The minutes count from the recorded start to the second; a time typed is that minute.
+    const Status recorded = m_beganTimeEdited
+                                ? m_session->blockBeganAt(m_session->todayAt(m_beganTime->time()))
+                                : m_session->blockBeganEarlier(m_beganMinutes->value());
+    if (recorded.ok()) {
+        m_beganPanel->hide();
+    }
+    afterControl(recorded);
+}
+
+void ConsoleWorkspace::playSignal(CountdownSignal signal) {
+    if (signal != CountdownSignal::None && m_soundAction->isChecked() && m_sound) {
+        m_sound(signal);
+    }
+}
+
+QList<QMenu*> ConsoleWorkspace::menus() const {
+    return {m_menu.get()};
+}
+
+void ConsoleWorkspace::saveSettings(QSettings& settings) const {
+    settings.setValue(QStringLiteral("signalSound"), m_soundAction->isChecked());
+}
+
+void ConsoleWorkspace::restoreSettings(const QSettings& settings) {
+    m_soundAction->setChecked(settings.value(QStringLiteral("signalSound"), true).toBool());
 }
 
 void ConsoleWorkspace::finish() {

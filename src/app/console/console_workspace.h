@@ -1,5 +1,6 @@
 #pragma once
 
+#include "console/countdown_face.h"
 #include "engine/catch_up.h"
 #include "engine/day_state.h"
 #include "engine/group_day.h"
@@ -7,10 +8,14 @@
 
 #include <QList>
 #include <QPointer>
+#include <functional>
 #include <memory>
 #include <optional>
 
+class QAction;
 class QComboBox;
+class QMenu;
+class QSpinBox;
 class QSettings;
 class QTabWidget;
 class QFrame;
@@ -45,8 +50,15 @@ class Prompter;
 // Keys: every control has a window shortcut with Ctrl (Ctrl+Space pause or resume, Ctrl+Right next,
 // Ctrl+Left previous, Ctrl+Up one more minute, Ctrl+Shift+Up five more, Ctrl+Down one minute less,
 // Ctrl+J jump to the block chosen in the timeline, Ctrl+T next team, Ctrl+U catch-up, Ctrl+Return
-// start, Ctrl+Shift+F finish). None of them fires while a text field (line edit, text edit, time
-// field) has the keyboard focus, so typing a note never moves the day.
+// start, Ctrl+Shift+F finish, Ctrl+B the current block began earlier, Ctrl+Alt+P / V / N the
+// presenting team, a visiting team or nobody talks now). None of them fires while a text field (line
+// edit, text edit, time field, spin box) has the keyboard focus, so typing a note never moves the day.
+//
+// In a questions block each visiting team's time so far shows against its equal share of the block
+// (DayState's turns), beside the block's own countdown; the talk-time tally shows the block's split
+// against the 80% guidance (DayState's talk). At two minutes left and at the end of a block the
+// countdown flashes and, unless Day > Sound is off (kept in the window's settings), the signal sound
+// plays (QApplication::beep unless setSignalSound() gave another).
 //
 // The workspace has no undo stack: day events are never undone (previous is an event of its own),
 // and Edit > Undo is unavailable while it is current. Only finishing the day asks to confirm.
@@ -88,6 +100,17 @@ public:
     // The single sentence or two of what the current block asks of the room.
     static QString blockRule(const TimetableBlock& block);
 
+    QList<QMenu*> menus() const override;
+    void saveSettings(QSettings& settings) const override;
+    void restoreSettings(const QSettings& settings) override;
+
+    // What plays at the two-minute and end signals while the sound is on (tests count the calls);
+    // an empty function plays nothing.
+    using SignalSound = std::function<void(CountdownSignal)>;
+    void setSignalSound(SignalSound sound) { m_sound = std::move(sound); }
+    // Day > Sound at Two Minutes and at the End: checkable, on unless turned off.
+    QAction* soundAction() const { return m_soundAction; }
+
 private:
     QPushButton* addControl(const QString& name, const QString& text, const QKeySequence& key,
                             void (ConsoleWorkspace::*slot)());
@@ -112,6 +135,14 @@ private:
     void jumpToSelected();
     void finish();
     void nextTeam();
+    void talkPresenting();
+    void talkVisiting();
+    void talkNobody();
+    void setTalker(DayEvent::Talker talker);
+    void showBeganEarlier();
+    void recordBeganEarlier();
+    void syncBeganTime();
+    void playSignal(CountdownSignal signal);
     void proposeCatchUp();
     void acceptCatchUp();
     void dismissCatchUp();
@@ -144,6 +175,20 @@ private:
     QLabel* m_block = nullptr;
     QLabel* m_who = nullptr;
     QLabel* m_speaker = nullptr;
+    QLabel* m_turns = nullptr; // each visiting team's time against its share, in a questions block
+    QWidget* m_talkRow = nullptr;
+    QLabel* m_talk = nullptr; // the talk-time tally
+    QPushButton* m_talkPresenting = nullptr;
+    QPushButton* m_talkVisiting = nullptr;
+    QPushButton* m_talkNobody = nullptr;
+    QFrame* m_beganPanel = nullptr; // "the block began earlier"
+    QLabel* m_beganText = nullptr;
+    QSpinBox* m_beganMinutes = nullptr;
+    QTimeEdit* m_beganTime = nullptr;
+    bool m_beganTimeEdited = false; // the time field, not the minutes, says when
+    std::unique_ptr<QMenu> m_menu;
+    QAction* m_soundAction = nullptr;
+    SignalSound m_sound;
     QLabel* m_rule = nullptr;
     CountdownView* m_countdown = nullptr;
     QLabel* m_nextBlock = nullptr;

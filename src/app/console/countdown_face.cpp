@@ -95,4 +95,26 @@ CountdownSignal signalBetween(const CountdownFace& before, const CountdownFace& 
     return CountdownSignal::None;
 }
 
+QString turnBudgetText(const TeamTurn& turn) {
+    QString text =
+        QStringLiteral("%1 %2 of %3")
+            .arg(turn.team.name, countdownText(turn.askedMs / 1000), countdownText(turn.shareMs / 1000));
+    if (turn.askedMs > turn.shareMs) {
+        text += QStringLiteral(" (%1 over)").arg(countdownText((turn.askedMs - turn.shareMs) / 1000));
+    }
+    return text;
+}
+
+QString talkTallyText(const TalkSplit& talk) {
+    if (talk.presentingMs + talk.visitingMs == 0) {
+        return QStringLiteral("Nothing tapped yet");
+    }
+    const int presenting = qRound(talk.presentingShare() * 100);
+    return QStringLiteral("Presenting team %1%, visiting teams %2%: %3")
+        .arg(presenting)
+        .arg(100 - presenting)
+        .arg(talk.meetsGuidance() ? QStringLiteral("meets the 80% guidance")
+                                  : QStringLiteral("below the 80% guidance"));
+}
+
 } // namespace balcony::gui

@@ -65,4 +65,12 @@ qint64 msUntilShownSecondChanges(const DayState& state);
 // still fires. None otherwise.
 CountdownSignal signalBetween(const CountdownFace& before, const CountdownFace& after);
 
+// What the console shows of the questioning, from the state's turns and talk split (QtCore only).
+// "Medway 12:40 of 23:20": the team's asking time so far against its equal share of the block, with
+// "(1:10 over)" once past it.
+QString turnBudgetText(const TeamTurn& turn);
+// "Presenting team 83%, visiting teams 17%: meets the 80% guidance", "... below the 80% guidance";
+// "Nothing tapped yet" before the first tap.
+QString talkTallyText(const TalkSplit& talk);
+
 } // namespace balcony::gui

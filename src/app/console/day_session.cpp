@@ -133,6 +133,14 @@ Status DaySession::setTalker(DayEvent::Talker talker) {
     return apply(m_engine->setTalker(talker));
 }
 
+Status DaySession::blockBeganAt(const QDateTime& startedUtc) {
+    return apply(m_engine->blockBeganAt(startedUtc));
+}
+
+Status DaySession::blockBeganEarlier(int minutes) {
+    return apply(m_engine->blockBeganEarlier(minutes));
+}
+
 CatchUpProposal DaySession::proposeCatchUp(const CatchUpPolicy& policy) {
     return m_engine->proposeCatchUp(policy);
 }

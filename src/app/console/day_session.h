@@ -69,6 +69,10 @@ public:
     Status finish();
     Status nextTeam(); // the next visiting team asks
     Status setTalker(DayEvent::Talker talker);
+    // "We moved on two minutes ago": the current block really began at startedUtc, or minutes
+    // earlier than recorded (DayEngine::blockBeganAt, blockBeganEarlier).
+    Status blockBeganAt(const QDateTime& startedUtc);
+    Status blockBeganEarlier(int minutes);
     CatchUpProposal proposeCatchUp(const CatchUpPolicy& policy = {});
     Status acceptCatchUp(const CatchUpProposal& proposal);
 

@@ -173,6 +173,28 @@ Result<DayState> DayEngine::setTalker(DayEvent::Talker talker) {
     return record(std::move(e));
 }
 
+Result<DayState> DayEngine::blockBeganAt(const QDateTime& startedUtc) {
+    if (auto allowed = checkBlockStartCorrection(m_plan, m_events, now(), startedUtc); !allowed) {
+        return allowed.error();
+    }
+    DayEvent e = event(DayEvent::Kind::BlockStartCorrected);
+    e.startedUtc = startedUtc.toUTC();
+    return record(std::move(e));
+}
+
+Result<DayState> DayEngine::blockBeganEarlier(int minutes) {
+    if (minutes < 1) {
+        return failure(
+            Error::Kind::InvalidInput,
+            QStringLiteral("Say how many minutes earlier the block began: 1 or more (got %1).").arg(minutes));
+    }
+    const DayState s = state();
+    if (!s.blockSince.isValid()) {
+        return blockBeganAt({}); // refused with the engine's sentence (not started, ...)
+    }
+    return blockBeganAt(s.blockSince.addSecs(-qint64{minutes} * 60));
+}
+
 CatchUpProposal DayEngine::proposeCatchUp(const CatchUpPolicy& policy) {
     return balcony::proposeCatchUp(m_plan, state(), policy);
 }

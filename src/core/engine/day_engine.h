@@ -71,6 +71,14 @@ public:
     Result<DayState> finish();
     Result<DayState> nextTurn(); // the next visiting team asks (questions blocks only)
     Result<DayState> setTalker(DayEvent::Talker talker);
+    // "We moved on two minutes ago": the current block really began at startedUtc, earlier than
+    // the move into it was recorded. Recorded as a BlockStartCorrected event after
+    // checkBlockStartCorrection() (which says what is refused and why); the block's clock, the
+    // block before it, the record and the projection then count from startedUtc.
+    Result<DayState> blockBeganAt(const QDateTime& startedUtc);
+    // The same, minutes (1 or more) earlier than the current block's start as now recorded
+    // (DayState::blockSince).
+    Result<DayState> blockBeganEarlier(int minutes);
 
     CatchUpProposal proposeCatchUp(const CatchUpPolicy& policy = {});
     // Records the proposal's new durations; refused when it is empty or names blocks already run.

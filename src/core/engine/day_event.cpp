@@ -12,7 +12,7 @@
 namespace balcony {
 namespace {
 
-constexpr std::array<std::pair<DayEvent::Kind, const char*>, 12> kindKeys{{
+constexpr std::array<std::pair<DayEvent::Kind, const char*>, 13> kindKeys{{
     {DayEvent::Kind::Started, "started"},
     {DayEvent::Kind::Paused, "paused"},
     {DayEvent::Kind::Resumed, "resumed"},
@@ -25,6 +25,7 @@ constexpr std::array<std::pair<DayEvent::Kind, const char*>, 12> kindKeys{{
     {DayEvent::Kind::NextTurn, "next_turn"},
     {DayEvent::Kind::SpeakerChanged, "speaker_changed"},
     {DayEvent::Kind::Discarded, "discarded"},
+    {DayEvent::Kind::BlockStartCorrected, "block_start_corrected"},
 }};
 
 constexpr std::array<std::pair<DayEvent::Talker, const char*>, 3> talkerKeys{{
@@ -57,6 +58,9 @@ QByteArray payloadOf(const DayEvent& e) {
     case DayEvent::Kind::SpeakerChanged:
         o.insert(QStringLiteral("speaker"), toKey(e.talker));
         break;
+    case DayEvent::Kind::BlockStartCorrected:
+        o.insert(QStringLiteral("started"), utcText(e.startedUtc));
+        break;
     default:
         break;
     }
@@ -72,6 +76,10 @@ void readPayload(DayEvent& e, const QByteArray& payload) {
         e.durations[it.key().toInt()] = it.value().toInt();
     }
     e.talker = talkerFromKey(o.value(QLatin1String("speaker")).toString()).value_or(DayEvent::Talker::Nobody);
+    if (o.contains(QLatin1String("started"))) {
+        e.startedUtc =
+            QDateTime::fromString(o.value(QLatin1String("started")).toString(), Qt::ISODateWithMs).toUTC();
+    }
 }
 
 } // namespace

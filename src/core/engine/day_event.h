@@ -18,16 +18,18 @@ struct DayEvent {
         Started,
         Paused,
         Resumed,
-        Extended,        // minutes: added to the current block (negative shortens it)
-        Next,            // to the following block
-        Back,            // to the previous block, which carries on from where it stopped
-        Jumped,          // block: to any block
-        Finished,        // the day is over
-        CatchUpAccepted, // durations: new planned minutes of later blocks, by block index
-        NextTurn,        // the next visiting team asks
-        SpeakerChanged,  // speaker: who is talking now (presenting, visiting or none)
-        Discarded,       // the run so far was set aside (a rehearsal, a false start): the day is
-                         // as if never started; the events before it stay in the log, unread
+        Extended,            // minutes: added to the current block (negative shortens it)
+        Next,                // to the following block
+        Back,                // to the previous block, which carries on from where it stopped
+        Jumped,              // block: to any block
+        Finished,            // the day is over
+        CatchUpAccepted,     // durations: new planned minutes of later blocks, by block index
+        NextTurn,            // the next visiting team asks
+        SpeakerChanged,      // speaker: who is talking now (presenting, visiting or none)
+        Discarded,           // the run so far was set aside (a rehearsal, a false start): the day is
+                             // as if never started; the events before it stay in the log, unread
+        BlockStartCorrected, // startedUtc: the current block really began then, earlier than the move
+                             // into it was recorded ("we moved on two minutes ago")
     };
 
     enum class Talker { Nobody, Presenting, Visiting };
@@ -39,6 +41,7 @@ struct DayEvent {
     int block = -1;                 // Jumped
     std::map<int, int> durations;   // CatchUpAccepted
     Talker talker = Talker::Nobody; // SpeakerChanged
+    QDateTime startedUtc;           // BlockStartCorrected
 };
 
 QString toKey(DayEvent::Kind kind); // "started", "extended", "catch_up_accepted", ...

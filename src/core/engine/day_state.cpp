@@ -2,6 +2,7 @@
 
 #include <QLocale>
 #include <algorithm>
+#include <utility>
 
 namespace balcony {
 namespace {
@@ -31,6 +32,65 @@ void initialise(const DayPlan& plan, DayState& s) {
         }
         s.blocks.push_back(std::move(record));
     }
+}
+
+bool isMove(DayEvent::Kind kind) {
+    return kind == DayEvent::Kind::Started || kind == DayEvent::Kind::Next || kind == DayEvent::Kind::Back ||
+           kind == DayEvent::Kind::Jumped;
+}
+
+// The move into the block current after log[0..end), and the move before it: indexes into the log,
+// -1 when there is none since the last discard.
+std::pair<int, int> lastMoves(const std::vector<DayEvent>& log, int end) {
+    int last = -1;
+    for (int i = end - 1; i >= 0; --i) {
+        const DayEvent::Kind kind = log[static_cast<size_t>(i)].kind;
+        if (kind == DayEvent::Kind::Discarded) {
+            break;
+        }
+        if (isMove(kind)) {
+            if (last >= 0) {
+                return {last, i};
+            }
+            last = i;
+        }
+    }
+    return {last, -1};
+}
+
+// The time at which each event is replayed. Each counts no earlier than the one before it (a wall
+// clock set back); then each block start correction moves the move it corrects back to its time,
+// and what was recorded between that time and the move (a tap, a turn) to that time too, never
+// before the move before it, so the times stay in order.
+std::vector<QDateTime> replayTimes(const std::vector<DayEvent>& log) {
+    std::vector<QDateTime> times;
+    times.reserve(log.size());
+    for (const auto& e : log) {
+        const QDateTime at = e.atUtc.toUTC();
+        times.push_back(times.empty() ? at : std::max(times.back(), at));
+    }
+    for (int k = 0; k < static_cast<int>(log.size()); ++k) {
+        const DayEvent& e = log[static_cast<size_t>(k)];
+        if (e.kind != DayEvent::Kind::BlockStartCorrected || !e.startedUtc.isValid()) {
+            continue;
+        }
+        const auto [move, before] = lastMoves(log, k);
+        if (move < 0 || before < 0 || log[static_cast<size_t>(move)].kind == DayEvent::Kind::Started) {
+            continue;
+        }
+        const QDateTime at = std::max(e.startedUtc.toUTC(), times[static_cast<size_t>(before)]);
+        if (at >= times[static_cast<size_t>(move)]) {
+            continue;
+        }
+        for (int i = before + 1; i <= move; ++i) {
+            times[static_cast<size_t>(i)] = std::min(times[static_cast<size_t>(i)], at);
+        }
+    }
+    return times;
+}
+
+QString clockIn(const DayPlan& plan, const QDateTime& utc) {
+    return utc.toTimeZone(plan.zone).toString(QStringLiteral("HH:mm"));
 }
 
 // Replays events one by one; advance() books running time to the current block, turn and talker.
@@ -116,6 +176,8 @@ public:
         case DayEvent::Kind::SpeakerChanged:
             m_s.talker = e.talker;
             break;
+        case DayEvent::Kind::BlockStartCorrected:
+            break; // already in the move's time (replayTimes)
         }
     }
 
@@ -131,6 +193,7 @@ private:
             block.actualStart = at;
         }
         block.actualEnd = QDateTime();
+        m_s.blockSince = at;
         m_s.talker = DayEvent::Talker::Nobody;
     }
 
@@ -270,12 +333,13 @@ DayState computeDayState(const DayPlan& plan, const std::vector<DayEvent>& log, 
         return s;
     }
     Replay replay(plan, s);
+    const std::vector<QDateTime> times = replayTimes(log);
     QDateTime last;
-    for (const auto& e : log) {
-        const QDateTime at = last.isValid() ? std::max(last, e.atUtc.toUTC()) : e.atUtc.toUTC();
+    for (size_t i = 0; i < log.size(); ++i) {
+        const QDateTime& at = times[i];
         s.now = at;
         replay.advance(at);
-        replay.apply(e, at);
+        replay.apply(log[i], at);
         last = at;
     }
     s.now = last.isValid() ? std::max(last, now.toUTC()) : now.toUTC();
@@ -412,7 +476,68 @@ Status checkTransition(const DayPlan& plan, const DayState& s, const DayEvent& e
         }
         break;
     case DayEvent::Kind::SpeakerChanged:
+    case DayEvent::Kind::BlockStartCorrected: // its times: checkBlockStartCorrection
         break;
+    }
+    return {};
+}
+
+Status checkBlockStartCorrection(const DayPlan& plan, const std::vector<DayEvent>& log, const QDateTime& now,
+                                 const QDateTime& startedUtc) {
+    const auto refuse = [](const QString& why) { return failure(Error::Kind::InvalidInput, why); };
+    DayEvent correction;
+    correction.kind = DayEvent::Kind::BlockStartCorrected;
+    const DayState s = computeDayState(plan, log, now);
+    if (auto live = checkTransition(plan, s, correction); !live) {
+        return live;
+    }
+    const QString title = plan.timetable.blocks[static_cast<size_t>(s.blockIndex)].title;
+    if (!startedUtc.isValid()) {
+        return refuse(QStringLiteral("Give the time %1 really began.").arg(title));
+    }
+    const QDateTime at = startedUtc.toUTC();
+    if (at > s.now) {
+        return refuse(QStringLiteral("%1 cannot have begun at %2: it is only %3 now.")
+                          .arg(title, clockIn(plan, at), clockIn(plan, s.now)));
+    }
+    if (at < s.actualStart) {
+        return refuse(QStringLiteral("%1 cannot have begun at %2: the day started at %3.")
+                          .arg(title, clockIn(plan, at), clockIn(plan, s.actualStart)));
+    }
+    const std::vector<QDateTime> times = replayTimes(log);
+    const auto [move, before] = lastMoves(log, static_cast<int>(log.size()));
+    if (move < 0 || before < 0 || log[static_cast<size_t>(move)].kind == DayEvent::Kind::Started) {
+        return refuse(QStringLiteral("%1 began when the day started, at %2: there is no block before it to "
+                                     "take the time from.")
+                          .arg(title, clockIn(plan, s.actualStart)));
+    }
+    const QDateTime recorded = times[static_cast<size_t>(move)];
+    if (at >= recorded) {
+        return refuse(QStringLiteral("%1 is recorded as beginning at %2; its start can be moved earlier, "
+                                     "not later. To give the block before more time, go back to it.")
+                          .arg(title, clockIn(plan, recorded)));
+    }
+    // The block before: the one the move left, as it was when the move was made.
+    const DayState previous = computeDayState(plan, std::vector<DayEvent>(log.begin(), log.begin() + move),
+                                              log[static_cast<size_t>(move)].atUtc);
+    const QString previousTitle = plan.timetable.blocks[static_cast<size_t>(previous.blockIndex)].title;
+    const QDateTime previousStart = times[static_cast<size_t>(before)];
+    if (at < previousStart) {
+        return refuse(QStringLiteral("%1 cannot have begun at %2: the block before it, %3, began at %4.")
+                          .arg(title, clockIn(plan, at), previousTitle, clockIn(plan, previousStart)));
+    }
+    for (int i = move - 1; i > before; --i) {
+        const DayEvent& e = log[static_cast<size_t>(i)];
+        if ((e.kind == DayEvent::Kind::Paused || e.kind == DayEvent::Kind::Resumed) &&
+            times[static_cast<size_t>(i)] > at) {
+            return refuse(
+                QStringLiteral("%1 cannot have begun at %2: the day was %3 at %4, during %5. Give a "
+                               "time after that.")
+                    .arg(title, clockIn(plan, at),
+                         e.kind == DayEvent::Kind::Paused ? QStringLiteral("paused")
+                                                          : QStringLiteral("resumed"),
+                         clockIn(plan, times[static_cast<size_t>(i)]), previousTitle));
+        }
     }
     return {};
 }

@@ -66,6 +66,7 @@ struct DayState {
         projectedEnd;      // if every remaining block runs as now planned (pinned blocks wait for their time)
     QDateTime actualStart; // invalid before start
     QDateTime actualEnd;   // invalid before finish
+    QDateTime blockSince;  // UTC: when the current visit to the current block began, as corrected
     DayEvent::Talker talker = DayEvent::Talker::Nobody; // who is talking in the current block
     std::vector<BlockRecord> blocks;                    // one per timetable block
     int discardedRuns = 0; // earlier runs set aside by a discard; they count for nothing above
@@ -91,6 +92,18 @@ Status checkTransition(const DayPlan& plan, const DayState& state, const DayEven
 // evening before is the usual case). Only a new start is judged: the replay of a start already in
 // the log is never refused for its date.
 Status checkStartDate(const DayPlan& plan, const QDateTime& atUtc);
+
+// Whether the current block may be recorded as having begun at startedUtc, earlier than the move
+// into it was recorded ("we moved on two minutes ago"): a BlockStartCorrected event. Replayed, the
+// move counts from startedUtc, so the running time since then belongs to the current block (its
+// clock, its turns) and no longer to the one before; taps and turns recorded in between count from
+// startedUtc too. Ok, or InvalidInput with a sentence for the facilitator, when the day is not live,
+// startedUtc is later than now or not earlier than the recorded start, before the day started,
+// before the previous block began, before a pause or resume recorded in the previous block, or when
+// the current block is the first and was entered by the start (there is no block before it: a
+// forgotten start is corrected with DayEngine::startedAt). Pure: log and now as for computeDayState.
+Status checkBlockStartCorrection(const DayPlan& plan, const std::vector<DayEvent>& log, const QDateTime& now,
+                                 const QDateTime& startedUtc);
 
 // Whether the current run may be discarded, so that the day is as if never started. A run that
 // started on another date than the group's day (a rehearsal, a test) may always be discarded,

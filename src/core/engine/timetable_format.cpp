@@ -134,6 +134,9 @@ QJsonObject dayStateJson(const DayPlan& plan, const DayState& state) {
     if (state.actualStart.isValid()) {
         o.insert(QStringLiteral("started_utc"), state.actualStart.toString(Qt::ISODate));
     }
+    if (state.blockSince.isValid()) {
+        o.insert(QStringLiteral("block_since_utc"), state.blockSince.toString(Qt::ISODate));
+    }
     if (state.actualEnd.isValid()) {
         o.insert(QStringLiteral("finished_utc"), state.actualEnd.toString(Qt::ISODate));
     }
