@@ -1,11 +1,14 @@
 #include "cli/cli.h"
+#include "engine/clock.h"
 #include "review_pack/review_pack.h"
 
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 
-// note pack-show: what a review pack holds, for scripts and tests (docs/review-pack.md).
+// note pack-show: what a review pack holds, for scripts and tests; note pack-amend and note pack-agree:
+// the DCS's answer, for a DCS who works from a terminal and for end-to-end tests (docs/review-pack.md).
 namespace balcony::cli {
 namespace {
 
@@ -62,12 +65,11 @@ int packShow(Context& ctx, const QCommandLineParser& parser, const QStringList& 
             {QStringLiteral("decidedAtUtc"), utc(state.decidedAtUtc)},
         };
         if (state.amendment) {
-            object.insert(
-                QStringLiteral("amendment"),
-                QJsonObject{{QStringLiteral("body"), state.amendment->body},
-                            {QStringLiteral("dcsName"), state.amendment->dcsName},
-                            {QStringLiteral("savedAtUtc"), utc(state.amendment->savedAtUtc)},
-                            {QStringLiteral("fingerprint"), fingerprintOf(state.amendment->body)}});
+            object.insert(QStringLiteral("amendment"),
+                          QJsonObject{{QStringLiteral("body"), state.amendment->body},
+                                      {QStringLiteral("dcsName"), state.amendment->dcsName},
+                                      {QStringLiteral("savedAtUtc"), utc(state.amendment->savedAtUtc)},
+                                      {QStringLiteral("fingerprint"), fingerprintOf(state.amendment->body)}});
         }
         printJson(ctx, QJsonArray{object});
         return Success;
@@ -111,6 +113,85 @@ const Registrar
                      1,
                      [](QCommandLineParser& parser) { parser.addOption(jsonOption()); },
                      packShow});
+
+// The DCS's name: --by, required, since the answer is recorded in their name.
+QString dcsName(Context& ctx, const QCommandLineParser& parser) {
+    return required(ctx, parser, QStringLiteral("by")).trimmed();
+}
+
+int packAmend(Context& ctx, const QCommandLineParser& parser, const QStringList& positional) {
+    const QString by = dcsName(ctx, parser);
+    const QString file = required(ctx, parser, QStringLiteral("file"));
+    if (by.isEmpty() || file.trimmed().isEmpty()) {
+        return BadInput;
+    }
+    QFile text(file);
+    if (!text.open(QIODevice::ReadOnly)) {
+        return ctx.fail(failure(
+            Error::Kind::NotFound,
+            QStringLiteral("Cannot read %1: %2.").arg(QDir::toNativeSeparators(file), text.errorString())));
+    }
+    const QString body = QString::fromUtf8(text.readAll());
+    auto pack = openPack(positional.value(0));
+    if (!pack) {
+        return ctx.fail(pack.error());
+    }
+    SystemClock clock;
+    if (Status saved = pack->saveAmendment(body, by, clock.utcNow()); !saved) {
+        return ctx.fail(saved.error());
+    }
+    if (Status returned = pack->returnWithAmendments(by, clock.utcNow()); !returned) {
+        return ctx.fail(returned.error());
+    }
+    ctx.out << "Returned " << pack->state().sent.authorityName
+            << "'s note with your amendments. Send the file back to the facilitator: "
+            << QDir::toNativeSeparators(pack->path()) << Qt::endl;
+    return Success;
+}
+
+int packAgree(Context& ctx, const QCommandLineParser& parser, const QStringList& positional) {
+    const QString by = dcsName(ctx, parser);
+    if (by.isEmpty()) {
+        return BadInput;
+    }
+    auto pack = openPack(positional.value(0));
+    if (!pack) {
+        return ctx.fail(pack.error());
+    }
+    SystemClock clock;
+    if (Status agreed = pack->agree(by, clock.utcNow()); !agreed) {
+        return ctx.fail(agreed.error());
+    }
+    ctx.out << "Agreed " << pack->state().sent.authorityName << "'s note, revision "
+            << pack->state().sent.revisionNumber
+            << ". Send the file back to the facilitator: " << QDir::toNativeSeparators(pack->path())
+            << Qt::endl;
+    return Success;
+}
+
+QCommandLineOption byDcsOption() {
+    return {QStringLiteral("by"), QStringLiteral("Your name, as the DCS answering."), QStringLiteral("NAME")};
+}
+
+const Registrar packAmendCommand(
+    {{QStringLiteral("note"), QStringLiteral("pack-amend")},
+     QStringLiteral("FILE --file NOTE.md --by NAME"),
+     QStringLiteral("As the DCS: return the pack's note with your amended text (UTF-8 Markdown)."),
+     1,
+     [](QCommandLineParser& parser) {
+         parser.addOption(QCommandLineOption(QStringLiteral("file"),
+                                             QStringLiteral("The amended note, as UTF-8 Markdown."),
+                                             QStringLiteral("NOTE.md")));
+         parser.addOption(byDcsOption());
+     },
+     packAmend});
+
+const Registrar packAgreeCommand({{QStringLiteral("note"), QStringLiteral("pack-agree")},
+                                  QStringLiteral("FILE --by NAME"),
+                                  QStringLiteral("As the DCS: agree the pack's note as it was sent."),
+                                  1,
+                                  [](QCommandLineParser& parser) { parser.addOption(byDcsOption()); },
+                                  packAgree});
 
 } // namespace
 } // namespace balcony::cli
