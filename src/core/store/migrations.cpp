@@ -13,7 +13,7 @@ namespace balcony::migrations {
 const std::vector<Migration>& all() {
     static const std::vector<Migration> steps = {foundation(),          dayEngine(),     notes(),
                                                  calendarInvitations(), discardDayRun(), questionBank(),
-                                                 dayQuestions(),        workingNotes()};
+                                                 dayQuestions(),        workingNotes(),  outcomes()};
     return steps;
 }
 

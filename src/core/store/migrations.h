@@ -26,6 +26,7 @@ Migration discardDayRun();       // 5: a day's run set aside by an event (a rehe
 Migration questionBank();        // 6: a region's own question bank (themes, balcony, plenary)
 Migration dayQuestions();        // 7: a day's focus themes, ratings and plenary answers
 Migration workingNotes();        // 8: working note revisions, rewritten in place until sealed
+Migration outcomes();            // 10: asks and offers, matches, priorities, action plans
 
 const std::vector<Migration>& all();
 int latestVersion();

@@ -1,0 +1,176 @@
+#include "outcomes/text_similarity.h"
+
+#include <QSet>
+#include <algorithm>
+#include <cmath>
+
+namespace balcony::outcomes::text {
+namespace {
+
+const QSet<QString>& stopWords() {
+    // Common English function words, then the words of asking and offering themselves.
+    static const QSet<QString> words = [] {
+        QSet<QString> set;
+        for (const char* word :
+             {"a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
+              "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
+              "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few",
+              "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "him",
+              "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more",
+              "most", "my", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other",
+              "others", "our", "ours", "out", "over", "own", "same", "she", "should", "so", "some", "such",
+              "than", "that", "the", "their", "theirs", "them", "then", "there", "these", "they", "this",
+              "those", "through", "to", "too", "under", "until", "up", "us", "very", "was", "we", "were",
+              "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you",
+              "your", "yours", "via", "within", "across", "around", "new", "get", "make", "well", "much",
+              "many", "way", "ways", "use",
+              // asking and offering
+              "support", "help", "want", "wants", "need", "needs", "like", "offer", "offers", "offering",
+              "share", "sharing", "happy", "keen", "welcome", "ask", "asks", "asking", "able", "willing",
+              "interested", "looking", "seek", "seeking", "others'", "colleagues", "la", "las", "authority",
+              "authorities", "council", "councils", "anyone", "someone"}) {
+            set.insert(QString::fromLatin1(word));
+        }
+        return set;
+    }();
+    return words;
+}
+
+bool endsWithConsonantPair(const QString& s) {
+    if (s.size() < 2 || s.at(s.size() - 1) != s.at(s.size() - 2)) {
+        return false;
+    }
+    const QChar c = s.back();
+    return !QStringLiteral("aeiouls").contains(c); // "staff", "skill" keep their pairs
+}
+
+} // namespace
+
+QStringList tokens(const QString& text) {
+    QStringList out;
+    QString current;
+    for (const QChar c : text.toLower()) {
+        if (c.isLetterOrNumber()) {
+            current += c;
+        } else if (!current.isEmpty()) {
+            out << current;
+            current.clear();
+        }
+    }
+    if (!current.isEmpty()) {
+        out << current;
+    }
+    return out;
+}
+
+bool isStopWord(const QString& token) {
+    return token.size() < 2 || stopWords().contains(token);
+}
+
+QString stem(const QString& token) {
+    QString s = token;
+    struct Rule {
+        const char* suffix;
+        const char* replacement;
+    };
+    // Longest first; the first that leaves at least four letters is applied, twice over, so that
+    // "fostering" and "foster" (and "exploitation" and "exploited") meet.
+    static const Rule rules[] = {{"ational", ""}, {"ations", ""}, {"ation", ""}, {"ments", ""}, {"ment", ""},
+                                 {"ness", ""},    {"ings", ""},   {"ing", ""},   {"ions", ""},  {"ion", ""},
+                                 {"ies", "y"},    {"ied", "y"},   {"ate", ""},   {"ers", ""},   {"er", ""},
+                                 {"ed", ""},      {"es", ""},     {"ly", ""},    {"s", ""}};
+    for (int pass = 0; pass < 2; ++pass) {
+        for (const auto& rule : rules) {
+            const QString suffix = QString::fromLatin1(rule.suffix);
+            if (s.endsWith(suffix) && s.size() - suffix.size() >= 4 &&
+                !(suffix == u"s" && s.endsWith(u"ss"))) {
+                s.chop(suffix.size());
+                s += QString::fromLatin1(rule.replacement);
+                break;
+            }
+        }
+    }
+    if (endsWithConsonantPair(s)) {
+        s.chop(1); // "planning" -> "plann" -> "plan"
+    }
+    if (s.size() > 4 && (s.endsWith(u'e') || s.endsWith(u'y'))) {
+        s.chop(1); // "practice"/"practise", "strategy"/"strategies"
+    }
+    return s;
+}
+
+QString normalised(const QString& text) {
+    QStringList stems;
+    for (const auto& token : tokens(text)) {
+        if (!isStopWord(token)) {
+            stems << stem(token);
+        }
+    }
+    return stems.join(u' ');
+}
+
+TfIdf::TfIdf(const std::vector<QString>& documents) {
+    std::vector<std::map<QString, double>> counts(documents.size());
+    std::map<QString, int> documentFrequency;
+    for (std::size_t i = 0; i < documents.size(); ++i) {
+        for (const auto& token : tokens(documents[i])) {
+            if (isStopWord(token)) {
+                continue;
+            }
+            const QString s = stem(token);
+            m_surface.emplace(s, token);
+            counts[i][s] += 1.0;
+        }
+        for (const auto& [s, n] : counts[i]) {
+            ++documentFrequency[s];
+        }
+    }
+    const double n = static_cast<double>(documents.size());
+    m_vectors.resize(documents.size());
+    for (std::size_t i = 0; i < documents.size(); ++i) {
+        double length = 0;
+        for (const auto& [s, tf] : counts[i]) {
+            // Smoothed IDF: a word in every document still counts a little.
+            const double weight = tf * (std::log((1.0 + n) / (1.0 + documentFrequency[s])) + 1.0);
+            m_vectors[i][s] = weight;
+            length += weight * weight;
+        }
+        length = std::sqrt(length);
+        for (auto& [s, weight] : m_vectors[i]) {
+            weight /= length;
+        }
+    }
+}
+
+double TfIdf::cosine(std::size_t a, std::size_t b) const {
+    const auto& x = m_vectors.at(a);
+    const auto& y = m_vectors.at(b);
+    double sum = 0;
+    for (const auto& [s, weight] : x) {
+        if (const auto found = y.find(s); found != y.end()) {
+            sum += weight * found->second;
+        }
+    }
+    return std::clamp(sum, 0.0, 1.0);
+}
+
+QStringList TfIdf::sharedWords(std::size_t a, std::size_t b) const {
+    const auto& x = m_vectors.at(a);
+    const auto& y = m_vectors.at(b);
+    std::vector<std::pair<double, QString>> shared;
+    for (const auto& [s, weight] : x) {
+        if (const auto found = y.find(s); found != y.end()) {
+            shared.emplace_back(weight * found->second, m_surface.at(s));
+        }
+    }
+    std::sort(shared.begin(), shared.end(), [](const auto& l, const auto& r) {
+        return l.first != r.first ? l.first > r.first : l.second < r.second;
+    });
+    QStringList words;
+    for (const auto& [weight, word] : shared) {
+        words << word;
+    }
+    return words;
+}
+
+} // namespace balcony::outcomes::text
