@@ -40,8 +40,8 @@ bool endsWithConsonantPair(const QString& s) {
     if (s.size() < 2 || s.at(s.size() - 1) != s.at(s.size() - 2)) {
         return false;
     }
-    const QChar c = s.back();
-    return !QStringLiteral("aeiouls").contains(c); // "staff", "skill" keep their pairs
+    // Only the pairs a suffix doubles ("planning", "fitted"); "staff" and "skill" keep theirs.
+    return QStringLiteral("bdgmnprt").contains(s.back());
 }
 
 } // namespace
