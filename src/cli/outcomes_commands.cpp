@@ -1,0 +1,626 @@
+#include "cli/cli.h"
+#include "domain/roster_store.h"
+#include "domain/schedule_store.h"
+#include "engine/clock.h"
+#include "outcomes/action_plan.h"
+#include "outcomes/asks_offers.h"
+#include "outcomes/matching.h"
+#include "outcomes/outcomes_export.h"
+#include "outcomes/priorities.h"
+#include "store/transaction.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+// outcomes list|match|export, actions list|set, priorities: what a cycle's days lead to
+// (docs/guide-outcomes.md). Every operation is the core's (src/core/outcomes); this file only reads
+// options and prints.
+namespace balcony::cli {
+namespace {
+
+using namespace balcony::outcomes;
+
+const QString kindsHelp = QStringLiteral("ask|offer|action|priority");
+
+QString indented(const QString& text) {
+    return QString(text).replace(u'\n', QStringLiteral("\n    "));
+}
+
+QJsonValue jsonDay(const QDate& day) {
+    return day.isValid() ? QJsonValue(day.toString(Qt::ISODate)) : QJsonValue(QJsonValue::Null);
+}
+
+// The cycle named by --cycle; prints the error and returns nullopt when there is none.
+std::optional<Cycle> cycleFrom(Context& ctx, Database& db, const QCommandLineParser& parser, int& exitCode) {
+    auto cycle = ScheduleStore(db).cycleByName(parser.value(QStringLiteral("cycle")).trimmed());
+    if (!cycle) {
+        exitCode = ctx.fail(cycle.error());
+        return std::nullopt;
+    }
+    return *cycle;
+}
+
+// The LA named by an option, or 0 when the option is not set; -1 after printing the error.
+qint64 authorityFrom(Context& ctx, Database& db, const QCommandLineParser& parser, const QString& option) {
+    if (!parser.isSet(option)) {
+        return 0;
+    }
+    auto la = RosterStore(db).authorityByName(parser.value(option));
+    if (!la) {
+        ctx.fail(la.error());
+        return -1;
+    }
+    return la->id;
+}
+
+QJsonObject jsonItem(const AskOffer& item) {
+    return QJsonObject{
+        {QStringLiteral("kind"), toKey(item.kind)},    {QStringLiteral("id"), item.itemId},
+        {QStringLiteral("la"), item.authorityName},    {QStringLiteral("group"), item.groupLabel},
+        {QStringLiteral("theme"), item.theme},         {QStringLiteral("status"), toKey(item.status)},
+        {QStringLiteral("support"), item.supportKind}, {QStringLiteral("text"), item.text}};
+}
+
+QJsonObject jsonAction(const PlanAction& a, bool carried = false) {
+    QJsonObject o{
+        {QStringLiteral("kind"), QStringLiteral("action")},
+        {QStringLiteral("id"), a.id},
+        {QStringLiteral("cycle"), a.cycleName},
+        {QStringLiteral("la"), a.authorityName},
+        {QStringLiteral("owner"), a.owner},
+        {QStringLiteral("due"), jsonDay(a.due)},
+        {QStringLiteral("status"), toKey(a.status)},
+        {QStringLiteral("overdue"), a.overdue},
+        {QStringLiteral("rag"), a.rating ? QJsonValue(toKey(a.rating->rag)) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("ragReason"), a.rating ? a.rating->reason : QString()},
+        {QStringLiteral("text"), a.text}};
+    if (carried) {
+        o.insert(QStringLiteral("carried"), true);
+    }
+    return o;
+}
+
+QJsonObject jsonPriority(const MergedPriority& p) {
+    QJsonArray members;
+    for (const auto& m : p.members) {
+        members.append(QJsonObject{{QStringLiteral("id"), m.id},
+                                   {QStringLiteral("group"), m.groupLabel},
+                                   {QStringLiteral("rank"), m.rank},
+                                   {QStringLiteral("text"), m.text}});
+    }
+    return QJsonObject{{QStringLiteral("kind"), QStringLiteral("priority")},
+                       {QStringLiteral("position"), p.position},
+                       {QStringLiteral("text"), p.text},
+                       {QStringLiteral("groups"), QJsonArray::fromStringList(p.groups)},
+                       {QStringLiteral("score"), p.score},
+                       {QStringLiteral("members"), members}};
+}
+
+void printItem(Context& ctx, const AskOffer& item) {
+    QStringList details{QStringLiteral("group ") + item.groupLabel};
+    if (!item.theme.isEmpty()) {
+        details << QStringLiteral("theme: ") + item.theme;
+    }
+    details << toKey(item.status);
+    if (!item.supportKind.isEmpty()) {
+        details << QStringLiteral("help: ") + item.supportKind;
+    }
+    ctx.out << toKey(item.kind) << " #" << item.itemId << "  " << item.authorityName << "  ("
+            << details.join(QStringLiteral(", ")) << ")\n    " << indented(item.text) << Qt::endl;
+}
+
+void printAction(Context& ctx, const PlanAction& a, bool carried = false) {
+    QStringList details{a.rating ? toKey(a.rating->rag).toUpper() : QStringLiteral("unrated")};
+    if (a.due.isValid()) {
+        details << QStringLiteral("due ") + dayText(a.due) +
+                       (a.overdue ? QStringLiteral(" (overdue)") : QString());
+    }
+    if (!a.owner.isEmpty()) {
+        details << QStringLiteral("owner: ") + a.owner;
+    }
+    details << toKey(a.status);
+    if (carried) {
+        details << QStringLiteral("carried from ") + a.cycleName;
+    }
+    ctx.out << "action #" << a.id << "  " << a.authorityName << "  (" << details.join(QStringLiteral(", "))
+            << ")\n    " << indented(a.text) << Qt::endl;
+    if (a.rating) {
+        ctx.out << "    why " << toKey(a.rating->rag) << ": " << indented(a.rating->reason) << Qt::endl;
+    }
+}
+
+void printPriority(Context& ctx, const MergedPriority& p) {
+    ctx.out << p.position << ". " << p.text << "  (" << counted(p.groups.size(), "group", "groups") << ": "
+            << p.groups.join(QStringLiteral(", ")) << "; score " << QString::number(p.score, 'f', 2) << ")"
+            << Qt::endl;
+    if (p.members.size() > 1) {
+        for (const auto& m : p.members) {
+            ctx.out << "    group " << m.groupLabel << " #" << m.rank << ": " << m.text << Qt::endl;
+        }
+    }
+}
+
+void addCycleAndJson(QCommandLineParser& parser) {
+    parser.addOption(cycleOption());
+    parser.addOption(jsonOption());
+}
+
+int listOutcomes(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
+    if (required(ctx, parser, QStringLiteral("cycle")).trimmed().isEmpty()) {
+        return BadInput;
+    }
+    const QString kind = parser.value(QStringLiteral("kind")).trimmed().toLower();
+    if (parser.isSet(QStringLiteral("kind")) && !kindsHelp.split(u'|').contains(kind)) {
+        return ctx.usage(QStringLiteral("--kind %1 is not a kind of outcome; use one of %2.")
+                             .arg(parser.value(QStringLiteral("kind")), kindsHelp));
+    }
+    RegisterFilter filter;
+    if (parser.isSet(QStringLiteral("status"))) {
+        filter.status = askOfferStatusFromKey(parser.value(QStringLiteral("status")).trimmed().toLower());
+        if (!filter.status) {
+            return ctx.usage(
+                QStringLiteral("--status %1 is not a status of an ask or offer; use open, matched or closed.")
+                    .arg(parser.value(QStringLiteral("status"))));
+        }
+    }
+    filter.theme = parser.value(QStringLiteral("theme"));
+    Database* db = ctx.readDatabase();
+    if (!db) {
+        return BadInput;
+    }
+    int exitCode = Success;
+    const auto cycle = cycleFrom(ctx, *db, parser, exitCode);
+    if (!cycle) {
+        return exitCode;
+    }
+    filter.authorityId = authorityFrom(ctx, *db, parser, QStringLiteral("la"));
+    if (filter.authorityId < 0) {
+        return BadInput;
+    }
+    if (parser.isSet(QStringLiteral("group"))) {
+        auto groups = ScheduleStore(*db).groups(cycle->id);
+        if (!groups) {
+            return ctx.fail(groups.error());
+        }
+        for (const auto& g : *groups) {
+            if (g.label.compare(parser.value(QStringLiteral("group")).trimmed(), Qt::CaseInsensitive) == 0) {
+                filter.groupId = g.id;
+            }
+        }
+        if (filter.groupId == 0) {
+            return ctx.fail(
+                failure(Error::Kind::NotFound, QStringLiteral("The cycle %1 has no group \"%2\".")
+                                                   .arg(cycle->name, parser.value(QStringLiteral("group")))));
+        }
+    }
+    const bool wantsItems = kind.isEmpty() || kind == u"ask" || kind == u"offer";
+    const bool wantsActions = kind.isEmpty() || kind == u"action";
+    const bool wantsPriorities = kind.isEmpty() || kind == u"priority";
+    const SystemClock clock;
+    if (kind == u"ask") {
+        filter.kind = NoteKind::Ask;
+    } else if (kind == u"offer") {
+        filter.kind = NoteKind::Offer;
+    }
+    std::vector<AskOffer> items;
+    std::vector<PlanAction> actions;
+    std::vector<MergedPriority> priorities;
+    if (wantsItems) {
+        auto listed = AskOfferRegister(*db, clock).list(cycle->id, filter);
+        if (!listed) {
+            return ctx.fail(listed.error());
+        }
+        items = std::move(*listed);
+    }
+    if (wantsActions) {
+        auto listed = ActionPlanStore(*db, clock).list(cycle->id, filter.authorityId);
+        if (!listed) {
+            return ctx.fail(listed.error());
+        }
+        actions = std::move(*listed);
+    }
+    // Priorities belong to groups, not LAs: an LA filter leaves them out unless asked for by kind.
+    if (wantsPriorities && (filter.authorityId == 0 || kind == u"priority")) {
+        auto merged = PriorityStore(*db).merged(cycle->id);
+        if (!merged) {
+            return ctx.fail(merged.error());
+        }
+        priorities = std::move(*merged);
+    }
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray rows;
+        for (const auto& item : items) {
+            rows.append(jsonItem(item));
+        }
+        for (const auto& a : actions) {
+            rows.append(jsonAction(a));
+        }
+        for (const auto& p : priorities) {
+            rows.append(jsonPriority(p));
+        }
+        printJson(ctx, rows);
+        return Success;
+    }
+    if (items.empty() && actions.empty() && priorities.empty()) {
+        ctx.out << "No outcomes yet for " << cycle->name << "." << Qt::endl;
+        return Success;
+    }
+    for (const auto& item : items) {
+        printItem(ctx, item);
+    }
+    for (const auto& a : actions) {
+        printAction(ctx, a);
+    }
+    for (const auto& p : priorities) {
+        printPriority(ctx, p);
+    }
+    return Success;
+}
+
+int matchOutcomes(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
+    if (required(ctx, parser, QStringLiteral("cycle")).trimmed().isEmpty()) {
+        return BadInput;
+    }
+    Database* db = ctx.readDatabase();
+    if (!db) {
+        return BadInput;
+    }
+    int exitCode = Success;
+    const auto cycle = cycleFrom(ctx, *db, parser, exitCode);
+    if (!cycle) {
+        return exitCode;
+    }
+    const SystemClock clock;
+    MatchStore matches(*db, clock);
+    auto suggestions = matches.suggestions(cycle->id);
+    if (!suggestions) {
+        return ctx.fail(suggestions.error());
+    }
+    auto followUps = matches.followUps(cycle->id);
+    if (!followUps) {
+        return ctx.fail(followUps.error());
+    }
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray rows;
+        for (const auto& s : *suggestions) {
+            rows.append(
+                QJsonObject{{QStringLiteral("kind"), QStringLiteral("suggestion")},
+                            {QStringLiteral("score"), s.score},
+                            {QStringLiteral("reason"), s.reason()},
+                            {QStringLiteral("sameTheme"), s.sameTheme},
+                            {QStringLiteral("sharedWords"), QJsonArray::fromStringList(s.sharedWords)},
+                            {QStringLiteral("ask"), jsonItem(s.ask)},
+                            {QStringLiteral("offer"), jsonItem(s.offer)}});
+        }
+        for (const auto& f : *followUps) {
+            rows.append(QJsonObject{{QStringLiteral("kind"), QStringLiteral("follow-up")},
+                                    {QStringLiteral("id"), f.id},
+                                    {QStringLiteral("askId"), f.askItemId},
+                                    {QStringLiteral("offerId"), f.offerItemId},
+                                    {QStringLiteral("asking"), f.askingAuthority},
+                                    {QStringLiteral("offering"), f.offeringAuthority},
+                                    {QStringLiteral("owner"), f.owner},
+                                    {QStringLiteral("due"), jsonDay(f.due)},
+                                    {QStringLiteral("status"), toKey(f.status)}});
+        }
+        printJson(ctx, rows);
+        return Success;
+    }
+    if (suggestions->empty()) {
+        ctx.out << "No suggested matches for " << cycle->name << "." << Qt::endl;
+    }
+    for (const auto& s : *suggestions) {
+        ctx.out << QString::number(s.score, 'f', 2) << "  ask #" << s.ask.itemId << " " << s.ask.authorityName
+                << " <- offer #" << s.offer.itemId << " " << s.offer.authorityName << "  (" << s.reason()
+                << ")\n"
+                << "    ask: " << indented(s.ask.text) << "\n    offer: " << indented(s.offer.text)
+                << Qt::endl;
+    }
+    for (const auto& f : *followUps) {
+        ctx.out << "follow-up #" << f.id << "  " << f.askingAuthority << " <- " << f.offeringAuthority
+                << "  (owner: " << f.owner << ", due " << dayText(f.due) << ", " << toKey(f.status) << ")"
+                << Qt::endl;
+    }
+    return Success;
+}
+
+int exportOutcomes(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
+    if (required(ctx, parser, QStringLiteral("cycle")).trimmed().isEmpty() ||
+        required(ctx, parser, QStringLiteral("out")).trimmed().isEmpty()) {
+        return BadInput;
+    }
+    Database* db = ctx.readDatabase();
+    if (!db) {
+        return BadInput;
+    }
+    int exitCode = Success;
+    const auto cycle = cycleFrom(ctx, *db, parser, exitCode);
+    if (!cycle) {
+        return exitCode;
+    }
+    const SystemClock clock;
+    auto rows = exportOutcomesFile(*db, clock, cycle->id, parser.value(QStringLiteral("out")));
+    if (!rows) {
+        return ctx.fail(rows.error());
+    }
+    ctx.out << "Wrote " << counted(*rows, "row", "rows") << " to " << parser.value(QStringLiteral("out"))
+            << "." << Qt::endl;
+    return Success;
+}
+
+int listActions(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
+    if (required(ctx, parser, QStringLiteral("cycle")).trimmed().isEmpty()) {
+        return BadInput;
+    }
+    if (parser.isSet(QStringLiteral("la")) && parser.isSet(QStringLiteral("reviewer"))) {
+        return ctx.usage(QStringLiteral("Give --la or --reviewer, not both."));
+    }
+    Database* db = ctx.readDatabase();
+    if (!db) {
+        return BadInput;
+    }
+    int exitCode = Success;
+    const auto cycle = cycleFrom(ctx, *db, parser, exitCode);
+    if (!cycle) {
+        return exitCode;
+    }
+    const qint64 la = authorityFrom(ctx, *db, parser, QStringLiteral("la"));
+    const qint64 reviewer = authorityFrom(ctx, *db, parser, QStringLiteral("reviewer"));
+    if (la < 0 || reviewer < 0) {
+        return BadInput;
+    }
+    const SystemClock clock;
+    ActionPlanStore plans(*db, clock);
+    auto actions = reviewer ? plans.forLeadReviewer(cycle->id, reviewer) : plans.list(cycle->id, la);
+    if (!actions) {
+        return ctx.fail(actions.error());
+    }
+    std::vector<PlanAction> carried;
+    if (la) {
+        auto earlier = plans.carriedInto(cycle->id, la);
+        if (!earlier) {
+            return ctx.fail(earlier.error());
+        }
+        carried = std::move(*earlier);
+    }
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray rows;
+        for (const auto& a : *actions) {
+            rows.append(jsonAction(a));
+        }
+        for (const auto& a : carried) {
+            rows.append(jsonAction(a, true));
+        }
+        printJson(ctx, rows);
+        return Success;
+    }
+    if (actions->empty() && carried.empty()) {
+        ctx.out << "No actions yet for " << cycle->name << "." << Qt::endl;
+        return Success;
+    }
+    for (const auto& a : *actions) {
+        printAction(ctx, a);
+    }
+    for (const auto& a : carried) {
+        printAction(ctx, a, true);
+    }
+    return Success;
+}
+
+int setAction(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
+    // Everything is checked before the database is opened, so a refusal changes nothing.
+    bool ok = false;
+    const qint64 id = parser.value(QStringLiteral("id")).toLongLong(&ok);
+    if (!ok || id <= 0) {
+        return ctx.usage(QStringLiteral("--id needs an action number (see actions list)."));
+    }
+    std::optional<Rag> rag;
+    if (parser.isSet(QStringLiteral("rag"))) {
+        rag = ragFromKey(parser.value(QStringLiteral("rag")).trimmed().toLower());
+        if (!rag) {
+            return ctx.usage(
+                QStringLiteral("--rag %1 is not a RAG rating; use red, amber or green. Nothing was changed.")
+                    .arg(parser.value(QStringLiteral("rag"))));
+        }
+        if (parser.value(QStringLiteral("reason")).trimmed().isEmpty()) {
+            return ctx.usage(QStringLiteral("A RAG rating needs a reason: add --reason \"why it is %1 now\". "
+                                            "Nothing was changed.")
+                                 .arg(toKey(*rag)));
+        }
+    } else if (parser.isSet(QStringLiteral("reason"))) {
+        return ctx.usage(QStringLiteral("--reason goes with --rag. Nothing was changed."));
+    }
+    ActionChange change;
+    if (parser.isSet(QStringLiteral("status"))) {
+        change.status = actionStatusFromKey(parser.value(QStringLiteral("status")).trimmed().toLower());
+        if (!change.status) {
+            return ctx.usage(
+                QStringLiteral(
+                    "--status %1 is not a status of an action; use open or done. Nothing was changed.")
+                    .arg(parser.value(QStringLiteral("status"))));
+        }
+    }
+    auto due = dayOption(parser, QStringLiteral("due"));
+    if (!due) {
+        return ctx.fail(due.error());
+    }
+    if (due->isValid()) {
+        change.due = *due;
+    }
+    if (parser.isSet(QStringLiteral("owner"))) {
+        change.owner = parser.value(QStringLiteral("owner"));
+    }
+    const QString note = parser.value(QStringLiteral("note"));
+    if (parser.isSet(QStringLiteral("note")) && note.trimmed().isEmpty()) {
+        return ctx.usage(QStringLiteral("--note needs some text. Nothing was changed."));
+    }
+    if (!rag && !change.status && !change.due && !change.owner && note.isEmpty()) {
+        return ctx.usage(QStringLiteral(
+            "Nothing to change: give --rag with --reason, --status, --due, --owner or --note."));
+    }
+    Database* db = ctx.database();
+    if (!db) {
+        return BadInput;
+    }
+    const SystemClock clock;
+    ActionPlanStore plans(*db, clock);
+    if (auto found = plans.action(id); !found) {
+        return ctx.fail(found.error());
+    }
+    // One transaction: a rating that cannot be saved leaves the status and the date as they were.
+    Transaction tx(*db);
+    if (!tx.isActive()) {
+        return ctx.fail(tx.error());
+    }
+    if (change.status || change.due || change.owner) {
+        if (auto changed = plans.change(id, change); !changed) {
+            return ctx.fail(changed.error());
+        }
+    }
+    if (rag) {
+        if (auto rated = plans.rate(id, *rag, parser.value(QStringLiteral("reason"))); !rated) {
+            return ctx.fail(rated.error());
+        }
+    }
+    if (!note.isEmpty()) {
+        if (auto noted = plans.addProgress(id, note); !noted) {
+            return ctx.fail(noted.error());
+        }
+    }
+    if (auto saved = tx.commit(); !saved) {
+        return ctx.fail(saved.error());
+    }
+    auto action = plans.action(id);
+    if (!action) {
+        return ctx.fail(action.error());
+    }
+    printAction(ctx, *action);
+    return Success;
+}
+
+int listPriorities(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
+    if (required(ctx, parser, QStringLiteral("cycle")).trimmed().isEmpty()) {
+        return BadInput;
+    }
+    Database* db = ctx.readDatabase();
+    if (!db) {
+        return BadInput;
+    }
+    int exitCode = Success;
+    const auto cycle = cycleFrom(ctx, *db, parser, exitCode);
+    if (!cycle) {
+        return exitCode;
+    }
+    auto merged = PriorityStore(*db).merged(cycle->id);
+    if (!merged) {
+        return ctx.fail(merged.error());
+    }
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray rows;
+        for (const auto& p : *merged) {
+            rows.append(jsonPriority(p));
+        }
+        printJson(ctx, rows);
+        return Success;
+    }
+    if (merged->empty()) {
+        ctx.out << "No priorities yet for " << cycle->name << "." << Qt::endl;
+    }
+    for (const auto& p : *merged) {
+        printPriority(ctx, p);
+    }
+    return Success;
+}
+
+const Registrar outcomesList(
+    {{QStringLiteral("outcomes"), QStringLiteral("list")},
+     {},
+     QStringLiteral("List a cycle's asks, offers, actions and priorities."),
+     0,
+     [](QCommandLineParser& parser) {
+         addCycleAndJson(parser);
+         parser.addOption({QStringLiteral("kind"), QStringLiteral("Only this kind: %1.").arg(kindsHelp),
+                           QStringLiteral("KIND")});
+         parser.addOption({QStringLiteral("la"), QStringLiteral("Only this LA's asks, offers and actions."),
+                           QStringLiteral("LA")});
+         parser.addOption({QStringLiteral("group"), QStringLiteral("Only asks and offers of this group."),
+                           QStringLiteral("LABEL")});
+         parser.addOption({QStringLiteral("theme"), QStringLiteral("Only asks and offers on this theme."),
+                           QStringLiteral("THEME")});
+         parser.addOption({QStringLiteral("status"),
+                           QStringLiteral("Only asks and offers in this state: open, matched or closed."),
+                           QStringLiteral("STATUS")});
+     },
+     listOutcomes});
+
+const Registrar
+    outcomesMatch({{QStringLiteral("outcomes"), QStringLiteral("match")},
+                   {},
+                   QStringLiteral("Suggest matches between asks and offers, with the reason for each."),
+                   0,
+                   addCycleAndJson,
+                   matchOutcomes});
+
+const Registrar outcomesExport({{QStringLiteral("outcomes"), QStringLiteral("export")},
+                                {},
+                                QStringLiteral("Write a cycle's outcomes to a CSV file."),
+                                0,
+                                [](QCommandLineParser& parser) {
+                                    parser.addOption(cycleOption());
+                                    parser.addOption({QStringLiteral("out"),
+                                                      QStringLiteral("The CSV file to write."),
+                                                      QStringLiteral("FILE")});
+                                },
+                                exportOutcomes});
+
+const Registrar actionsList(
+    {{QStringLiteral("actions"), QStringLiteral("list")},
+     {},
+     QStringLiteral("List action plans: red, overdue and unrated first."),
+     0,
+     [](QCommandLineParser& parser) {
+         addCycleAndJson(parser);
+         parser.addOption({QStringLiteral("la"),
+                           QStringLiteral("Only this LA's plan, with its open actions from earlier cycles."),
+                           QStringLiteral("LA")});
+         parser.addOption({QStringLiteral("reviewer"),
+                           QStringLiteral("The plans of the LAs this LA was lead reviewer for."),
+                           QStringLiteral("LA")});
+     },
+     listActions});
+
+const Registrar actionsSet(
+    {{QStringLiteral("actions"), QStringLiteral("set")},
+     {},
+     QStringLiteral(
+         "Change an action: its RAG rating (with a reason), status, due date, owner, or add a note."),
+     0,
+     [](QCommandLineParser& parser) {
+         parser.addOption({QStringLiteral("id"), QStringLiteral("The action's number (see actions list)."),
+                           QStringLiteral("N")});
+         parser.addOption({QStringLiteral("rag"),
+                           QStringLiteral("The new rating: red, amber or green (needs --reason)."),
+                           QStringLiteral("RAG")});
+         parser.addOption({QStringLiteral("reason"), QStringLiteral("Why the rating is what it is now."),
+                           QStringLiteral("TEXT")});
+         parser.addOption(
+             {QStringLiteral("status"), QStringLiteral("open or done."), QStringLiteral("STATUS")});
+         parser.addOption({QStringLiteral("due"), QStringLiteral("The due date (YYYY-MM-DD or DD/MM/YYYY)."),
+                           QStringLiteral("DATE")});
+         parser.addOption({QStringLiteral("owner"), QStringLiteral("Who sees the action through."),
+                           QStringLiteral("NAME")});
+         parser.addOption(
+             {QStringLiteral("note"), QStringLiteral("A progress note to add."), QStringLiteral("TEXT")});
+     },
+     setAction});
+
+const Registrar
+    prioritiesCommand({{QStringLiteral("priorities")},
+                       {},
+                       QStringLiteral("The cycle's priorities for the regional plan, merged across groups."),
+                       0,
+                       addCycleAndJson,
+                       listPriorities});
+
+} // namespace
+} // namespace balcony::cli
