@@ -1,0 +1,243 @@
+#include "cli_runner.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonObject>
+
+using balcony::test::CliRun;
+using balcony::test::CliSandbox;
+using balcony::test::jsonArray;
+
+// outcomes list|match|export, actions list|set and priorities, on the demo region (whose outcomes
+// are dated 2023, so that every open action with a due date is overdue whenever the tests run).
+namespace {
+
+QString q(const char* text) {
+    return QString::fromUtf8(text);
+}
+
+struct Demo {
+    CliSandbox cli;
+    Demo() {
+        const CliRun made = cli.run({q("demo")});
+        INFO(made.err.toStdString());
+        REQUIRE(made.exitCode == 0);
+    }
+    CliRun run(const QStringList& arguments) const { return cli.run(arguments); }
+};
+
+QStringList kindsOf(const QJsonArray& rows) {
+    QStringList kinds;
+    for (const auto& row : rows) {
+        const QString kind = row.toObject().value(q("kind")).toString();
+        if (!kinds.contains(kind)) {
+            kinds << kind;
+        }
+    }
+    return kinds;
+}
+
+} // namespace
+
+TEST_CASE("outcomes list shows a cycle's asks, offers, actions and priorities, filtered by kind and LA",
+          "[cli][outcomes]") {
+    Demo demo;
+    const CliRun all = demo.run({q("outcomes"), q("list"), q("--cycle"), q("2022-2023")});
+    REQUIRE(all.exitCode == 0);
+    CHECK(all.out.contains(q("ask #1  Wokingham  (group 1, theme: workforce, open, help: peer-la-support)")));
+    CHECK(all.out.contains(q("offer #6  Hampshire  (group 3, theme: challenge and feedback, matched)")));
+    CHECK(all.out.contains(q("why red: No agreement yet on market supplements")));
+    CHECK(all.out.contains(
+        q("1. A regional approach to recruiting and keeping social workers  (3 groups: 1, 2, 3")));
+
+    const auto everything =
+        jsonArray(demo.run({q("outcomes"), q("list"), q("--cycle"), q("2022-2023"), q("--json")}));
+    CHECK(kindsOf(everything) == QStringList{q("ask"), q("offer"), q("action"), q("priority")});
+
+    const auto asks = jsonArray(demo.run(
+        {q("outcomes"), q("list"), q("--cycle"), q("2022-2023"), q("--kind"), q("ask"), q("--json")}));
+    CHECK(asks.size() == 6);
+    CHECK(kindsOf(asks) == QStringList{q("ask")});
+
+    const auto kent = jsonArray(demo.run(
+        {q("outcomes"), q("list"), q("--cycle"), q("2022-2023"), q("--la"), q("kent"), q("--json")}));
+    REQUIRE(kent.size() == 2); // Kent's ask and Kent's action
+    for (const auto& row : kent) {
+        CHECK(row.toObject().value(q("la")).toString() == q("Kent"));
+    }
+    const auto budget =
+        jsonArray(demo.run({q("outcomes"), q("list"), q("--cycle"), q("2022-2023"), q("--kind"), q("offer"),
+                            q("--theme"), q("Budget"), q("--json")}));
+    CHECK(budget.size() == 2); // Medway's and the Isle of Wight's
+    const auto matched =
+        jsonArray(demo.run({q("outcomes"), q("list"), q("--cycle"), q("2022-2023"), q("--kind"), q("ask"),
+                            q("--status"), q("matched"), q("--json")}));
+    REQUIRE(matched.size() == 1);
+    CHECK(matched.first().toObject().value(q("la")).toString() == q("Portsmouth"));
+
+    const CliRun badKind =
+        demo.run({q("outcomes"), q("list"), q("--cycle"), q("2022-2023"), q("--kind"), q("wish")});
+    CHECK(badKind.exitCode == 2);
+    CHECK(badKind.err.contains(q("ask|offer|action|priority")));
+    const CliRun noCycle = demo.run({q("outcomes"), q("list"), q("--cycle"), q("1999-2000")});
+    CHECK(noCycle.exitCode == 2);
+    CHECK(noCycle.err.contains(q("1999-2000")));
+    const CliRun empty =
+        demo.run({q("outcomes"), q("list"), q("--cycle"), q("2021-2022"), q("--kind"), q("ask")});
+    CHECK(empty.exitCode == 0);
+    CHECK(empty.out.contains(q("No outcomes yet for 2021-2022.")));
+}
+
+TEST_CASE("outcomes match suggests asks and offers of different LAs with the reason", "[cli][outcomes]") {
+    Demo demo;
+    const CliRun text = demo.run({q("outcomes"), q("match"), q("--cycle"), q("2022-2023")});
+    REQUIRE(text.exitCode == 0);
+    CHECK(text.out.contains(
+        q("ask #11 Slough <- offer #12 Brighton and Hove  (same theme: leading with others; "
+          "shared words: health, mental")));
+    // The confirmed match is a follow-up, not a suggestion.
+    CHECK(text.out.contains(
+        q("follow-up #1  Portsmouth <- Hampshire  (owner: Programme office, due 2023-06-30, open)")));
+    CHECK_FALSE(text.out.contains(q("ask #5 Portsmouth <- offer #6")));
+
+    const auto rows =
+        jsonArray(demo.run({q("outcomes"), q("match"), q("--cycle"), q("2022-2023"), q("--json")}));
+    REQUIRE(rows.size() >= 6);
+    double previous = 1.0;
+    int suggestions = 0;
+    for (const auto& row : rows) {
+        const auto o = row.toObject();
+        if (o.value(q("kind")).toString() != q("suggestion")) {
+            continue;
+        }
+        ++suggestions;
+        CHECK(o.value(q("score")).toDouble() <= previous);
+        previous = o.value(q("score")).toDouble();
+        CHECK(o.value(q("ask")).toObject().value(q("la")) != o.value(q("offer")).toObject().value(q("la")));
+        CHECK_FALSE(o.value(q("reason")).toString().isEmpty());
+    }
+    CHECK(suggestions >= 5);
+    // The unrelated offer of the Isle of Wight is never paired with Slough's mental health ask.
+    CHECK_FALSE(text.out.contains(q("ask #11 Slough <- offer #13")));
+}
+
+TEST_CASE("outcomes export writes every outcome to a CSV file, and refuses a folder that is not there",
+          "[cli][outcomes]") {
+    Demo demo;
+    const QString file = demo.cli.path(q("outcomes.csv"));
+    const CliRun written =
+        demo.run({q("outcomes"), q("export"), q("--cycle"), q("2022-2023"), q("--out"), file});
+    INFO(written.err.toStdString());
+    REQUIRE(written.exitCode == 0);
+    CHECK(written.out.contains(q("Wrote 25 rows")));
+    QFile csv(file);
+    REQUIRE(csv.open(QIODevice::ReadOnly));
+    const QByteArray bytes = csv.readAll();
+    CHECK(bytes.startsWith(
+        "\xEF\xBB\xBFkind,id,la,group,theme,status,support,owner,due,rag,rag_reason,text\r\n"));
+    const QString content = QString::fromUtf8(bytes);
+    CHECK(
+        content.contains(q("ask,5,Portsmouth,2,challenge and feedback,matched,self-assessment-moderation,")));
+    CHECK(content.contains(q("follow-up,1,Portsmouth <- Hampshire,,,open,,Programme office,2023-06-30,")));
+    CHECK(content.contains(q("action,3,Wokingham,,,overdue,,Head of workforce,2023-05-31,red,No agreement "
+                             "yet on market supplements,")));
+    CHECK(content.contains(q("priority,1,,1; 2; 3,")));
+
+    const QString nowhere = demo.cli.path(q("missing/outcomes.csv"));
+    const CliRun refused =
+        demo.run({q("outcomes"), q("export"), q("--cycle"), q("2022-2023"), q("--out"), nowhere});
+    CHECK(refused.exitCode != 0);
+    CHECK(refused.err.contains(q("missing")));
+    CHECK_FALSE(QFileInfo::exists(nowhere));
+    CHECK(demo.run({q("outcomes"), q("export"), q("--cycle"), q("2022-2023")}).exitCode == 2);
+}
+
+TEST_CASE("actions list puts red and overdue first, shows carried actions and the lead reviewer's view",
+          "[cli][outcomes]") {
+    Demo demo;
+    const auto all =
+        jsonArray(demo.run({q("actions"), q("list"), q("--cycle"), q("2022-2023"), q("--json")}));
+    REQUIRE(all.size() == 6);
+    CHECK(all.first().toObject().value(q("rag")).toString() == q("red"));
+    CHECK(all.last().toObject().value(q("status")).toString() == q("done"));
+    CHECK(all.at(1).toObject().value(q("overdue")).toBool());
+
+    const auto wokingham = jsonArray(demo.run(
+        {q("actions"), q("list"), q("--cycle"), q("2022-2023"), q("--la"), q("Wokingham"), q("--json")}));
+    REQUIRE(wokingham.size() == 3);
+    const auto carried = wokingham.last().toObject();
+    CHECK(carried.value(q("carried")).toBool());
+    CHECK(carried.value(q("cycle")).toString() == q("2021-2022"));
+    CHECK(carried.value(q("text")).toString() == q("Launch the edge-of-care service"));
+    const CliRun text =
+        demo.run({q("actions"), q("list"), q("--cycle"), q("2022-2023"), q("--la"), q("Wokingham")});
+    CHECK(text.out.contains(q("carried from 2021-2022")));
+
+    // East Sussex was Wokingham's lead reviewer in 2022-2023.
+    const auto reviewer = jsonArray(demo.run({q("actions"), q("list"), q("--cycle"), q("2022-2023"),
+                                              q("--reviewer"), q("East Sussex"), q("--json")}));
+    REQUIRE(reviewer.size() == 2);
+    for (const auto& row : reviewer) {
+        CHECK(row.toObject().value(q("la")).toString() == q("Wokingham"));
+    }
+    CHECK(demo.run({q("actions"), q("list"), q("--cycle"), q("2022-2023"), q("--la"), q("Atlantis")})
+              .exitCode == 2);
+}
+
+TEST_CASE("actions set changes a RAG rating only with a reason and keeps the action otherwise unchanged",
+          "[cli][outcomes]") {
+    Demo demo;
+    const QStringList list{q("actions"), q("list"), q("--cycle"), q("2022-2023"), q("--json")};
+    const QString before = demo.run(list).out;
+
+    const CliRun noReason = demo.run(
+        {q("actions"), q("set"), q("--id"), q("3"), q("--rag"), q("green"), q("--status"), q("done")});
+    CHECK(noReason.exitCode == 2);
+    CHECK(noReason.err.contains(q("needs a reason")));
+    CHECK(
+        demo.run({q("actions"), q("set"), q("--id"), q("3"), q("--rag"), q("purple"), q("--reason"), q("x")})
+            .exitCode == 2);
+    CHECK(demo.run({q("actions"), q("set"), q("--id"), q("3"), q("--due"), q("31/02/2023")}).exitCode == 2);
+    CHECK(demo.run({q("actions"), q("set"), q("--id"), q("99"), q("--status"), q("done")}).exitCode == 2);
+    CHECK(demo.run({q("actions"), q("set"), q("--id"), q("3")}).exitCode == 2);
+    CHECK(demo.run(list).out == before);
+
+    const CliRun rated =
+        demo.run({q("actions"), q("set"), q("--id"), q("3"), q("--rag"), q("amber"), q("--reason"),
+                  q("Supplements agreed for two teams"), q("--due"), q("2023-09-30")});
+    INFO(rated.err.toStdString());
+    REQUIRE(rated.exitCode == 0);
+    CHECK(rated.out.contains(q("AMBER, due 2023-09-30")));
+    CHECK(rated.out.contains(q("why amber: Supplements agreed for two teams")));
+
+    const CliRun done = demo.run({q("actions"), q("set"), q("--id"), q("3"), q("--status"), q("done")});
+    REQUIRE(done.exitCode == 0);
+    const auto after = jsonArray(demo.run(list));
+    // Done goes to the end of the list, and with no red left an overdue action leads.
+    CHECK(after.first().toObject().value(q("overdue")).toBool());
+    bool found = false;
+    for (const auto& row : after) {
+        const auto o = row.toObject();
+        if (o.value(q("id")).toInt() == 3) {
+            found = true;
+            CHECK(o.value(q("status")).toString() == q("done"));
+            CHECK(o.value(q("rag")).toString() == q("amber"));
+        }
+    }
+    CHECK(found);
+}
+
+TEST_CASE("priorities merges the groups' suggestions into one ranked list", "[cli][outcomes]") {
+    Demo demo;
+    const CliRun text = demo.run({q("priorities"), q("--cycle"), q("2022-2023")});
+    REQUIRE(text.exitCode == 0);
+    CHECK(text.out.startsWith(q(
+        "1. A regional approach to recruiting and keeping social workers  (3 groups: 1, 2, 3; score 2.50)")));
+    CHECK(
+        text.out.contains(q("    group 2 #2: Recruiting and keeping social workers: one regional approach")));
+    const auto rows = jsonArray(demo.run({q("priorities"), q("--cycle"), q("2022-2023"), q("--json")}));
+    REQUIRE(rows.size() == 5);
+    CHECK(rows.at(1).toObject().value(q("groups")).toArray().size() == 2);
+    CHECK(rows.last().toObject().value(q("position")).toInt() == 5);
+    CHECK(demo.run({q("priorities")}).exitCode == 2);
+}
