@@ -72,7 +72,7 @@ QJsonObject jsonAction(const PlanAction& a, bool carried = false) {
         {QStringLiteral("status"), toKey(a.status)},
         {QStringLiteral("overdue"), a.overdue},
         {QStringLiteral("rag"), a.rating ? QJsonValue(toKey(a.rating->rag)) : QJsonValue(QJsonValue::Null)},
-        {QStringLiteral("ragReason"), a.rating ? a.rating->reason : QString()},
+        {QStringLiteral("rag_reason"), a.rating ? a.rating->reason : QString()},
         {QStringLiteral("text"), a.text}};
     if (carried) {
         o.insert(QStringLiteral("carried"), true);
@@ -287,16 +287,16 @@ int matchOutcomes(Context& ctx, const QCommandLineParser& parser, const QStringL
                 QJsonObject{{QStringLiteral("kind"), QStringLiteral("suggestion")},
                             {QStringLiteral("score"), s.score},
                             {QStringLiteral("reason"), s.reason()},
-                            {QStringLiteral("sameTheme"), s.sameTheme},
-                            {QStringLiteral("sharedWords"), QJsonArray::fromStringList(s.sharedWords)},
+                            {QStringLiteral("same_theme"), s.sameTheme},
+                            {QStringLiteral("shared_words"), QJsonArray::fromStringList(s.sharedWords)},
                             {QStringLiteral("ask"), jsonItem(s.ask)},
                             {QStringLiteral("offer"), jsonItem(s.offer)}});
         }
         for (const auto& f : *followUps) {
             rows.append(QJsonObject{{QStringLiteral("kind"), QStringLiteral("follow-up")},
                                     {QStringLiteral("id"), f.id},
-                                    {QStringLiteral("askId"), f.askItemId},
-                                    {QStringLiteral("offerId"), f.offerItemId},
+                                    {QStringLiteral("ask_id"), f.askItemId},
+                                    {QStringLiteral("offer_id"), f.offerItemId},
                                     {QStringLiteral("asking"), f.askingAuthority},
                                     {QStringLiteral("offering"), f.offeringAuthority},
                                     {QStringLiteral("owner"), f.owner},
