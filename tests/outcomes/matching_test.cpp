@@ -203,3 +203,47 @@ TEST_CASE("A confirmed match becomes a follow-up and a dismissed one is not sugg
     REQUIRE(matches.setFollowUpStatus(*followUp, FollowUpStatus::Done).ok());
     CHECK(matches.followUps(region.cycle)->front().status == FollowUpStatus::Done);
 }
+
+TEST_CASE("Each ask gets at most five suggestions and a decided pair makes room for the next",
+          "[outcomes][matching]") {
+    std::vector<AskOffer> items;
+    items.push_back({1,
+                     NoteKind::Ask,
+                     1,
+                     QStringLiteral("A"),
+                     10,
+                     QStringLiteral("Kent"),
+                     QStringLiteral("workforce"),
+                     QStringLiteral("Keeping experienced social workers"),
+                     AskOfferStatus::Open,
+                     {},
+                     {}});
+    for (qint64 i = 0; i < 7; ++i) {
+        // Offer 2 says the most in common with the ask; the rest share only the theme.
+        items.push_back({2 + i,
+                         NoteKind::Offer,
+                         1,
+                         QStringLiteral("A"),
+                         11 + i,
+                         QStringLiteral("LA %1").arg(i),
+                         QStringLiteral("workforce"),
+                         i == 0 ? QStringLiteral("Keeping experienced social workers in post")
+                                : QStringLiteral("Offer %1").arg(i),
+                         AskOfferStatus::Open,
+                         {},
+                         {}});
+    }
+    auto five = suggestMatches(items);
+    REQUIRE(five.size() == 5);
+    CHECK(five.front().offer.itemId == 2);
+    CHECK(five.back().offer.itemId == 6); // equal scores: by the offer's id
+
+    auto afterDismissal = suggestMatches(items, {}, {{1, 2}});
+    REQUIRE(afterDismissal.size() == 5);
+    CHECK(afterDismissal.front().offer.itemId == 3);
+    CHECK(afterDismissal.back().offer.itemId == 7);
+
+    MatchOptions unlimited;
+    unlimited.perAsk = 0;
+    CHECK(suggestMatches(items, unlimited).size() == 7);
+}

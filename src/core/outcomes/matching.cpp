@@ -7,7 +7,6 @@
 #include "store/sql.h"
 #include "store/transaction.h"
 
-#include <QSet>
 #include <algorithm>
 
 namespace balcony::outcomes {
@@ -23,35 +22,60 @@ QString MatchSuggestion::reason() const {
     return parts.join(QStringLiteral("; "));
 }
 
-std::vector<MatchSuggestion> suggestMatches(const std::vector<AskOffer>& items, const MatchOptions& options) {
+std::vector<MatchSuggestion> suggestMatches(const std::vector<AskOffer>& items, const MatchOptions& options,
+                                            const std::set<std::pair<qint64, qint64>>& decided) {
     std::vector<QString> documents;
     documents.reserve(items.size());
     for (const auto& item : items) {
         documents.push_back(item.text);
     }
     const text::TfIdf vectors(documents);
+    struct Scored {
+        double score;
+        double cosine;
+        bool sameTheme;
+        std::size_t offer;
+    };
+    std::vector<QString> themeKeys;
+    themeKeys.reserve(items.size());
+    for (const auto& item : items) {
+        themeKeys.push_back(questions::themeKey(item.theme));
+    }
     std::vector<MatchSuggestion> out;
     for (std::size_t a = 0; a < items.size(); ++a) {
         if (items[a].kind != NoteKind::Ask) {
             continue;
         }
-        const QString askTheme = questions::themeKey(items[a].theme);
+        std::vector<Scored> scored;
         for (std::size_t o = 0; o < items.size(); ++o) {
-            if (items[o].kind != NoteKind::Offer || items[o].authorityId == items[a].authorityId) {
+            if (items[o].kind != NoteKind::Offer || items[o].authorityId == items[a].authorityId ||
+                decided.count({items[a].itemId, items[o].itemId}) != 0) {
                 continue;
             }
-            MatchSuggestion s;
-            s.sameTheme = !askTheme.isEmpty() && askTheme == questions::themeKey(items[o].theme);
-            s.wordSimilarity = vectors.cosine(a, o);
-            s.score =
-                (1.0 - options.themeWeight) * s.wordSimilarity + (s.sameTheme ? options.themeWeight : 0.0);
-            if (s.score < options.threshold || s.score <= 0) {
-                continue;
+            const bool sameTheme = !themeKeys[a].isEmpty() && themeKeys[a] == themeKeys[o];
+            const double cosine = vectors.cosine(a, o);
+            const double score =
+                (1.0 - options.themeWeight) * cosine + (sameTheme ? options.themeWeight : 0.0);
+            if (score >= options.threshold && score > 0) {
+                scored.push_back({score, cosine, sameTheme, o});
             }
-            s.sharedWords = vectors.sharedWords(a, o);
-            s.ask = items[a];
-            s.offer = items[o];
-            out.push_back(std::move(s));
+        }
+        // The ask's best first (ties by the offer's id), then only as many as wanted.
+        std::stable_sort(scored.begin(), scored.end(), [&](const Scored& l, const Scored& r) {
+            return l.score != r.score ? l.score > r.score : items[l.offer].itemId < items[r.offer].itemId;
+        });
+        if (options.perAsk > 0 && scored.size() > static_cast<std::size_t>(options.perAsk)) {
+            scored.resize(static_cast<std::size_t>(options.perAsk));
+        }
+        for (const auto& s : scored) {
+            MatchSuggestion suggestion;
+            suggestion.ask = items[a];
+            suggestion.offer = items[s.offer];
+            suggestion.score = s.score;
+            suggestion.wordSimilarity = s.cosine;
+            suggestion.sameTheme = s.sameTheme;
+            suggestion.sharedWords = vectors.sharedWords(a, s.offer);
+            out.push_back(std::move(suggestion));
         }
     }
     std::sort(out.begin(), out.end(), [](const MatchSuggestion& l, const MatchSuggestion& r) {
@@ -81,14 +105,11 @@ Result<std::vector<MatchSuggestion>> MatchStore::suggestions(qint64 cycleId,
     if (!decided) {
         return decided.error();
     }
-    QSet<QPair<qint64, qint64>> seen;
+    std::set<std::pair<qint64, qint64>> seen;
     while (decided->next()) {
         seen.insert({decided->value(0).toLongLong(), decided->value(1).toLongLong()});
     }
-    auto all = suggestMatches(*items, options);
-    std::erase_if(all, [&](const MatchSuggestion& s) {
-        return seen.contains({s.ask.itemId, s.offer.itemId});
-    });
+    auto all = suggestMatches(*items, options, seen);
     return all;
 }
 

@@ -6,6 +6,8 @@
 #include <QDate>
 #include <QString>
 #include <QStringList>
+#include <set>
+#include <utility>
 #include <vector>
 
 namespace balcony {
@@ -22,6 +24,7 @@ namespace balcony::outcomes {
 struct MatchOptions {
     double threshold = 0.2;   // suggestions scoring below this are left out
     double themeWeight = 0.3; // how much a shared theme counts against the words
+    int perAsk = 5;           // at most this many suggestions for one ask, the best; 0: no limit
 };
 
 struct MatchSuggestion {
@@ -35,10 +38,13 @@ struct MatchSuggestion {
     QString reason() const;
 };
 
-// Every pair of an ask and an offer of two different LAs scoring at least the threshold, best
-// first (ties: ask, then offer, by item id). Pure; the IDF is taken over all the items given.
+// The pairs of an ask and an offer of two different LAs scoring at least the threshold, at most
+// perAsk for each ask (its best), best first (ties: ask, then offer, by item id). Pure; the IDF is
+// taken over all the items given. Pairs in `decided` (ask id, offer id) are left out before the
+// limit is applied, so a dismissed pair makes room for the next best.
 std::vector<MatchSuggestion> suggestMatches(const std::vector<AskOffer>& items,
-                                            const MatchOptions& options = {});
+                                            const MatchOptions& options = {},
+                                            const std::set<std::pair<qint64, qint64>>& decided = {});
 
 enum class FollowUpStatus { Open, Done };
 QString toKey(FollowUpStatus status); // "open", "done"

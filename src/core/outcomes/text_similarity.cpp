@@ -110,59 +110,77 @@ QString normalised(const QString& text) {
 }
 
 TfIdf::TfIdf(const std::vector<QString>& documents) {
-    std::vector<std::map<QString, double>> counts(documents.size());
-    std::map<QString, int> documentFrequency;
+    std::map<QString, int> stemNumbers;
+    std::vector<std::map<int, double>> counts(documents.size());
+    std::vector<int> documentFrequency;
     for (std::size_t i = 0; i < documents.size(); ++i) {
         for (const auto& token : tokens(documents[i])) {
             if (isStopWord(token)) {
                 continue;
             }
-            const QString s = stem(token);
-            m_surface.emplace(s, token);
-            counts[i][s] += 1.0;
+            const auto [it, added] = stemNumbers.emplace(stem(token), static_cast<int>(m_surface.size()));
+            if (added) {
+                m_surface.push_back(token);
+                documentFrequency.push_back(0);
+            }
+            counts[i][it->second] += 1.0;
         }
-        for (const auto& [s, n] : counts[i]) {
-            ++documentFrequency[s];
+        for (const auto& [number, n] : counts[i]) {
+            ++documentFrequency[static_cast<std::size_t>(number)];
         }
     }
     const double n = static_cast<double>(documents.size());
     m_vectors.resize(documents.size());
     for (std::size_t i = 0; i < documents.size(); ++i) {
         double length = 0;
-        for (const auto& [s, tf] : counts[i]) {
+        for (const auto& [number, tf] : counts[i]) {
             // Smoothed IDF: a word in every document still counts a little.
-            const double weight = tf * (std::log((1.0 + n) / (1.0 + documentFrequency[s])) + 1.0);
-            m_vectors[i][s] = weight;
-            length += weight * weight;
+            const double idf =
+                std::log((1.0 + n) / (1.0 + documentFrequency[static_cast<std::size_t>(number)])) + 1.0;
+            m_vectors[i].emplace_back(number, tf * idf);
+            length += tf * idf * tf * idf;
         }
         length = std::sqrt(length);
-        for (auto& [s, weight] : m_vectors[i]) {
+        for (auto& [number, weight] : m_vectors[i]) {
             weight /= length;
         }
     }
 }
 
-double TfIdf::cosine(std::size_t a, std::size_t b) const {
-    const auto& x = m_vectors.at(a);
-    const auto& y = m_vectors.at(b);
-    double sum = 0;
-    for (const auto& [s, weight] : x) {
-        if (const auto found = y.find(s); found != y.end()) {
-            sum += weight * found->second;
+namespace {
+
+// Calls shared(number, weight product) for every stem two sorted vectors have in common.
+template <typename Shared>
+void merge(const std::vector<std::pair<int, double>>& x, const std::vector<std::pair<int, double>>& y,
+           Shared&& shared) {
+    auto a = x.begin();
+    auto b = y.begin();
+    while (a != x.end() && b != y.end()) {
+        if (a->first < b->first) {
+            ++a;
+        } else if (b->first < a->first) {
+            ++b;
+        } else {
+            shared(a->first, a->second * b->second);
+            ++a;
+            ++b;
         }
     }
+}
+
+} // namespace
+
+double TfIdf::cosine(std::size_t a, std::size_t b) const {
+    double sum = 0;
+    merge(m_vectors.at(a), m_vectors.at(b), [&sum](int, double product) { sum += product; });
     return std::clamp(sum, 0.0, 1.0);
 }
 
 QStringList TfIdf::sharedWords(std::size_t a, std::size_t b) const {
-    const auto& x = m_vectors.at(a);
-    const auto& y = m_vectors.at(b);
     std::vector<std::pair<double, QString>> shared;
-    for (const auto& [s, weight] : x) {
-        if (const auto found = y.find(s); found != y.end()) {
-            shared.emplace_back(weight * found->second, m_surface.at(s));
-        }
-    }
+    merge(m_vectors.at(a), m_vectors.at(b), [&](int number, double product) {
+        shared.emplace_back(product, m_surface[static_cast<std::size_t>(number)]);
+    });
     std::sort(shared.begin(), shared.end(), [](const auto& l, const auto& r) {
         return l.first != r.first ? l.first > r.first : l.second < r.second;
     });

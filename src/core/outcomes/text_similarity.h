@@ -34,8 +34,9 @@ public:
     std::size_t size() const { return m_vectors.size(); }
 
 private:
-    std::vector<std::map<QString, double>> m_vectors; // stem -> weight, unit length
-    std::map<QString, QString> m_surface;             // stem -> the first word seen with it
+    // Per document, (stem number, weight) sorted by stem number, of unit length: cosines are a merge.
+    std::vector<std::vector<std::pair<int, double>>> m_vectors;
+    std::vector<QString> m_surface; // stem number -> the first word seen with that stem
 };
 
 } // namespace balcony::outcomes::text
