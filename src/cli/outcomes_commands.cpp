@@ -532,6 +532,119 @@ int listPriorities(Context& ctx, const QCommandLineParser& parser, const QString
     return Success;
 }
 
+// --ask and --offer as item numbers; prints a usage error and returns false when either is not one.
+bool pairFrom(Context& ctx, const QCommandLineParser& parser, qint64& ask, qint64& offer) {
+    bool askOk = false;
+    bool offerOk = false;
+    ask = parser.value(QStringLiteral("ask")).toLongLong(&askOk);
+    offer = parser.value(QStringLiteral("offer")).toLongLong(&offerOk);
+    if (!askOk || !offerOk || ask <= 0 || offer <= 0) {
+        ctx.usage(QStringLiteral(
+            "--ask and --offer need the items' numbers (see outcomes match). Nothing was changed."));
+        return false;
+    }
+    return true;
+}
+
+int confirmMatch(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
+    qint64 ask = 0;
+    qint64 offer = 0;
+    if (!pairFrom(ctx, parser, ask, offer)) {
+        return BadInput;
+    }
+    if (required(ctx, parser, QStringLiteral("owner")).trimmed().isEmpty()) {
+        return BadInput;
+    }
+    auto due = dayOption(parser, QStringLiteral("due"));
+    if (!due) {
+        return ctx.fail(due.error());
+    }
+    Database* db = ctx.database();
+    if (!db) {
+        return BadInput;
+    }
+    const SystemClock clock;
+    auto followUp = MatchStore(*db, clock).confirm(ask, offer, parser.value(QStringLiteral("owner")), *due);
+    if (!followUp) {
+        return ctx.fail(followUp.error());
+    }
+    ctx.out << "Confirmed: ask #" << ask << " with offer #" << offer << " is follow-up #" << *followUp << "."
+            << Qt::endl;
+    return Success;
+}
+
+int dismissMatch(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
+    qint64 ask = 0;
+    qint64 offer = 0;
+    if (!pairFrom(ctx, parser, ask, offer)) {
+        return BadInput;
+    }
+    Database* db = ctx.database();
+    if (!db) {
+        return BadInput;
+    }
+    const SystemClock clock;
+    if (auto dismissed = MatchStore(*db, clock).dismiss(ask, offer); !dismissed) {
+        return ctx.fail(dismissed.error());
+    }
+    ctx.out << "Dismissed: ask #" << ask << " with offer #" << offer << " will not be suggested again."
+            << Qt::endl;
+    return Success;
+}
+
+int setItem(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
+    bool ok = false;
+    const qint64 id = parser.value(QStringLiteral("id")).toLongLong(&ok);
+    if (!ok || id <= 0) {
+        return ctx.usage(QStringLiteral("--id needs an ask's or offer's number (see outcomes list)."));
+    }
+    std::optional<AskOfferStatus> status;
+    if (parser.isSet(QStringLiteral("status"))) {
+        status = askOfferStatusFromKey(parser.value(QStringLiteral("status")).trimmed().toLower());
+        if (!status) {
+            return ctx.usage(
+                QStringLiteral("--status %1 is not a status of an ask or offer; use open, matched or "
+                               "closed. Nothing was changed.")
+                    .arg(parser.value(QStringLiteral("status"))));
+        }
+    }
+    const bool support = parser.isSet(QStringLiteral("support"));
+    if (!status && !support) {
+        return ctx.usage(QStringLiteral("Nothing to change: give --status or --support."));
+    }
+    Database* db = ctx.database();
+    if (!db) {
+        return BadInput;
+    }
+    const SystemClock clock;
+    AskOfferRegister items(*db, clock);
+    // One transaction: a kind of help that is not on the menu leaves the status as it was.
+    Transaction tx(*db);
+    if (!tx.isActive()) {
+        return ctx.fail(tx.error());
+    }
+    if (status) {
+        if (auto changed = items.setStatus(id, *status); !changed) {
+            return ctx.fail(changed.error());
+        }
+    }
+    if (support) {
+        const QString key = parser.value(QStringLiteral("support")).trimmed();
+        if (auto tagged = items.setSupportKind(id, key == u"none" ? QString() : key); !tagged) {
+            return ctx.fail(tagged.error());
+        }
+    }
+    if (auto saved = tx.commit(); !saved) {
+        return ctx.fail(saved.error());
+    }
+    auto item = items.item(id);
+    if (!item) {
+        return ctx.fail(item.error());
+    }
+    printItem(ctx, *item);
+    return Success;
+}
+
 const Registrar outcomesList(
     {{QStringLiteral("outcomes"), QStringLiteral("list")},
      {},
@@ -572,6 +685,51 @@ const Registrar outcomesExport({{QStringLiteral("outcomes"), QStringLiteral("exp
                                                       QStringLiteral("FILE")});
                                 },
                                 exportOutcomes});
+
+const Registrar outcomesConfirm(
+    {{QStringLiteral("outcomes"), QStringLiteral("confirm")},
+     {},
+     QStringLiteral("Confirm a suggested match; it becomes a follow-up with an owner."),
+     0,
+     [](QCommandLineParser& parser) {
+         parser.addOption({QStringLiteral("ask"), QStringLiteral("The ask's number."), QStringLiteral("N")});
+         parser.addOption(
+             {QStringLiteral("offer"), QStringLiteral("The offer's number."), QStringLiteral("N")});
+         parser.addOption({QStringLiteral("owner"), QStringLiteral("Who sees the follow-up through."),
+                           QStringLiteral("NAME")});
+         parser.addOption({QStringLiteral("due"),
+                           QStringLiteral("When it is due (YYYY-MM-DD or DD/MM/YYYY)."),
+                           QStringLiteral("DATE")});
+     },
+     confirmMatch});
+
+const Registrar outcomesDismiss(
+    {{QStringLiteral("outcomes"), QStringLiteral("dismiss")},
+     {},
+     QStringLiteral("Dismiss a suggested match, so it is not suggested again."),
+     0,
+     [](QCommandLineParser& parser) {
+         parser.addOption({QStringLiteral("ask"), QStringLiteral("The ask's number."), QStringLiteral("N")});
+         parser.addOption(
+             {QStringLiteral("offer"), QStringLiteral("The offer's number."), QStringLiteral("N")});
+     },
+     dismissMatch});
+
+const Registrar outcomesSet(
+    {{QStringLiteral("outcomes"), QStringLiteral("set")},
+     {},
+     QStringLiteral("Change an ask's or offer's status, or tag an ask with a kind of help."),
+     0,
+     [](QCommandLineParser& parser) {
+         parser.addOption(
+             {QStringLiteral("id"), QStringLiteral("The ask's or offer's number."), QStringLiteral("N")});
+         parser.addOption({QStringLiteral("status"), QStringLiteral("open, matched or closed."),
+                           QStringLiteral("STATUS")});
+         parser.addOption({QStringLiteral("support"),
+                           QStringLiteral("A kind of help from the region's support menu, or none."),
+                           QStringLiteral("KEY")});
+     },
+     setItem});
 
 const Registrar actionsList(
     {{QStringLiteral("actions"), QStringLiteral("list")},

@@ -241,3 +241,49 @@ TEST_CASE("priorities merges the groups' suggestions into one ranked list", "[cl
     CHECK(rows.last().toObject().value(q("position")).toInt() == 5);
     CHECK(demo.run({q("priorities")}).exitCode == 2);
 }
+
+TEST_CASE("outcomes confirm, dismiss and set record the facilitator's decisions", "[cli][outcomes]") {
+    Demo demo;
+    const QStringList match{q("outcomes"), q("match"), q("--cycle"), q("2022-2023")};
+    REQUIRE(demo.run(match).out.contains(q("ask #11 Slough <- offer #12 Brighton and Hove")));
+
+    const CliRun confirmed =
+        demo.run({q("outcomes"), q("confirm"), q("--ask"), q("11"), q("--offer"), q("12"), q("--owner"),
+                  q("Programme office"), q("--due"), q("31/07/2023")});
+    INFO(confirmed.err.toStdString());
+    REQUIRE(confirmed.exitCode == 0);
+    CHECK(confirmed.out.contains(q("is follow-up #2")));
+    const CliRun dismissed =
+        demo.run({q("outcomes"), q("dismiss"), q("--ask"), q("3"), q("--offer"), q("13")});
+    REQUIRE(dismissed.exitCode == 0);
+    const CliRun after = demo.run(match);
+    CHECK_FALSE(after.out.contains(q("ask #11 Slough <- offer #12")));
+    CHECK_FALSE(after.out.contains(q("ask #3 Kent <- offer #13")));
+    CHECK(after.out.contains(
+        q("follow-up #2  Slough <- Brighton and Hove  (owner: Programme office, due 2023-07-31, open)")));
+
+    // The same LA, a decided pair, no owner: refused, nothing changes.
+    const QString before = demo.run(match).out;
+    CHECK(demo.run({q("outcomes"), q("confirm"), q("--ask"), q("11"), q("--offer"), q("12"), q("--owner"),
+                    q("X")})
+              .exitCode == 2);
+    CHECK(demo.run({q("outcomes"), q("confirm"), q("--ask"), q("1"), q("--offer"), q("2")}).exitCode == 2);
+    CHECK(demo.run({q("outcomes"), q("dismiss"), q("--ask"), q("2"), q("--offer"), q("1")}).exitCode == 2);
+    CHECK(demo.run(match).out == before);
+
+    const CliRun tagged = demo.run({q("outcomes"), q("set"), q("--id"), q("9"), q("--status"), q("closed"),
+                                    q("--support"), q("peer-la-support")});
+    REQUIRE(tagged.exitCode == 0);
+    CHECK(tagged.out.contains(
+        q("ask #9  Milton Keynes  (group 4, theme: service reorganisation, closed, help: peer-la-support)")));
+    const CliRun unknown = demo.run({q("outcomes"), q("set"), q("--id"), q("9"), q("--status"), q("open"),
+                                     q("--support"), q("nonsense")});
+    CHECK(unknown.exitCode == 2);
+    CHECK(unknown.err.contains(q("self-assessment-moderation")));
+    const auto nine = jsonArray(demo.run({q("outcomes"), q("list"), q("--cycle"), q("2022-2023"), q("--kind"),
+                                          q("ask"), q("--la"), q("Milton Keynes"), q("--json")}));
+    REQUIRE(nine.size() == 1);
+    CHECK(nine.first().toObject().value(q("status")).toString() == q("closed"));
+    CHECK(demo.run({q("outcomes"), q("set"), q("--id"), q("2"), q("--support"), q("peer-la-support")})
+              .exitCode == 2);
+}
