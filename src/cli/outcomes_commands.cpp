@@ -2,11 +2,13 @@
 #include "domain/roster_store.h"
 #include "domain/schedule_store.h"
 #include "engine/clock.h"
+#include "interchange/file_io.h"
 #include "outcomes/action_plan.h"
 #include "outcomes/asks_offers.h"
 #include "outcomes/matching.h"
 #include "outcomes/outcomes_export.h"
 #include "outcomes/priorities.h"
+#include "outcomes/support_menu.h"
 #include "store/transaction.h"
 
 #include <QJsonArray>
@@ -645,6 +647,64 @@ int setItem(Context& ctx, const QCommandLineParser& parser, const QStringList&) 
     return Success;
 }
 
+int supportMenuCommand(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
+    const bool importing = parser.isSet(QStringLiteral("import"));
+    const bool resetting = parser.isSet(QStringLiteral("reset"));
+    if (importing && resetting) {
+        return ctx.usage(QStringLiteral("Give --import or --reset, not both."));
+    }
+    std::vector<SupportKind> replacement;
+    if (importing) {
+        // The file is read and checked before the database is opened, so a bad file changes nothing.
+        const QString path = parser.value(QStringLiteral("import"));
+        auto bytes = interchange::readFileBytes(path);
+        if (!bytes) {
+            return ctx.fail(bytes.error());
+        }
+        auto menu = parseSupportMenu(*bytes, path);
+        if (!menu) {
+            return ctx.fail(menu.error());
+        }
+        if (menu->empty()) {
+            return ctx.usage(
+                QStringLiteral("%1 lists no kinds of help; use --reset to go back to Balcony's menu. "
+                               "Nothing was changed.")
+                    .arg(path));
+        }
+        replacement = std::move(*menu);
+    }
+    Database* db = (importing || resetting) ? ctx.database() : ctx.readDatabase();
+    if (!db) {
+        return BadInput;
+    }
+    if (importing || resetting) {
+        if (auto saved = setSupportMenu(*db, replacement); !saved) {
+            return ctx.fail(saved.error());
+        }
+    }
+    auto menu = supportMenu(*db);
+    if (!menu) {
+        return ctx.fail(menu.error());
+    }
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray rows;
+        for (const auto& kind : *menu) {
+            rows.append(QJsonObject{{QStringLiteral("key"), kind.key},
+                                    {QStringLiteral("label"), kind.label},
+                                    {QStringLiteral("description"), kind.description}});
+        }
+        printJson(ctx, rows);
+        return Success;
+    }
+    for (const auto& kind : *menu) {
+        ctx.out << kind.key << "  " << kind.label << Qt::endl;
+        if (!kind.description.isEmpty()) {
+            ctx.out << "    " << kind.description << Qt::endl;
+        }
+    }
+    return Success;
+}
+
 const Registrar outcomesList(
     {{QStringLiteral("outcomes"), QStringLiteral("list")},
      {},
@@ -730,6 +790,19 @@ const Registrar outcomesSet(
                            QStringLiteral("KEY")});
      },
      setItem});
+
+const Registrar outcomesMenu(
+    {{QStringLiteral("outcomes"), QStringLiteral("menu")},
+     {},
+     QStringLiteral("Show the region's support menu, or replace it from a JSON file."),
+     0,
+     [](QCommandLineParser& parser) {
+         parser.addOption({QStringLiteral("import"), QStringLiteral("Make this JSON file the region's menu."),
+                           QStringLiteral("FILE")});
+         parser.addOption({QStringLiteral("reset"), QStringLiteral("Go back to Balcony's own menu.")});
+         parser.addOption(jsonOption());
+     },
+     supportMenuCommand});
 
 const Registrar actionsList(
     {{QStringLiteral("actions"), QStringLiteral("list")},

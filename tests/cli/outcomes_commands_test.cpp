@@ -287,3 +287,34 @@ TEST_CASE("outcomes confirm, dismiss and set record the facilitator's decisions"
     CHECK(demo.run({q("outcomes"), q("set"), q("--id"), q("2"), q("--support"), q("peer-la-support")})
               .exitCode == 2);
 }
+
+TEST_CASE("outcomes menu shows the support menu and replaces it from a JSON file", "[cli][outcomes]") {
+    Demo demo;
+    const auto shipped = jsonArray(demo.run({q("outcomes"), q("menu"), q("--json")}));
+    REQUIRE(shipped.size() == 7);
+    CHECK(shipped.first().toObject().value(q("key")).toString() == q("further-peer-challenge"));
+
+    const QString bad = demo.cli.path(q("bad-menu.json"));
+    balcony::test::writeFile(
+        bad,
+        R"({"supportMenu": [{"key": "buddy", "label": "A buddy LA"}, {"key": "Buddy", "label": "Twice"}]})");
+    const CliRun refused = demo.run({q("outcomes"), q("menu"), q("--import"), bad});
+    CHECK(refused.exitCode == 2);
+    CHECK(refused.err.contains(q("bad-menu.json: support menu entry 2 repeats the key \"buddy\"")));
+    CHECK(jsonArray(demo.run({q("outcomes"), q("menu"), q("--json")})).size() == 7);
+
+    const QString good = demo.cli.path(q("menu.json"));
+    balcony::test::writeFile(
+        good,
+        R"({"supportMenu": [{"key": "buddy", "label": "A buddy LA", "description": "Paired for a year"}]})");
+    const CliRun imported = demo.run({q("outcomes"), q("menu"), q("--import"), good});
+    REQUIRE(imported.exitCode == 0);
+    CHECK(imported.out == q("buddy  A buddy LA\n    Paired for a year\n"));
+    CHECK(demo.run({q("outcomes"), q("set"), q("--id"), q("3"), q("--support"), q("buddy")}).exitCode == 0);
+    // Kent's ask keeps its tag after the menu goes back to Balcony's own.
+    CHECK(jsonArray(demo.run({q("outcomes"), q("menu"), q("--reset"), q("--json")})).size() == 7);
+    const auto kent = jsonArray(demo.run({q("outcomes"), q("list"), q("--cycle"), q("2022-2023"), q("--kind"),
+                                          q("ask"), q("--la"), q("Kent"), q("--json")}));
+    REQUIRE(kent.size() == 1);
+    CHECK(kent.first().toObject().value(q("support")).toString() == q("buddy"));
+}
