@@ -135,10 +135,9 @@ void printPriority(Context& ctx, const MergedPriority& p) {
     ctx.out << p.position << ". " << p.text << "  (" << counted(p.groups.size(), "group", "groups") << ": "
             << p.groups.join(QStringLiteral(", ")) << "; score " << QString::number(p.score, 'f', 2) << ")"
             << Qt::endl;
-    if (p.members.size() > 1) {
-        for (const auto& m : p.members) {
-            ctx.out << "    group " << m.groupLabel << " #" << m.rank << ": " << m.text << Qt::endl;
-        }
+    for (const auto& m : p.members) {
+        ctx.out << "    group " << m.groupLabel << " #" << m.rank << ": " << m.text << "  [" << m.id << "]"
+                << Qt::endl;
     }
 }
 
@@ -705,6 +704,166 @@ int supportMenuCommand(Context& ctx, const QCommandLineParser& parser, const QSt
     return Success;
 }
 
+// The group named by --group in the cycle named by --cycle; 0 after printing the error.
+qint64 groupFrom(Context& ctx, Database& db, const QCommandLineParser& parser) {
+    int exitCode = Success;
+    const auto cycle = cycleFrom(ctx, db, parser, exitCode);
+    if (!cycle) {
+        return 0;
+    }
+    auto groups = ScheduleStore(db).groups(cycle->id);
+    if (!groups) {
+        ctx.fail(groups.error());
+        return 0;
+    }
+    for (const auto& g : *groups) {
+        if (g.label.compare(parser.value(QStringLiteral("group")).trimmed(), Qt::CaseInsensitive) == 0) {
+            return g.id;
+        }
+    }
+    ctx.fail(failure(Error::Kind::NotFound, QStringLiteral("The cycle %1 has no group \"%2\".")
+                                                .arg(cycle->name, parser.value(QStringLiteral("group")))));
+    return 0;
+}
+
+int addPriority(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
+    for (const auto* name : {"cycle", "group", "text"}) {
+        if (required(ctx, parser, QLatin1String(name)).trimmed().isEmpty()) {
+            return BadInput;
+        }
+    }
+    Database* db = ctx.database();
+    if (!db) {
+        return BadInput;
+    }
+    const qint64 group = groupFrom(ctx, *db, parser);
+    if (group == 0) {
+        return BadInput;
+    }
+    auto id = PriorityStore(*db).add(group, parser.value(QStringLiteral("text")));
+    if (!id) {
+        return ctx.fail(id.error());
+    }
+    ctx.out << *id << Qt::endl;
+    return Success;
+}
+
+int rankPriorities(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
+    for (const auto* name : {"cycle", "group", "order"}) {
+        if (required(ctx, parser, QLatin1String(name)).trimmed().isEmpty()) {
+            return BadInput;
+        }
+    }
+    std::vector<qint64> order;
+    for (const auto& part : parser.value(QStringLiteral("order")).split(u',')) {
+        bool ok = false;
+        order.push_back(part.trimmed().toLongLong(&ok));
+        if (!ok) {
+            return ctx.usage(
+                QStringLiteral("--order lists the group's priorities by number, first first, separated by "
+                               "commas (\"7,5,6\"). Nothing was changed."));
+        }
+    }
+    Database* db = ctx.database();
+    if (!db) {
+        return BadInput;
+    }
+    const qint64 group = groupFrom(ctx, *db, parser);
+    if (group == 0) {
+        return BadInput;
+    }
+    PriorityStore store(*db);
+    if (auto reordered = store.reorder(group, order); !reordered) {
+        return ctx.fail(reordered.error());
+    }
+    auto ranked = store.ofGroup(group);
+    if (!ranked) {
+        return ctx.fail(ranked.error());
+    }
+    for (const auto& p : *ranked) {
+        ctx.out << p.rank << ". " << p.text << "  [" << p.id << "]" << Qt::endl;
+    }
+    return Success;
+}
+
+int linkPriorities(Context& ctx, const QCommandLineParser& parser, bool join) {
+    bool firstOk = false;
+    bool secondOk = false;
+    const qint64 first = parser.value(QStringLiteral("first")).toLongLong(&firstOk);
+    const qint64 second = parser.value(QStringLiteral("second")).toLongLong(&secondOk);
+    if (!firstOk || !secondOk) {
+        return ctx.usage(QStringLiteral("--first and --second need two priorities' numbers (see priorities). "
+                                        "Nothing was changed."));
+    }
+    Database* db = ctx.database();
+    if (!db) {
+        return BadInput;
+    }
+    PriorityStore store(*db);
+    if (auto linked = join ? store.join(first, second) : store.split(first, second); !linked) {
+        return ctx.fail(linked.error());
+    }
+    ctx.out << (join ? "Joined" : "Split") << " priorities " << first << " and " << second << "." << Qt::endl;
+    return Success;
+}
+
+int addAction(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
+    for (const auto* name : {"cycle", "la", "text"}) {
+        if (required(ctx, parser, QLatin1String(name)).trimmed().isEmpty()) {
+            return BadInput;
+        }
+    }
+    auto due = dayOption(parser, QStringLiteral("due"));
+    if (!due) {
+        return ctx.fail(due.error());
+    }
+    Database* db = ctx.database();
+    if (!db) {
+        return BadInput;
+    }
+    int exitCode = Success;
+    const auto cycle = cycleFrom(ctx, *db, parser, exitCode);
+    if (!cycle) {
+        return exitCode;
+    }
+    const qint64 la = authorityFrom(ctx, *db, parser, QStringLiteral("la"));
+    if (la <= 0) {
+        return BadInput;
+    }
+    const SystemClock clock;
+    auto id = ActionPlanStore(*db, clock)
+                  .add(cycle->id, la, parser.value(QStringLiteral("text")),
+                       parser.value(QStringLiteral("owner")), *due);
+    if (!id) {
+        return ctx.fail(id.error());
+    }
+    ctx.out << *id << Qt::endl;
+    return Success;
+}
+
+int importActionPoints(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
+    if (required(ctx, parser, QStringLiteral("cycle")).trimmed().isEmpty()) {
+        return BadInput;
+    }
+    Database* db = ctx.database();
+    if (!db) {
+        return BadInput;
+    }
+    int exitCode = Success;
+    const auto cycle = cycleFrom(ctx, *db, parser, exitCode);
+    if (!cycle) {
+        return exitCode;
+    }
+    const SystemClock clock;
+    auto added = ActionPlanStore(*db, clock).addCapturedActionPoints(cycle->id);
+    if (!added) {
+        return ctx.fail(added.error());
+    }
+    ctx.out << "Added " << counted(*added, "action point", "action points") << " captured at the days of "
+            << cycle->name << " to the LAs' action plans." << Qt::endl;
+    return Success;
+}
+
 const Registrar outcomesList(
     {{QStringLiteral("outcomes"), QStringLiteral("list")},
      {},
@@ -844,6 +1003,84 @@ const Registrar actionsSet(
              {QStringLiteral("note"), QStringLiteral("A progress note to add."), QStringLiteral("TEXT")});
      },
      setAction});
+
+const Registrar
+    prioritiesAdd({{QStringLiteral("priorities"), QStringLiteral("add")},
+                   {},
+                   QStringLiteral("Add a group's suggested priority, after its others; prints its number."),
+                   0,
+                   [](QCommandLineParser& parser) {
+                       parser.addOption(cycleOption());
+                       parser.addOption({QStringLiteral("group"), QStringLiteral("The group, by label."),
+                                         QStringLiteral("LABEL")});
+                       parser.addOption({QStringLiteral("text"), QStringLiteral("The suggestion."),
+                                         QStringLiteral("TEXT")});
+                   },
+                   addPriority});
+
+const Registrar
+    prioritiesRank({{QStringLiteral("priorities"), QStringLiteral("rank")},
+                    {},
+                    QStringLiteral("Put a group's priorities in its order."),
+                    0,
+                    [](QCommandLineParser& parser) {
+                        parser.addOption(cycleOption());
+                        parser.addOption({QStringLiteral("group"), QStringLiteral("The group, by label."),
+                                          QStringLiteral("LABEL")});
+                        parser.addOption({QStringLiteral("order"),
+                                          QStringLiteral("Every one of the group's priorities, first first."),
+                                          QStringLiteral("N,N,...")});
+                    },
+                    rankPriorities});
+
+void addPairOptions(QCommandLineParser& parser) {
+    parser.addOption(
+        {QStringLiteral("first"), QStringLiteral("One priority's number."), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("second"), QStringLiteral("The other's number."), QStringLiteral("N")});
+}
+
+const Registrar prioritiesJoin({{QStringLiteral("priorities"), QStringLiteral("join")},
+                                {},
+                                QStringLiteral("Count two priorities as the same suggestion."),
+                                0,
+                                addPairOptions,
+                                [](Context& ctx, const QCommandLineParser& parser, const QStringList&) {
+                                    return linkPriorities(ctx, parser, true);
+                                }});
+
+const Registrar prioritiesSplit({{QStringLiteral("priorities"), QStringLiteral("split")},
+                                 {},
+                                 QStringLiteral("Keep two priorities apart that were merged."),
+                                 0,
+                                 addPairOptions,
+                                 [](Context& ctx, const QCommandLineParser& parser, const QStringList&) {
+                                     return linkPriorities(ctx, parser, false);
+                                 }});
+
+const Registrar actionsAdd(
+    {{QStringLiteral("actions"), QStringLiteral("add")},
+     {},
+     QStringLiteral("Add an action to an LA's action plan; prints its number."),
+     0,
+     [](QCommandLineParser& parser) {
+         parser.addOption(cycleOption());
+         parser.addOption(
+             {QStringLiteral("la"), QStringLiteral("The LA whose plan it is."), QStringLiteral("LA")});
+         parser.addOption({QStringLiteral("text"), QStringLiteral("The action."), QStringLiteral("TEXT")});
+         parser.addOption(
+             {QStringLiteral("owner"), QStringLiteral("Who sees it through."), QStringLiteral("NAME")});
+         parser.addOption({QStringLiteral("due"), QStringLiteral("The due date (YYYY-MM-DD or DD/MM/YYYY)."),
+                           QStringLiteral("DATE")});
+     },
+     addAction});
+
+const Registrar
+    actionsImport({{QStringLiteral("actions"), QStringLiteral("import")},
+                   {},
+                   QStringLiteral("Start the LAs' action plans from the action points captured at the days."),
+                   0,
+                   [](QCommandLineParser& parser) { parser.addOption(cycleOption()); },
+                   importActionPoints});
 
 const Registrar
     prioritiesCommand({{QStringLiteral("priorities")},

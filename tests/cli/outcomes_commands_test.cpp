@@ -318,3 +318,81 @@ TEST_CASE("outcomes menu shows the support menu and replaces it from a JSON file
     REQUIRE(kent.size() == 1);
     CHECK(kent.first().toObject().value(q("support")).toString() == q("buddy"));
 }
+
+TEST_CASE("priorities add, rank, join and split change the merged list", "[cli][outcomes]") {
+    Demo demo;
+    const CliRun added = demo.run({q("priorities"), q("add"), q("--cycle"), q("2022-2023"), q("--group"),
+                                   q("4"), q("--text"), q("A network for principal social workers")});
+    REQUIRE(added.exitCode == 0);
+    const QString id = added.out.trimmed();
+    CHECK(id == q("9"));
+    const CliRun ranked = demo.run({q("priorities"), q("rank"), q("--cycle"), q("2022-2023"), q("--group"),
+                                    q("4"), q("--order"), id + q(",8")});
+    REQUIRE(ranked.exitCode == 0);
+    CHECK(ranked.out ==
+          q("1. A network for principal social workers  [9]\n"
+            "2. Waiting times for children's mental health services, worked on with health  [8]\n"));
+    // An order that leaves one out is refused.
+    CHECK(demo.run({q("priorities"), q("rank"), q("--cycle"), q("2022-2023"), q("--group"), q("4"),
+                    q("--order"), q("9")})
+              .exitCode == 2);
+
+    auto rows = jsonArray(demo.run({q("priorities"), q("--cycle"), q("2022-2023"), q("--json")}));
+    const auto entryOf = [&rows](int priority) {
+        for (const auto& row : rows) {
+            for (const auto& member : row.toObject().value(q("members")).toArray()) {
+                if (member.toObject().value(q("id")).toInt() == priority) {
+                    return row.toObject();
+                }
+            }
+        }
+        return QJsonObject();
+    };
+    // The new suggestion and group 1's PSW network are the same suggestion.
+    CHECK(entryOf(9).value(q("groups")).toArray().size() == 2);
+
+    REQUIRE(demo.run({q("priorities"), q("split"), q("--first"), q("9"), q("--second"), q("3")}).exitCode ==
+            0);
+    REQUIRE(demo.run({q("priorities"), q("join"), q("--first"), q("7"), q("--second"), q("8")}).exitCode ==
+            0);
+    rows = jsonArray(demo.run({q("priorities"), q("--cycle"), q("2022-2023"), q("--json")}));
+    CHECK(entryOf(9).value(q("groups")).toArray().size() == 1);
+    CHECK(entryOf(7).value(q("members")).toArray().size() == 2);
+    CHECK(demo.run({q("priorities"), q("join"), q("--first"), q("7"), q("--second"), q("7")}).exitCode == 2);
+    CHECK(demo.run({q("priorities"), q("add"), q("--cycle"), q("2022-2023"), q("--group"), q("99"),
+                    q("--text"), q("x")})
+              .exitCode == 2);
+}
+
+TEST_CASE("actions add and import start an LA's plan", "[cli][outcomes]") {
+    Demo demo;
+    const CliRun added = demo.run({q("actions"), q("add"), q("--cycle"), q("2022-2023"), q("--la"),
+                                   q("slough"), q("--text"), q("A joint review of waiting lists with health"),
+                                   q("--owner"), q("Head of early help"), q("--due"), q("30/09/2023")});
+    INFO(added.err.toStdString());
+    REQUIRE(added.exitCode == 0);
+    REQUIRE(
+        demo.run({q("capture"), q("--cycle"), q("2022-2023"), q("--group"), q("6"), q("--la"), q("Slough"),
+                  q("--kind"), q("action"), q("--text"), q("Ask health for the waiting list data")})
+            .exitCode == 0);
+    const CliRun imported = demo.run({q("actions"), q("import"), q("--cycle"), q("2022-2023")});
+    REQUIRE(imported.exitCode == 0);
+    CHECK(imported.out.contains(q("Added 1 action point")));
+    CHECK(demo.run({q("actions"), q("import"), q("--cycle"), q("2022-2023")})
+              .out.contains(q("Added 0 action points")));
+    const auto slough = jsonArray(demo.run(
+        {q("actions"), q("list"), q("--cycle"), q("2022-2023"), q("--la"), q("Slough"), q("--json")}));
+    REQUIRE(slough.size() == 2);
+    // Both unrated; the one with a due date (overdue now) before the one without.
+    CHECK(slough.first().toObject().value(q("due")).toString() == q("2023-09-30"));
+    CHECK(slough.last().toObject().value(q("text")).toString() == q("Ask health for the waiting list data"));
+    CHECK(demo.run({q("actions"), q("add"), q("--cycle"), q("2022-2023"), q("--la"), q("Atlantis"),
+                    q("--text"), q("x")})
+              .exitCode == 2);
+    CHECK(demo.run({q("actions"), q("add"), q("--cycle"), q("2022-2023"), q("--la"), q("Slough"), q("--text"),
+                    q("x"), q("--due"), q("tomorrow")})
+              .exitCode == 2);
+    CHECK(jsonArray(demo.run({q("actions"), q("list"), q("--cycle"), q("2022-2023"), q("--la"), q("Slough"),
+                              q("--json")}))
+              .size() == 2);
+}
