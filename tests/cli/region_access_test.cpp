@@ -105,7 +105,11 @@ TEST_CASE("Every command that only reads works on a region on a read-only share"
         {"timetable --cycle 2022-2023 --group 1", 0, "Plenary"},
         {"session status --cycle 2022-2023 --group 1", 0, "not started"},
         {"session catch-up --cycle 2022-2023 --group 1", 0, "Nothing to catch up"},
-        {"notes list --cycle 2022-2023 --group 1", 0, "group 1"},
+        {"notes list --cycle 2022-2023 --group 1", 0, "Wokingham"}, // the demo's asks and offers
+        {"outcomes list --cycle 2022-2023", 0, "ask #1  Wokingham"},
+        {"outcomes match --cycle 2022-2023", 0, "shared words"},
+        {"actions list --cycle 2022-2023 --la Wokingham", 0, "carried from 2021-2022"},
+        {"priorities --cycle 2022-2023", 0, "3 groups"},
     };
     for (const auto& r : reads) {
         INFO(r.command);

@@ -1,5 +1,6 @@
 #include "demo/demo_region.h"
 
+#include "demo/demo_outcomes.h"
 #include "demo/demo_session_notes.h"
 #include "domain/roster_store.h"
 #include "domain/schedule_store.h"
@@ -438,6 +439,9 @@ Status createDemoRegion(Database& db) {
     }
     if (auto saved = builder.addAssessments(*current, assessments2022(), moderations2022()); !saved) {
         return saved;
+    }
+    if (auto outcomes = addDemoOutcomes(db, previous->id, current->id); !outcomes) {
+        return outcomes;
     }
     if (auto committed = tx.commit(); !committed) {
         return committed;

@@ -11,9 +11,9 @@
 namespace balcony::migrations {
 
 const std::vector<Migration>& all() {
-    static const std::vector<Migration> steps = {foundation(),          dayEngine(),     notes(),
-                                                 calendarInvitations(), discardDayRun(), questionBank(),
-                                                 dayQuestions(),        workingNotes(),  sessionNotes()};
+    static const std::vector<Migration> steps = {
+        foundation(),   dayEngine(),    notes(),        calendarInvitations(), discardDayRun(),
+        questionBank(), dayQuestions(), workingNotes(), sessionNotes(),        outcomes()};
     return steps;
 }
 
