@@ -9,6 +9,7 @@
 #include "engine/clock.h"
 #include "engine/day_engine.h"
 #include "engine/day_event.h"
+#include "engine/day_resume.h"
 #include "frame/icons.h"
 #include "frame/prompter.h"
 #include "presenter/presenter_miniature.h"
@@ -90,7 +91,7 @@ QString durationText(qint64 ms) {
     return ConsoleWorkspace::tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60, 2, 10, QLatin1Char('0'));
 }
 
-// Whether the group's day is running or paused now (its log read, its plan built).
+// Whether the group's day is live today (running or paused, planned for today: isLiveToday).
 bool isLive(Database& db, const QString& cycleName, const Group& group, const Clock& clock) {
     auto count = DayEventLog(db).count(group.id);
     if (!count || *count == 0) {
@@ -101,8 +102,7 @@ bool isLive(Database& db, const QString& cycleName, const Group& group, const Cl
     if (!day || !events) {
         return false;
     }
-    const DayStatus status = computeDayState(day->plan, *events, clock.utcNow()).status;
-    return status == DayStatus::Running || status == DayStatus::Paused;
+    return isLiveToday(day->plan, computeDayState(day->plan, *events, clock.utcNow()));
 }
 
 } // namespace
@@ -378,6 +378,14 @@ void ConsoleWorkspace::setDocument(RegionDocument* document) {
     }
     closeSession();
     m_document = document;
+    m_resumed = false;
+    {
+        // A new region starts from its own live day or today's group, not the ids chosen in the last.
+        const QSignalBlocker cycles(m_cycle);
+        const QSignalBlocker groups(m_group);
+        m_cycle->clear();
+        m_group->clear();
+    }
     if (document != nullptr) {
         connect(document, &RegionDocument::cyclesChanged, this, [this] { reloadCycles(); });
         connect(document, &RegionDocument::scheduleChanged, this, [this](qint64 cycleId) {
@@ -391,7 +399,12 @@ void ConsoleWorkspace::setDocument(RegionDocument* document) {
             }
         });
     }
+    m_opening = true;
     reloadCycles();
+    m_opening = false;
+    if (m_resumed) {
+        Q_EMIT activationRequested();
+    }
 }
 
 qint64 ConsoleWorkspace::currentGroupId() const {
@@ -548,22 +561,21 @@ void ConsoleWorkspace::openGroup() {
     const DayState& state = m_session->state();
     m_startedAtTime->setTime(m_day->plan.timetable.start);
 
-    // A live day opened again (after a restart, a crash, a suspend): say so, and for how long the
-    // program was away, from the last event recorded.
-    if (state.status == DayStatus::Running || state.status == DayStatus::Paused) {
-        auto events = DayEventLog(db).load(groupId);
-        if (events && !events->empty()) {
-            const QDateTime last = events->back().atUtc;
-            const qint64 away = std::max<qint64>(0, last.msecsTo(m_session->now()));
+    // A live day found on opening the region (after a restart, a crash, a suspend): say so, and for
+    // how long the program was away (day_resume.h says how that is measured).
+    if (m_opening && isLiveToday(m_day->plan, state)) {
+        auto resume = dayResume(db, groupId, state.now);
+        if (resume && resume->lastRecordedUtc.isValid()) {
             const TimetableBlock& block =
                 m_day->plan.timetable.blocks.at(static_cast<size_t>(state.blockIndex));
             m_resumeText->setText(
-                tr("The day was resumed at \u201c%1\u201d. Balcony was away for %2 (the last thing recorded "
-                   "was "
-                   "at %3).")
-                    .arg(block.title, durationText(away),
-                         last.toTimeZone(m_day->plan.zone).toString(QStringLiteral("HH:mm"))));
+                tr("The day was resumed at \u201c%1\u201d. Balcony was away for %2: the last thing it "
+                   "recorded was at %3.")
+                    .arg(block.title, durationText(resume->awayMs),
+                         resume->lastRecordedUtc.toTimeZone(m_day->plan.zone)
+                             .toString(QStringLiteral("HH:mm"))));
             m_resumeBanner->show();
+            m_resumed = true;
         }
     }
     showTimetable();

@@ -156,7 +156,7 @@ int renderDayScreenshot(const CommandLine& options, Prompter& prompter, QSetting
     return 0;
 }
 
-int renderScreenshot(const CommandLine& options) {
+int renderScreenshot(const CommandLine& options, const Clock& clock) {
     HeadlessPrompter prompter;
     QSettings settings(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("Balcony"),
                        QStringLiteral("balcony-screenshot"));
@@ -167,7 +167,7 @@ int renderScreenshot(const CommandLine& options) {
         return code;
     }
     MainWindow window(prompter, settings);
-    installStandardWorkspaces(window, prompter, &createScheduleBoard);
+    installProgramWorkspaces(window, prompter, clock);
     if (!window.openDatabase(options.databasePath, options.readOnly)) {
         std::fprintf(stderr, "balcony: nothing to render: the database did not open.\n");
         return 3;
@@ -221,22 +221,21 @@ private:
 };
 
 // The desktop program as it starts for a user, without dialogs, exiting after its first paint.
-int runUntilFirstPaint(const CommandLine& options) {
+int runUntilFirstPaint(const CommandLine& options, const Clock& clock) {
     markPhase("arguments-parsed");
     HeadlessPrompter prompter;
     QSettings settings;
     MainWindow window(prompter, settings);
-    installStandardWorkspaces(window, prompter, &createScheduleBoard);
+    installProgramWorkspaces(window, prompter, clock);
     window.placeFromSettings();
     window.restoreFromSettings();
     markPhase("window-built");
     window.show();
     markPhase("window-shown");
-    if (!window.openDatabase(options.databasePath, options.readOnly)) {
+    if (!openAtStart(window, options.databasePath, options.readOnly)) {
         std::fprintf(stderr, "balcony: the database did not open.\n");
         return 3;
     }
-    window.restoreFromSettings();
     markPhase("region-loaded");
     // Installed once the region is loaded: a paint before that (if opening let events through)
     // does not count.
@@ -245,6 +244,22 @@ int runUntilFirstPaint(const CommandLine& options) {
 }
 
 } // namespace
+
+void installProgramWorkspaces(MainWindow& window, Prompter& prompter, const Clock& clock) {
+    installStandardWorkspaces(window, prompter, &createScheduleBoard, &clock);
+}
+
+bool openAtStart(MainWindow& window, const QString& path, bool readOnly) {
+    if (!window.openDatabase(path, readOnly)) {
+        return false;
+    }
+    window.restoreFromSettings();
+    if (auto* console = window.workspace<ConsoleWorkspace>();
+        console != nullptr && console->resumedLiveDay()) {
+        window.showView(QStringLiteral("run-the-day"));
+    }
+    return true;
+}
 
 int runApplication() {
     QApplication::setStyle(QStringLiteral("Fusion"));
@@ -258,25 +273,25 @@ int runApplication() {
     if (!options) {
         return exitCode;
     }
+    const SystemClock clock; // the program's one clock
     if (!options->screenshotPath.isEmpty()) {
-        return renderScreenshot(*options);
+        return renderScreenshot(*options, clock);
     }
     logging::get("app")->info("Balcony {} started; log at {}",
                               QApplication::applicationVersion().toStdString(), logPath.toStdString());
     if (options->exitAfterFirstPaint) {
-        return runUntilFirstPaint(*options);
+        return runUntilFirstPaint(*options, clock);
     }
 
     DialogPrompter prompter;
     QSettings settings;
     MainWindow window(prompter, settings);
-    installStandardWorkspaces(window, prompter, &createScheduleBoard);
+    installProgramWorkspaces(window, prompter, clock);
     prompter.setParentWidget(&window);
     window.placeFromSettings();
     window.restoreFromSettings();
     window.show();
-    window.openDatabase(options->databasePath, options->readOnly);
-    window.restoreFromSettings();
+    openAtStart(window, options->databasePath, options->readOnly);
     return QApplication::exec();
 }
 
