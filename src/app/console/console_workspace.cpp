@@ -31,6 +31,7 @@
 #include <QScreen>
 #include <QScrollArea>
 #include <QShortcut>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTextEdit>
 #include <QTimeEdit>
@@ -226,16 +227,29 @@ ConsoleWorkspace::ConsoleWorkspace(Prompter& prompter, const Clock* clock, QSett
         area->setWidget(content);
         return area;
     };
-    m_notesTab = new QWidget;
-    m_notesTab->setLayout(new QVBoxLayout);
-    m_notesTab->layout()->setContentsMargins(0, 0, 0, 0);
-    m_side->addTab(scrolled(m_notesTab), tr("N&otes"));
     m_questionsTab = new QWidget;
     m_questionsTab->setLayout(new QVBoxLayout);
     m_questionsTab->layout()->setContentsMargins(0, 0, 0, 0);
     m_side->addTab(scrolled(m_questionsTab), tr("&Questions"));
     m_side->addTab(scrolled(buildRoomTab()), tr("&Room"));
-    body->addWidget(m_side, 2);
+    // The notes stay in view under the tabs, so that the facilitator writes while the question bank
+    // (or the timeline) shows; Alt+O puts the cursor in them.
+    m_notesTab = new QWidget;
+    m_notesTab->setLayout(new QVBoxLayout);
+    m_notesTab->layout()->setContentsMargins(0, 0, 0, 0);
+    auto* sideSplit = new QSplitter(Qt::Vertical, m_page);
+    sideSplit->setObjectName(QStringLiteral("consoleSideSplit"));
+    sideSplit->setChildrenCollapsible(false);
+    sideSplit->addWidget(m_side);
+    sideSplit->addWidget(scrolled(m_notesTab));
+    sideSplit->setStretchFactor(0, 3);
+    sideSplit->setStretchFactor(1, 2);
+    body->addWidget(sideSplit, 2);
+    connect(new QShortcut(QKeySequence(Qt::ALT | Qt::Key_O), m_page), &QShortcut::activated, this, [this] {
+        if (auto* editor = m_notes != nullptr ? m_notes->findChild<QPlainTextEdit*>() : nullptr) {
+            editor->setFocus(Qt::ShortcutFocusReason);
+        }
+    });
     outer->addLayout(body, 1);
 
     // Catch-up proposal.

@@ -3,6 +3,7 @@
 #include "board/schedule_board_view.h"
 #include "console/console_workspace.h"
 #include "console/day_session.h"
+#include "console/notes_pane.h"
 #include "document/region_document.h"
 #include "domain/schedule_store.h"
 #include "engine/clock.h"
@@ -21,6 +22,7 @@
 #include <QApplication>
 #include <QEvent>
 #include <QFile>
+#include <QPlainTextEdit>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -112,6 +114,18 @@ bool runDemoDay(MainWindow& window, FakeClock& clock, const QString& view) {
         for (int i = 0; i < side->count(); ++i) {
             if (side->tabText(i).remove(u'&').startsWith(QStringLiteral("Questions"))) {
                 side->setCurrentIndex(i);
+            }
+        }
+    }
+    // The notes beside the question bank, as a facilitator would have them by then (in the copy).
+    if (!plenary && console->notesPane() != nullptr) {
+        if (auto* editor = console->notesPane()->findChild<QPlainTextEdit*>()) {
+            editor->setPlainText(
+                MainWindow::tr("Lead reviewer opened on the front door: thresholds applied consistently?\n"
+                               "Edge-of-care panel: placements down, but drift for older teenagers.\n"
+                               "Ask: help with recruiting foster carers for sibling groups."));
+            if (!console->notesPane()->flush()) {
+                return false;
             }
         }
     }

@@ -1,6 +1,7 @@
 #include "frame/interchange_controller.h"
 
 #include "document/region_document.h"
+#include "engine/clock.h"
 #include "domain/schedule_store.h"
 #include "engine/group_day.h"
 #include "frame/icons.h"
@@ -182,6 +183,7 @@ void InterchangeController::exportInvitations(qint64 cycleId, const QString& gro
     }
     interchange::IcsOptions options;
     options.groupLabel = groupLabel;
+    options.stamp = m_document->clock().utcNow();
     auto report = interchange::exportIcsFile(m_document->database(), cycleId, path, options);
     if (!report) {
         m_prompter.showError(title, report.message());
