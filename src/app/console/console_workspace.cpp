@@ -244,6 +244,7 @@ ConsoleWorkspace::ConsoleWorkspace(Prompter& prompter, const Clock* clock, QSett
     sideSplit->addWidget(scrolled(m_notesTab));
     sideSplit->setStretchFactor(0, 3);
     sideSplit->setStretchFactor(1, 2);
+    sideSplit->setSizes({300, 200}); // as proportions: the notes get two fifths from the start
     body->addWidget(sideSplit, 2);
     connect(new QShortcut(QKeySequence(Qt::ALT | Qt::Key_O), m_page), &QShortcut::activated, this, [this] {
         if (auto* editor = m_notes != nullptr ? m_notes->findChild<QPlainTextEdit*>() : nullptr) {

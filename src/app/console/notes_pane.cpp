@@ -5,6 +5,7 @@
 #include "engine/clock.h"
 #include "engine/day_state.h"
 
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -70,7 +71,8 @@ NotesPane::NotesPane(RegionDocument& document, qint64 cycleId, DaySession& sessi
     captureRow->addWidget(m_theme, 1);
     layout->addLayout(captureRow);
 
-    auto* buttons = new QHBoxLayout;
+    // Two rows of three, so that the pane fits the console's side column on a 1366x768 laptop.
+    auto* buttons = new QGridLayout;
     int number = 1;
     for (NoteKind kind : captureKinds()) {
         const QKeySequence keys(QStringLiteral("Alt+%1").arg(number++));
@@ -79,7 +81,7 @@ NotesPane::NotesPane(RegionDocument& document, qint64 cycleId, DaySession& sessi
         button->setToolTip(tr("Capture as %1 (%2)")
                                .arg(displayName(kind).toLower(), keys.toString(QKeySequence::NativeText)));
         connect(button, &QPushButton::clicked, this, [this, kind] { static_cast<void>(capture(kind)); });
-        buttons->addWidget(button);
+        buttons->addWidget(button, (number - 2) / 3, (number - 2) % 3);
     }
     layout->addLayout(buttons);
 

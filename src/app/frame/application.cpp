@@ -4,6 +4,7 @@
 #include "console/console_workspace.h"
 #include "console/day_session.h"
 #include "console/notes_pane.h"
+#include "console/question_panel.h"
 #include "document/region_document.h"
 #include "domain/schedule_store.h"
 #include "engine/clock.h"
@@ -22,6 +23,7 @@
 #include <QApplication>
 #include <QEvent>
 #include <QFile>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QTabWidget>
@@ -102,6 +104,16 @@ bool runDemoDay(MainWindow& window, FakeClock& clock, const QString& view) {
         const auto& block = blocks.at(static_cast<size_t>(day.state().blockIndex));
         if (!plenary && block.kind == BlockKind::Questions) {
             break;
+        }
+        // At the presentation the DCS's focus themes are ticked, as a facilitator would.
+        if (block.kind == BlockKind::Presentation && console->questionPanel() != nullptr) {
+            if (QListWidget* focus = console->questionPanel()->focusList(); focus != nullptr) {
+                for (int row : {1, 6}) {
+                    if (row < focus->count()) {
+                        focus->item(row)->setCheckState(Qt::Checked);
+                    }
+                }
+            }
         }
         clock.advanceMinutes(block.minutes);
         if (!day.next()) {
