@@ -194,11 +194,17 @@ int renderScreenshot(const CommandLine& options, const Clock& clock) {
     }
     MainWindow window(prompter, settings);
     installProgramWorkspaces(window, prompter, clock);
-    if (!window.openDatabase(options.databasePath, options.readOnly)) {
+    // "opening": the window as the program opens the region, on the computer's clock (a day live
+    // today brings Run the Day to the front); the other views are shown by name.
+    const bool opening = options.view == QLatin1String("opening");
+    if (!(opening ? openAtStart(window, options.databasePath, options.readOnly)
+                  : window.openDatabase(options.databasePath, options.readOnly))) {
         std::fprintf(stderr, "balcony: nothing to render: the database did not open.\n");
         return 3;
     }
-    window.showView(options.view);
+    if (!opening) {
+        window.showView(options.view);
+    }
     if (auto saved = saveScreenshot(window, options.size, options.screenshotPath); !saved) {
         std::fprintf(stderr, "balcony: %s\n", qPrintable(saved.message()));
         return 3;
@@ -291,11 +297,11 @@ int runApplication() {
     QApplication::setStyle(QStringLiteral("Fusion"));
     const QString logPath = setUpLogging();
     int exitCode = 0;
-    const auto options = parseCommandLine(QApplication::arguments(),
-                                          standardViewNames() + QStringList{QStringLiteral("console"),
-                                                                            QStringLiteral("presenter"),
-                                                                            QStringLiteral("plenary")},
-                                          exitCode);
+    const auto options = parseCommandLine(
+        QApplication::arguments(),
+        standardViewNames() + QStringList{QStringLiteral("console"), QStringLiteral("presenter"),
+                                          QStringLiteral("plenary"), QStringLiteral("opening")},
+        exitCode);
     if (!options) {
         return exitCode;
     }
