@@ -12,6 +12,7 @@
 #include "frame/log_setup.h"
 #include "frame/main_window.h"
 #include "frame/prompter.h"
+#include "frame/recent_databases.h"
 #include "frame/region_opener.h"
 #include "frame/screenshot.h"
 #include "frame/standard_workspaces.h"
@@ -323,7 +324,7 @@ int runApplication() {
     window.placeFromSettings();
     window.restoreFromSettings();
     window.show();
-    openAtStart(window, options->databasePath, options->readOnly);
+    openAtStart(window, databaseToOpen(*options, RecentDatabases(settings).paths()), options->readOnly);
     return QApplication::exec();
 }
 

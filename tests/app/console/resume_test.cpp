@@ -7,11 +7,13 @@
 #include "console/notes_pane.h"
 #include "engine/clock.h"
 #include "frame/application.h"
+#include "frame/command_line.h"
 #include "frame/main_window.h"
 #include "helpers/temp_dir.h"
 
 #include <QApplication>
 #include <QComboBox>
+#include <QFile>
 #include <QFrame>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -161,4 +163,31 @@ TEST_CASE("A day left unfinished on its own date does not take over the window t
     CHECK(next.window->currentWorkspace()->id() == QStringLiteral("schedule"));
     CHECK_FALSE(next.console().resumedLiveDay());
     CHECK_FALSE(next.find<QFrame>("consoleResumeBanner")->isVisible());
+}
+
+TEST_CASE("Without --db the program opens the last region it had open, so that a live day is found",
+          "[console][resume]") {
+    TempDir dir;
+    const QString last = dir.path(QStringLiteral("last.balcony"));
+    const QString gone = dir.path(QStringLiteral("gone.balcony"));
+    {
+        QFile file(last);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+    }
+    int exitCode = -1;
+    qunsetenv("BALCONY_DB");
+    auto plain = gui::parseCommandLine({QStringLiteral("balcony")}, {QStringLiteral("schedule")}, exitCode);
+    REQUIRE(plain.has_value());
+    CHECK_FALSE(plain->databaseNamed);
+    // The newest recent region that still exists; the default when there is none.
+    CHECK(gui::databaseToOpen(*plain, {gone, last}) == last);
+    CHECK(gui::databaseToOpen(*plain, {gone}) == plain->databasePath);
+    CHECK(gui::databaseToOpen(*plain, {}) == plain->databasePath);
+
+    // A region named on the command line is the one opened.
+    auto named = gui::parseCommandLine({QStringLiteral("balcony"), QStringLiteral("--db"), gone},
+                                       {QStringLiteral("schedule")}, exitCode);
+    REQUIRE(named.has_value());
+    CHECK(named->databaseNamed);
+    CHECK(gui::databaseToOpen(*named, {last}) == gone);
 }
