@@ -1,8 +1,8 @@
 #include "frame/interchange_controller.h"
 
 #include "document/region_document.h"
-#include "engine/clock.h"
 #include "domain/schedule_store.h"
+#include "engine/clock.h"
 #include "engine/group_day.h"
 #include "frame/icons.h"
 #include "frame/prompter.h"
