@@ -84,7 +84,8 @@ int importTemplate(Context& ctx, const QCommandLineParser&, const QStringList& p
     if (!db) {
         return BadInput;
     }
-    auto imported = DayPlanStore(*db).importTemplate(positional.first());
+    const SystemClock clock;
+    auto imported = DayPlanStore(*db).importTemplate(positional.first(), clock);
     if (!imported) {
         return ctx.fail(imported.error());
     }

@@ -1,6 +1,7 @@
 #include "cli/cli.h"
 #include "domain/dates.h"
 #include "domain/schedule_store.h"
+#include "engine/clock.h"
 #include "interchange/csv_table.h"
 #include "interchange/ics_export.h"
 #include "interchange/roster_export.h"
@@ -212,6 +213,7 @@ int exportIcs(Context& ctx, const QCommandLineParser& parser, const QStringList&
     if (!ok) {
         return BadInput;
     }
+    options.stamp = SystemClock().utcNow();
     auto report = interchange::exportIcsFile(*db, cycle->id, out, options);
     if (!report) {
         return ctx.fail(report.error());

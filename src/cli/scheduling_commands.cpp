@@ -1,5 +1,6 @@
 #include "cli/cli.h"
 #include "domain/schedule_store.h"
+#include "engine/clock.h"
 #include "scheduling/lead_reviewer_service.h"
 #include "scheduling/schedule_check.h"
 
@@ -62,7 +63,8 @@ int check(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
     if (!schedule) {
         return ctx.fail(schedule.error());
     }
-    const Problems problems = checkSchedule(*schedule, today->isValid() ? *today : QDate::currentDate());
+    const Problems problems =
+        checkSchedule(*schedule, today->isValid() ? *today : SystemClock().utcNow().toLocalTime().date());
 
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonArray rows;

@@ -2,6 +2,7 @@
 #include "domain/roster_store.h"
 #include "domain/schedule_store.h"
 #include "domain/self_assessment_store.h"
+#include "engine/clock.h"
 
 #include <QJsonObject>
 #include <QJsonValue>
@@ -82,7 +83,7 @@ int setStatus(Context& ctx, const QCommandLineParser& parser, const QStringList&
     if (auto saved = store.setStatus(cycle->id, authority->id, *status, *date, file); !saved) {
         return ctx.fail(saved.error());
     }
-    const QDate when = date->isValid() ? *date : QDate::currentDate();
+    const QDate when = date->isValid() ? *date : SystemClock().utcNow().toLocalTime().date();
     ctx.out << authority->name << ", " << cycle->name << ": " << toKey(*status);
     if (*status != SaStatus::NotStarted) {
         ctx.out << " on " << dayText(when);
@@ -135,7 +136,7 @@ int list(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
     if (!asOf) {
         return ctx.fail(asOf.error());
     }
-    const QDate today = asOf->isValid() ? *asOf : QDate::currentDate();
+    const QDate today = asOf->isValid() ? *asOf : SystemClock().utcNow().toLocalTime().date();
     Database* db = ctx.readDatabase();
     if (!db) {
         return BadInput;

@@ -78,6 +78,7 @@ int main(int argc, char** argv) {
 
     std::vector<double> lateMs;
     int wakes = 0;
+    int missed = 0; // shown seconds the screen never showed (the countdown jumped over them)
     qint64 shown = session->face().shownSeconds;
     QObject::connect(session.get(), &gui::DaySession::stateChanged, &app, [&](const DayState& state) {
         const Steady::time_point now = Steady::now();
@@ -85,6 +86,9 @@ int main(int argc, char** argv) {
         const qint64 second = gui::shownSecondsFor(state.remainingMs);
         if (second == shown) {
             return; // a wake that found the same second (a timer that fired early)
+        }
+        if (shown - second > 1) {
+            missed += int(shown - second - 1);
         }
         // It became `second` when the remaining time reached second * 1000 ms.
         lateMs.push_back(msBetween(boundary(second * 1000), now));
@@ -111,6 +115,7 @@ int main(int argc, char** argv) {
     std::printf("| %-62s | %10.2f |\n", "... 95th percentile (ms)", percentile(lateMs, 0.95));
     std::printf("| %-62s | %10.2f |\n", "... max (ms)", percentile(lateMs, 1.0));
     std::printf("| %-62s | %10.2f |\n", "... min (ms)", percentile(lateMs, 0.0));
+    std::printf("| %-62s | %10d |\n", "shown seconds skipped (never shown)", missed);
     std::printf("| %-62s | %10.3f |\n", "CPU time per wall second while counting down (ms/s)", cpuMs / wallS);
     std::printf("| %-62s | %10.3f |\n", "... as a share of one core (%)", cpuMs / wallS / 10.0);
     std::printf("| %-62s | %10.3f |\n", "uncertainty of the clocks' pairing (ms, plus 1 ms rounding)",

@@ -1,6 +1,7 @@
 #include "engine/day_plan_store.h"
 #include "engine/day_template.h"
 #include "engine_fixture.h"
+#include "store/sql.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -159,8 +160,16 @@ TEST_CASE("A region's imported template is stored and preferred, a bad file chan
     root.insert(QStringLiteral("id"), QStringLiteral("south-east-triad"));
     const QString good = region.dir.path(QStringLiteral("se.json"));
     test::writeFile(good, bytes(root));
-    auto imported = store.importTemplate(good);
+    const FakeClock clock(QDateTime(QDate(2023, 1, 5), QTime(14, 30), Qt::UTC));
+    auto imported = store.importTemplate(good, clock);
     REQUIRE(imported.ok());
+    // Stamped by the clock it was given, not the computer's.
+    auto stamped =
+        sql::run(*region.db, QStringLiteral("SELECT imported_at_utc FROM day_template WHERE id = ?"),
+                 {QStringLiteral("south-east-triad")});
+    REQUIRE(stamped.ok());
+    REQUIRE(stamped->next());
+    CHECK(stamped->value(0).toString() == QStringLiteral("2023-01-05T14:30:00.000Z"));
     auto found = store.findTemplate(QStringLiteral("south-east-triad"));
     REQUIRE(found.ok());
     CHECK(found->session[1].minutes == 60);
@@ -168,7 +177,7 @@ TEST_CASE("A region's imported template is stored and preferred, a bad file chan
     const QString bad = region.dir.path(QStringLiteral("bad.json"));
     root.insert(QStringLiteral("id"), QStringLiteral("broken"));
     test::writeFile(bad, bytes(withSessionBlock(root, 2, QStringLiteral("minutes"), 0)));
-    auto refused = store.importTemplate(bad);
+    auto refused = store.importTemplate(bad, clock);
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.message().contains(QStringLiteral("bad.json")));
     auto ids = store.importedTemplateIds();

@@ -6,6 +6,7 @@
 #include "interchange/interchange_support.h"
 #include "interchange/roster_import.h"
 #include "interchange/schedule_import.h"
+#include "store/sql.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -166,6 +167,20 @@ TEST_CASE("The calendar holds one event per group day, in London time, with a VT
     CHECK(six.contains(QStringLiteral("DTSTART;TZID=Europe/London:20230105T100000\r\n")));
 }
 
+TEST_CASE("An export without the time of the export is refused and writes nothing", "[interchange][ics]") {
+    SouthEast se;
+    const QString path = se.dir.path(QStringLiteral("unstamped.ics"));
+    auto refused = exportIcsFile(*se.region.db, se.region.cycleId, path, IcsOptions{});
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().kind == Error::Kind::InvalidInput);
+    CHECK(refused.message().contains(path));
+    CHECK_FALSE(QFileInfo::exists(path));
+    auto exports = sql::run(*se.region.db, QStringLiteral("SELECT count(*) FROM calendar_export"));
+    REQUIRE(exports.ok());
+    REQUIRE(exports->next());
+    CHECK(exports->value(0).toInt() == 0);
+}
+
 TEST_CASE("Calendar lines are folded at 75 octets without splitting a character", "[interchange][ics]") {
     SouthEast se;
     const QByteArray ics = se.exportCalendar();
@@ -195,7 +210,9 @@ TEST_CASE("Commas, semicolons and non-ASCII text are escaped and survive folding
                        "Süd,2023-06-12,in person,\"Hall 2, Floor 3; East Wing\",Kent,Brighton and Hove\n")
             ->applied());
     const QString path = dir.path(QStringLiteral("sud.ics"));
-    REQUIRE(exportIcsFile(*region.db, region.cycleId, path, {}).ok());
+    REQUIRE(
+        exportIcsFile(*region.db, region.cycleId, path, {.groupLabel = {}, .start = {}, .stamp = fixedStamp})
+            .ok());
     const QString text = unfolded(test::readAll(path));
     CHECK(text.contains(QStringLiteral("LOCATION:Hall 2\\, Floor 3\\; East Wing\r\n")));
     CHECK(text.contains(
@@ -256,7 +273,8 @@ TEST_CASE("A calendar that cannot be written stores no new SEQUENCE", "[intercha
     const QString before = test::dumpDatabase(*se.region.db);
 
     auto failed =
-        exportIcsFile(*se.region.db, se.region.cycleId, se.dir.path(QStringLiteral("missing/cycle.ics")), {});
+        exportIcsFile(*se.region.db, se.region.cycleId, se.dir.path(QStringLiteral("missing/cycle.ics")),
+                      {.groupLabel = {}, .start = {}, .stamp = fixedStamp});
     REQUIRE_FALSE(failed.ok());
     CHECK(failed.message().contains(QStringLiteral("missing")));
     CHECK(test::dumpDatabase(*se.region.db) == before);
@@ -272,6 +290,7 @@ TEST_CASE("One group's invitation can be exported alone, a given start is stored
     IcsOptions options;
     options.groupLabel = QStringLiteral("3");
     options.start = QTime(9, 30);
+    options.stamp = fixedStamp;
     const QString text = unfolded(se.exportCalendar(options));
     CHECK(text.count(QStringLiteral("BEGIN:VEVENT")) == 1);
     CHECK(text.contains(QStringLiteral("DTSTART;TZID=Europe/London:20230216T093000\r\n")));

@@ -17,6 +17,9 @@ using namespace balcony::interchange;
 
 namespace {
 
+// The time of the export (DTSTAMP), as a caller's clock gives it.
+const QDateTime stamp(QDate(2022, 12, 1), QTime(9, 30), Qt::UTC);
+
 const QString script = QStringLiteral(BALCONY_TEST_DATA_DIR "/../interchange/parse_ics.py");
 
 // The first python3 that can import icalendar: the system one carries python3-icalendar even when
@@ -61,7 +64,8 @@ TEST_CASE("python3-icalendar reads our calendar back event by event", "[intercha
         importSchedule(*region.db, region.cycleId, test::fixture(QStringLiteral("se-2022-2023-schedule.csv")))
             ->applied());
     const QString path = dir.path(QStringLiteral("se.ics"));
-    REQUIRE(exportIcsFile(*region.db, region.cycleId, path, {}).ok());
+    REQUIRE(exportIcsFile(*region.db, region.cycleId, path, {.groupLabel = {}, .start = {}, .stamp = stamp})
+                .ok());
 
     QProcess parser;
     parser.start(python, {script, path});
@@ -141,7 +145,8 @@ TEST_CASE("python3-icalendar reads meeting requests and cancellations as iTIP as
     cycle->organiserEmail = QStringLiteral("pat.morgan@example.org");
     REQUIRE(store.updateCycle(*cycle).ok());
     const QString path = dir.path(QStringLiteral("se.ics"));
-    REQUIRE(exportIcsFile(*region.db, region.cycleId, path, {}).ok());
+    REQUIRE(exportIcsFile(*region.db, region.cycleId, path, {.groupLabel = {}, .start = {}, .stamp = stamp})
+                .ok());
     const QJsonObject request = parse(path);
     CHECK(request.value(QStringLiteral("method")).toString() == QStringLiteral("REQUEST"));
     const QJsonArray events = request.value(QStringLiteral("events")).toArray();
@@ -170,7 +175,8 @@ TEST_CASE("python3-icalendar reads meeting requests and cancellations as iTIP as
         }
     }
     REQUIRE(importSchedule(*region.db, region.cycleId, without)->applied());
-    auto report = exportIcsFile(*region.db, region.cycleId, path, {});
+    auto report =
+        exportIcsFile(*region.db, region.cycleId, path, {.groupLabel = {}, .start = {}, .stamp = stamp});
     REQUIRE(report.ok());
     REQUIRE(report->cancellations == 1);
     const QJsonObject cancel = parse(report->cancellationsPath);
@@ -191,7 +197,7 @@ TEST_CASE("python3-icalendar reads meeting requests and cancellations as iTIP as
     REQUIRE(reimported.ok());
     INFO(test::describe(reimported->problems).toStdString());
     REQUIRE(reimported->applied());
-    report = exportIcsFile(*region.db, region.cycleId, path, {});
+    report = exportIcsFile(*region.db, region.cycleId, path, {.groupLabel = {}, .start = {}, .stamp = stamp});
     REQUIRE(report.ok());
     REQUIRE(report->withdrawals == 2);
     const QJsonObject withdrawal = parse(report->cancellationsPath);

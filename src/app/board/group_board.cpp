@@ -158,7 +158,7 @@ void GroupBoard::fillCycles() {
         return;
     }
     qint64 pick = 0;
-    const QDate today = QDate::currentDate();
+    const QDate today = m_document.today();
     for (const auto& c : *cycles) {
         m_cycleCombo->addItem(c.name, c.id);
         if (c.id == m_cycleId) {

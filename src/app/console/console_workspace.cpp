@@ -9,6 +9,7 @@
 #include "engine/clock.h"
 #include "engine/day_engine.h"
 #include "engine/day_event.h"
+#include "engine/day_resume.h"
 #include "frame/icons.h"
 #include "frame/prompter.h"
 #include "presenter/presenter_miniature.h"
@@ -34,6 +35,7 @@
 #include <QSettings>
 #include <QShortcut>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTextEdit>
 #include <QTimeEdit>
@@ -94,7 +96,7 @@ QString durationText(qint64 ms) {
     return ConsoleWorkspace::tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60, 2, 10, QLatin1Char('0'));
 }
 
-// Whether the group's day is running or paused now (its log read, its plan built).
+// Whether the group's day is live today (running or paused, planned for today: isLiveToday).
 bool isLive(Database& db, const QString& cycleName, const Group& group, const Clock& clock) {
     auto count = DayEventLog(db).count(group.id);
     if (!count || *count == 0) {
@@ -105,8 +107,7 @@ bool isLive(Database& db, const QString& cycleName, const Group& group, const Cl
     if (!day || !events) {
         return false;
     }
-    const DayStatus status = computeDayState(day->plan, *events, clock.utcNow()).status;
-    return status == DayStatus::Running || status == DayStatus::Paused;
+    return isLiveToday(day->plan, computeDayState(day->plan, *events, clock.utcNow()));
 }
 
 } // namespace
@@ -273,16 +274,30 @@ ConsoleWorkspace::ConsoleWorkspace(Prompter& prompter, const Clock* clock, QSett
         area->setWidget(content);
         return area;
     };
-    m_notesTab = new QWidget;
-    m_notesTab->setLayout(new QVBoxLayout);
-    m_notesTab->layout()->setContentsMargins(0, 0, 0, 0);
-    m_side->addTab(scrolled(m_notesTab), tr("N&otes"));
     m_questionsTab = new QWidget;
     m_questionsTab->setLayout(new QVBoxLayout);
     m_questionsTab->layout()->setContentsMargins(0, 0, 0, 0);
     m_side->addTab(scrolled(m_questionsTab), tr("&Questions"));
     m_side->addTab(scrolled(buildRoomTab()), tr("&Room"));
-    body->addWidget(m_side, 2);
+    // The notes stay in view under the tabs, so that the facilitator writes while the question bank
+    // (or the timeline) shows; Alt+O puts the cursor in them.
+    m_notesTab = new QWidget;
+    m_notesTab->setLayout(new QVBoxLayout);
+    m_notesTab->layout()->setContentsMargins(0, 0, 0, 0);
+    auto* sideSplit = new QSplitter(Qt::Vertical, m_page);
+    sideSplit->setObjectName(QStringLiteral("consoleSideSplit"));
+    sideSplit->setChildrenCollapsible(false);
+    sideSplit->addWidget(m_side);
+    sideSplit->addWidget(scrolled(m_notesTab));
+    sideSplit->setStretchFactor(0, 3);
+    sideSplit->setStretchFactor(1, 2);
+    sideSplit->setSizes({300, 200}); // as proportions: the notes get two fifths from the start
+    body->addWidget(sideSplit, 2);
+    connect(new QShortcut(QKeySequence(Qt::ALT | Qt::Key_O), m_page), &QShortcut::activated, this, [this] {
+        if (auto* editor = m_notes != nullptr ? m_notes->findChild<QPlainTextEdit*>() : nullptr) {
+            editor->setFocus(Qt::ShortcutFocusReason);
+        }
+    });
     outer->addLayout(body, 1);
 
     // Catch-up proposal.
@@ -474,6 +489,14 @@ void ConsoleWorkspace::setDocument(RegionDocument* document) {
     }
     closeSession();
     m_document = document;
+    m_resumed = false;
+    {
+        // A new region starts from its own live day or today's group, not the ids chosen in the last.
+        const QSignalBlocker cycles(m_cycle);
+        const QSignalBlocker groups(m_group);
+        m_cycle->clear();
+        m_group->clear();
+    }
     if (document != nullptr) {
         connect(document, &RegionDocument::cyclesChanged, this, [this] { reloadCycles(); });
         connect(document, &RegionDocument::scheduleChanged, this, [this](qint64 cycleId) {
@@ -487,7 +510,12 @@ void ConsoleWorkspace::setDocument(RegionDocument* document) {
             }
         });
     }
+    m_opening = true;
     reloadCycles();
+    m_opening = false;
+    if (m_resumed) {
+        Q_EMIT activationRequested();
+    }
 }
 
 qint64 ConsoleWorkspace::currentGroupId() const {
@@ -646,22 +674,21 @@ void ConsoleWorkspace::openGroup() {
     const DayState& state = m_session->state();
     m_startedAtTime->setTime(m_day->plan.timetable.start);
 
-    // A live day opened again (after a restart, a crash, a suspend): say so, and for how long the
-    // program was away, from the last event recorded.
-    if (state.status == DayStatus::Running || state.status == DayStatus::Paused) {
-        auto events = DayEventLog(db).load(groupId);
-        if (events && !events->empty()) {
-            const QDateTime last = events->back().atUtc;
-            const qint64 away = std::max<qint64>(0, last.msecsTo(m_session->now()));
+    // A live day found on opening the region (after a restart, a crash, a suspend): say so, and for
+    // how long the program was away (day_resume.h says how that is measured).
+    if (m_opening && isLiveToday(m_day->plan, state)) {
+        auto resume = dayResume(db, groupId, state.now);
+        if (resume && resume->lastRecordedUtc.isValid()) {
             const TimetableBlock& block =
                 m_day->plan.timetable.blocks.at(static_cast<size_t>(state.blockIndex));
             m_resumeText->setText(
-                tr("The day was resumed at \u201c%1\u201d. Balcony was away for %2 (the last thing recorded "
-                   "was "
-                   "at %3).")
-                    .arg(block.title, durationText(away),
-                         last.toTimeZone(m_day->plan.zone).toString(QStringLiteral("HH:mm"))));
+                tr("The day was resumed at \u201c%1\u201d. Balcony was away for %2: the last thing it "
+                   "recorded was at %3.")
+                    .arg(block.title, durationText(resume->awayMs),
+                         resume->lastRecordedUtc.toTimeZone(m_day->plan.zone)
+                             .toString(QStringLiteral("HH:mm"))));
             m_resumeBanner->show();
+            m_resumed = true;
         }
     }
     showTimetable();

@@ -87,6 +87,9 @@ public:
     qint64 currentGroupId() const;
     // Chooses the cycle and the group as the two lists would; false when either is not there.
     bool selectGroup(qint64 cycleId, qint64 groupId);
+    // True when opening the region found a group's day live today (isLiveToday) and opened it,
+    // with the banner saying it was resumed; the workspace then asks to come to the front.
+    bool resumedLiveDay() const { return m_resumed; }
 
     // The day's panes beside the timeline, each following the session: the notes of the block with
     // quick capture, the question bank, and the room (the presenter screen's miniature, its
@@ -162,6 +165,8 @@ private:
     std::unique_ptr<DaySession> m_session;
     std::optional<CatchUpProposal> m_proposal;
     bool m_announcing = false; // while telling the document of our own event
+    bool m_opening = false;    // while setDocument chooses the group
+    bool m_resumed = false;    // see resumedLiveDay()
 
     QPointer<QWidget> m_page;
     QComboBox* m_cycle = nullptr;

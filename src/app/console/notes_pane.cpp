@@ -5,8 +5,10 @@
 #include "engine/clock.h"
 #include "engine/day_state.h"
 
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
@@ -69,7 +71,8 @@ NotesPane::NotesPane(RegionDocument& document, qint64 cycleId, DaySession& sessi
     captureRow->addWidget(m_theme, 1);
     layout->addLayout(captureRow);
 
-    auto* buttons = new QHBoxLayout;
+    // Two rows of three, so that the pane fits the console's side column on a 1366x768 laptop.
+    auto* buttons = new QGridLayout;
     int number = 1;
     for (NoteKind kind : captureKinds()) {
         const QKeySequence keys(QStringLiteral("Alt+%1").arg(number++));
@@ -78,10 +81,7 @@ NotesPane::NotesPane(RegionDocument& document, qint64 cycleId, DaySession& sessi
         button->setToolTip(tr("Capture as %1 (%2)")
                                .arg(displayName(kind).toLower(), keys.toString(QKeySequence::NativeText)));
         connect(button, &QPushButton::clicked, this, [this, kind] { static_cast<void>(capture(kind)); });
-        buttons->addWidget(button);
-        auto* shortcut = new QShortcut(keys, this);
-        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
-        connect(shortcut, &QShortcut::activated, this, [this, kind] { static_cast<void>(capture(kind)); });
+        buttons->addWidget(button, (number - 2) / 3, (number - 2) % 3);
     }
     layout->addLayout(buttons);
 
@@ -129,7 +129,30 @@ NotesPane::NotesPane(RegionDocument& document, qint64 cycleId, DaySession& sessi
     connect(m_saver.get(), &NoteSaver::saved, this, [this] { notifySaved(); });
     connect(&m_session, &DaySession::stateChanged, this, [this](const DayState& state) { follow(state); });
 
+    // The capture keys are taken before any window shortcut sees them (eventFilter).
+    for (QWidget* child : findChildren<QWidget*>()) {
+        child->installEventFilter(this);
+    }
     loadBlock(m_session.state().blockIndex);
+}
+
+bool NotesPane::eventFilter(QObject* watched, QEvent* event) {
+    if (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        const int index = key->key() - Qt::Key_1;
+        if (key->modifiers() == Qt::AltModifier && index >= 0 &&
+            index < static_cast<int>(captureKinds().size())) {
+            // Accepting the override makes the key a key press for the focused field, so that a window
+            // shortcut on the same key (the Schedule's Alt+1..3 views) can neither take it nor make it
+            // ambiguous; the key press then captures.
+            event->accept();
+            if (event->type() == QEvent::KeyPress) {
+                static_cast<void>(capture(captureKinds().at(static_cast<size_t>(index))));
+            }
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 NotesPane::~NotesPane() {

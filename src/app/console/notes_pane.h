@@ -66,6 +66,11 @@ public:
     // The structured kinds, in shortcut order (Alt+1 .. Alt+6).
     static const std::vector<NoteKind>& captureKinds();
 
+protected:
+    // Alt+1 .. Alt+6 inside the pane (any of its fields) capture, even where the window has a
+    // shortcut on the same key.
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void follow(const DayState& state);
     bool loadBlock(int block);

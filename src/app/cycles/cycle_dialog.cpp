@@ -13,9 +13,8 @@ CycleDialog::CycleDialog(const Cycle& initial, const std::vector<Cycle>& copyabl
     m_ui->setupUi(this);
     setWindowTitle(initial.id == 0 ? tr("New cycle") : tr("Edit cycle %1").arg(initial.name));
     m_ui->nameEdit->setText(initial.name);
-    m_ui->firstDayEdit->setDate(initial.firstDay.isValid() ? initial.firstDay : QDate::currentDate());
-    m_ui->lastDayEdit->setDate(initial.lastDay.isValid() ? initial.lastDay
-                                                         : QDate::currentDate().addYears(1).addDays(-1));
+    m_ui->firstDayEdit->setDate(initial.firstDay);
+    m_ui->lastDayEdit->setDate(initial.lastDay);
     m_ui->dueDaysSpin->setValue(initial.saDueDaysBefore);
     m_ui->organiserNameEdit->setText(initial.organiserName);
     m_ui->organiserEmailEdit->setText(initial.organiserEmail);

@@ -19,7 +19,8 @@ class CycleDialog final : public QDialog {
     Q_OBJECT
 
 public:
-    // existing: the cycles the user may copy groups from (none when editing).
+    // existing: the cycles the user may copy groups from (none when editing). The initial cycle's
+    // first and last days are shown as they are (the caller proposes dates: see newCycle).
     CycleDialog(const Cycle& initial, const std::vector<Cycle>& copyable, QWidget* parent = nullptr);
     ~CycleDialog() override;
 

@@ -162,6 +162,10 @@ void ScheduleWorkspace::newCycle() {
         initial.firstDay = latest.firstDay.addYears(1);
         initial.lastDay = latest.lastDay.addYears(1);
         initial.name = QStringLiteral("%1-%2").arg(initial.firstDay.year()).arg(initial.lastDay.year());
+    } else {
+        // The first cycle: a year from today (on the document's clock, like every "today").
+        initial.firstDay = m_document.today();
+        initial.lastDay = initial.firstDay.addYears(1).addDays(-1);
     }
     CycleDialog dialog(initial, m_cycles->cycles(), this);
     if (dialog.exec() != QDialog::Accepted) {

@@ -1,6 +1,7 @@
 #include "document/region_document.h"
 
 #include "engine/clock.h"
+#include "engine/day_state.h"
 #include "store/region_lock.h"
 #include "support/logging.h"
 
@@ -9,6 +10,16 @@
 #include <chrono>
 
 namespace balcony::gui {
+
+namespace {
+
+// The computer's clock, for a document no window has given its clock.
+const Clock& computerClock() {
+    static const SystemClock clock;
+    return clock;
+}
+
+} // namespace
 
 RegionDocument::RegionDocument(std::unique_ptr<Database> database, QObject* parent)
     : QObject(parent)
@@ -24,9 +35,16 @@ RegionDocument::RegionDocument(std::unique_ptr<Database> database, QObject* pare
     }
 }
 
+const Clock& RegionDocument::clock() const {
+    return m_clock != nullptr ? *m_clock : computerClock();
+}
+
+QDate RegionDocument::today() const {
+    return clock().utcNow().toTimeZone(groupDayZone()).date();
+}
+
 void RegionDocument::renewLock() {
-    const SystemClock clock;
-    if (auto renewed = m_database->renewLock(clock.utcNow()); !renewed) {
+    if (auto renewed = m_database->renewLock(clock().utcNow()); !renewed) {
         logging::get("app")->warn("{}", renewed.message().toStdString());
     }
 }

@@ -2,6 +2,7 @@
 
 #include "store/database.h"
 
+#include <QDate>
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -9,6 +10,10 @@
 
 class QTimer;
 class QUndoStack;
+
+namespace balcony {
+class Clock;
+}
 
 namespace balcony::gui {
 
@@ -41,6 +46,14 @@ public:
     // Renews the lock now (the timer calls this); a failure is logged, and the lock kept.
     void renewLock();
     QUndoStack* undoStack() const { return m_undoStack; }
+
+    // The clock the region's views read "now" and "today" from: the window's, so that the whole
+    // program runs on one clock (a test's fake one included); the computer's until setClock() is
+    // called. Borrowed: it must outlive the document.
+    const Clock& clock() const;
+    void setClock(const Clock& clock) { m_clock = &clock; }
+    // Today's date in England (groupDayZone(), the zone the groups' days are dated in) on clock().
+    QDate today() const;
 
     // Edits call these after they have committed, so everything showing that data refreshes. Each
     // emits its own narrow signal; those of the plan (roster, schedule, assessments, cycles) also
@@ -75,6 +88,7 @@ Q_SIGNALS:
 
 private:
     std::unique_ptr<Database> m_database;
+    const Clock* m_clock = nullptr;
     QUndoStack* m_undoStack;
     QTimer* m_lockRenewal;
     QString m_readOnlyReason;

@@ -3,6 +3,8 @@
 #include "board/schedule_board_view.h"
 #include "console/console_workspace.h"
 #include "console/day_session.h"
+#include "console/notes_pane.h"
+#include "console/question_panel.h"
 #include "document/region_document.h"
 #include "domain/schedule_store.h"
 #include "engine/clock.h"
@@ -10,6 +12,7 @@
 #include "frame/log_setup.h"
 #include "frame/main_window.h"
 #include "frame/prompter.h"
+#include "frame/recent_databases.h"
 #include "frame/region_opener.h"
 #include "frame/screenshot.h"
 #include "frame/standard_workspaces.h"
@@ -21,6 +24,8 @@
 #include <QApplication>
 #include <QEvent>
 #include <QFile>
+#include <QListWidget>
+#include <QPlainTextEdit>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -101,6 +106,16 @@ bool runDemoDay(MainWindow& window, FakeClock& clock, const QString& view) {
         if (!plenary && block.kind == BlockKind::Questions) {
             break;
         }
+        // At the presentation the DCS's focus themes are ticked, as a facilitator would.
+        if (block.kind == BlockKind::Presentation && console->questionPanel() != nullptr) {
+            if (QListWidget* focus = console->questionPanel()->focusList(); focus != nullptr) {
+                for (int row : {1, 6}) {
+                    if (row < focus->count()) {
+                        focus->item(row)->setCheckState(Qt::Checked);
+                    }
+                }
+            }
+        }
         clock.advanceMinutes(block.minutes);
         if (!day.next()) {
             return false;
@@ -112,6 +127,18 @@ bool runDemoDay(MainWindow& window, FakeClock& clock, const QString& view) {
         for (int i = 0; i < side->count(); ++i) {
             if (side->tabText(i).remove(u'&').startsWith(QStringLiteral("Questions"))) {
                 side->setCurrentIndex(i);
+            }
+        }
+    }
+    // The notes beside the question bank, as a facilitator would have them by then (in the copy).
+    if (!plenary && console->notesPane() != nullptr) {
+        if (auto* editor = console->notesPane()->findChild<QPlainTextEdit*>()) {
+            editor->setPlainText(
+                MainWindow::tr("Lead reviewer opened on the front door: thresholds applied consistently?\n"
+                               "Edge-of-care panel: placements down, but drift for older teenagers.\n"
+                               "Ask: help with recruiting foster carers for sibling groups."));
+            if (!console->notesPane()->flush()) {
+                return false;
             }
         }
     }
@@ -156,7 +183,7 @@ int renderDayScreenshot(const CommandLine& options, Prompter& prompter, QSetting
     return 0;
 }
 
-int renderScreenshot(const CommandLine& options) {
+int renderScreenshot(const CommandLine& options, const Clock& clock) {
     HeadlessPrompter prompter;
     QSettings settings(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("Balcony"),
                        QStringLiteral("balcony-screenshot"));
@@ -167,12 +194,18 @@ int renderScreenshot(const CommandLine& options) {
         return code;
     }
     MainWindow window(prompter, settings);
-    installStandardWorkspaces(window, prompter, &createScheduleBoard);
-    if (!window.openDatabase(options.databasePath, options.readOnly)) {
+    installProgramWorkspaces(window, prompter, clock);
+    // "opening": the window as the program opens the region, on the computer's clock (a day live
+    // today brings Run the Day to the front); the other views are shown by name.
+    const bool opening = options.view == QLatin1String("opening");
+    if (!(opening ? openAtStart(window, options.databasePath, options.readOnly)
+                  : window.openDatabase(options.databasePath, options.readOnly))) {
         std::fprintf(stderr, "balcony: nothing to render: the database did not open.\n");
         return 3;
     }
-    window.showView(options.view);
+    if (!opening) {
+        window.showView(options.view);
+    }
     if (auto saved = saveScreenshot(window, options.size, options.screenshotPath); !saved) {
         std::fprintf(stderr, "balcony: %s\n", qPrintable(saved.message()));
         return 3;
@@ -221,22 +254,21 @@ private:
 };
 
 // The desktop program as it starts for a user, without dialogs, exiting after its first paint.
-int runUntilFirstPaint(const CommandLine& options) {
+int runUntilFirstPaint(const CommandLine& options, const Clock& clock) {
     markPhase("arguments-parsed");
     HeadlessPrompter prompter;
     QSettings settings;
     MainWindow window(prompter, settings);
-    installStandardWorkspaces(window, prompter, &createScheduleBoard);
+    installProgramWorkspaces(window, prompter, clock);
     window.placeFromSettings();
     window.restoreFromSettings();
     markPhase("window-built");
     window.show();
     markPhase("window-shown");
-    if (!window.openDatabase(options.databasePath, options.readOnly)) {
+    if (!openAtStart(window, options.databasePath, options.readOnly)) {
         std::fprintf(stderr, "balcony: the database did not open.\n");
         return 3;
     }
-    window.restoreFromSettings();
     markPhase("region-loaded");
     // Installed once the region is loaded: a paint before that (if opening let events through)
     // does not count.
@@ -246,37 +278,53 @@ int runUntilFirstPaint(const CommandLine& options) {
 
 } // namespace
 
+void installProgramWorkspaces(MainWindow& window, Prompter& prompter, const Clock& clock) {
+    installStandardWorkspaces(window, prompter, &createScheduleBoard, &clock);
+}
+
+bool openAtStart(MainWindow& window, const QString& path, bool readOnly) {
+    if (!window.openDatabase(path, readOnly)) {
+        return false;
+    }
+    window.restoreFromSettings();
+    if (auto* console = window.workspace<ConsoleWorkspace>();
+        console != nullptr && console->resumedLiveDay()) {
+        window.showView(QStringLiteral("run-the-day"));
+    }
+    return true;
+}
+
 int runApplication() {
     QApplication::setStyle(QStringLiteral("Fusion"));
     const QString logPath = setUpLogging();
     int exitCode = 0;
-    const auto options = parseCommandLine(QApplication::arguments(),
-                                          standardViewNames() + QStringList{QStringLiteral("console"),
-                                                                            QStringLiteral("presenter"),
-                                                                            QStringLiteral("plenary")},
-                                          exitCode);
+    const auto options = parseCommandLine(
+        QApplication::arguments(),
+        standardViewNames() + QStringList{QStringLiteral("console"), QStringLiteral("presenter"),
+                                          QStringLiteral("plenary"), QStringLiteral("opening")},
+        exitCode);
     if (!options) {
         return exitCode;
     }
+    const SystemClock clock; // the program's one clock
     if (!options->screenshotPath.isEmpty()) {
-        return renderScreenshot(*options);
+        return renderScreenshot(*options, clock);
     }
     logging::get("app")->info("Balcony {} started; log at {}",
                               QApplication::applicationVersion().toStdString(), logPath.toStdString());
     if (options->exitAfterFirstPaint) {
-        return runUntilFirstPaint(*options);
+        return runUntilFirstPaint(*options, clock);
     }
 
     DialogPrompter prompter;
     QSettings settings;
     MainWindow window(prompter, settings);
-    installStandardWorkspaces(window, prompter, &createScheduleBoard);
+    installProgramWorkspaces(window, prompter, clock);
     prompter.setParentWidget(&window);
     window.placeFromSettings();
     window.restoreFromSettings();
     window.show();
-    window.openDatabase(options->databasePath, options->readOnly);
-    window.restoreFromSettings();
+    openAtStart(window, databaseToOpen(*options, RecentDatabases(settings).paths()), options->readOnly);
     return QApplication::exec();
 }
 

@@ -4,6 +4,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <cstdio>
 
 namespace balcony::gui {
@@ -64,6 +65,7 @@ std::optional<CommandLine> parseCommandLine(const QStringList& arguments, const 
 
     CommandLine result;
     result.databasePath = parser.isSet(db) ? parser.value(db) : databasePathFromEnvironment();
+    result.databaseNamed = parser.isSet(db) || !qEnvironmentVariableIsEmpty("BALCONY_DB");
     result.readOnly = parser.isSet(readOnly);
     result.screenshotPath = parser.value(screenshot);
     result.exitAfterFirstPaint = parser.isSet(exitAfterFirstPaint);
@@ -86,6 +88,18 @@ std::optional<CommandLine> parseCommandLine(const QStringList& arguments, const 
     }
     exitCode = 0;
     return result;
+}
+
+QString databaseToOpen(const CommandLine& options, const QStringList& recent) {
+    if (options.databaseNamed) {
+        return options.databasePath;
+    }
+    for (const QString& path : recent) {
+        if (QFileInfo::exists(path)) {
+            return path;
+        }
+    }
+    return options.databasePath;
 }
 
 } // namespace balcony::gui

@@ -9,7 +9,8 @@ namespace balcony::gui {
 
 // What `balcony [--db FILE] [--read-only] [--screenshot OUT.png --view NAME [--size WxH]]` asked.
 struct CommandLine {
-    QString databasePath; // --db, else BALCONY_DB, else the default path
+    QString databasePath;       // --db, else BALCONY_DB, else the default path
+    bool databaseNamed = false; // by --db or BALCONY_DB (not the default)
     bool readOnly = false;
     QString screenshotPath; // empty unless --screenshot
     QString view = QStringLiteral("schedule");
@@ -18,6 +19,11 @@ struct CommandLine {
     // painted with the region loaded, print the monotonic clock and exit 0.
     bool exitAfterFirstPaint = false;
 };
+
+// The region the desktop program opens at start: the one named by --db or BALCONY_DB; else the last
+// one opened (recent: newest first) that still exists, so that opening Balcony after a crash during
+// a day finds that day's region; else the default path.
+QString databaseToOpen(const CommandLine& options, const QStringList& recent);
 
 // Parses the arguments (QCoreApplication must exist). On --help/--version or bad usage it prints
 // and returns nullopt with exitCode set (0 for help/version, 2 for bad usage).

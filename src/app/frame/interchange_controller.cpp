@@ -1,6 +1,9 @@
 #include "frame/interchange_controller.h"
 
 #include "document/region_document.h"
+#include "domain/schedule_store.h"
+#include "engine/clock.h"
+#include "engine/group_day.h"
 #include "frame/icons.h"
 #include "frame/prompter.h"
 #include "interchange/ics_export.h"
@@ -181,6 +184,7 @@ void InterchangeController::exportInvitations(qint64 cycleId, const QString& gro
     }
     interchange::IcsOptions options;
     options.groupLabel = groupLabel;
+    options.stamp = m_document->clock().utcNow();
     auto report = interchange::exportIcsFile(m_document->database(), cycleId, path, options);
     if (!report) {
         m_prompter.showError(title, report.message());

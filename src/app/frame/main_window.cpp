@@ -322,6 +322,9 @@ void MainWindow::setDocument(std::unique_ptr<RegionDocument> document) {
     m_document = std::move(document);
 
     if (m_document) {
+        if (m_clock != nullptr) {
+            m_document->setClock(*m_clock);
+        }
         RecentDatabases(m_settings).add(m_document->path());
         connect(m_document.get(), &RegionDocument::changed, this, &MainWindow::updateStatus);
         connect(m_document.get(), &RegionDocument::editFailed, this, [this](const QString& message) {

@@ -15,6 +15,10 @@ class QSettings;
 class QStackedWidget;
 class QUndoGroup;
 
+namespace balcony {
+class Clock;
+}
+
 namespace balcony::gui {
 
 class InterchangeController;
@@ -62,6 +66,9 @@ public:
 
     // Replaces the open document (nullptr closes it) and hands it to every workspace.
     void setDocument(std::unique_ptr<RegionDocument> document);
+    // The program's one clock, given to every document the window opens from now on (nullptr: each
+    // document keeps the computer's). Borrowed: it must outlive the window.
+    void setClock(const Clock* clock) { m_clock = clock; }
     RegionDocument* document() const { return m_document.get(); }
     // Opens path through the Prompter's questions; false when nothing was opened.
     bool openDatabase(const QString& path, bool readOnly = false);
@@ -112,6 +119,7 @@ private:
     void about();
 
     Prompter& m_prompter;
+    const Clock* m_clock = nullptr;
     QSettings& m_settings;
     std::unique_ptr<RegionDocument> m_document;
     QUndoGroup* m_undoGroup;

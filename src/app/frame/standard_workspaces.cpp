@@ -9,6 +9,7 @@ namespace balcony::gui {
 
 ScheduleTabs& installStandardWorkspaces(MainWindow& window, Prompter& prompter,
                                         ScheduleTabs::BoardFactory boardFactory, const Clock* clock) {
+    window.setClock(clock);
     auto& schedule = static_cast<ScheduleTabs&>(
         window.installWorkspace(std::make_unique<ScheduleTabs>(prompter, std::move(boardFactory))));
     InterchangeController* interchange = window.interchange();

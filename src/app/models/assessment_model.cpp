@@ -74,6 +74,10 @@ void AssessmentModel::setCycle(qint64 cycleId) {
     reload();
 }
 
+QDate AssessmentModel::today() const {
+    return m_today.isValid() ? m_today : m_document.today();
+}
+
 void AssessmentModel::setToday(const QDate& today) {
     m_today = today;
     if (!m_rows.empty()) {
@@ -128,7 +132,7 @@ void AssessmentModel::reload() {
 }
 
 bool AssessmentModel::isOverdue(const Row& row) const {
-    return row.due.isValid() && row.assessment.status != SaStatus::Distributed && m_today > row.due;
+    return row.due.isValid() && row.assessment.status != SaStatus::Distributed && today() > row.due;
 }
 
 int AssessmentModel::rowCount(const QModelIndex& parent) const {
@@ -304,7 +308,7 @@ bool AssessmentModel::setData(const QModelIndex& index, const QVariant& value, i
     if (!status || *status == row->assessment.status) {
         return false;
     }
-    m_document.undoStack()->push(new SetAssessmentStatus(m_document, row->assessment, *status, m_today));
+    m_document.undoStack()->push(new SetAssessmentStatus(m_document, row->assessment, *status, today()));
     return true;
 }
 

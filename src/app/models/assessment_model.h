@@ -51,7 +51,8 @@ public:
     void setCycle(qint64 cycleId); // 0 shows nothing
     qint64 cycleId() const { return m_cycleId; }
     void setToday(const QDate& today);
-    QDate today() const { return m_today; }
+    // The date the model counts overdue from: the one set, else today on the document's clock.
+    QDate today() const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -70,7 +71,7 @@ public:
 private:
     RegionDocument& m_document;
     qint64 m_cycleId = 0;
-    QDate m_today = QDate::currentDate();
+    QDate m_today; // invalid: the document's today
     std::vector<Row> m_rows;
 };
 

@@ -77,7 +77,7 @@ void ProblemsPanel::recheck() {
     if (m_cycleId != 0) {
         auto schedule = ScheduleStore(m_document.database()).load(m_cycleId);
         if (schedule) {
-            problems = checkSchedule(*schedule, m_today.isValid() ? m_today : QDate::currentDate());
+            problems = checkSchedule(*schedule, m_today.isValid() ? m_today : m_document.today());
         } else {
             problems.push_back({Problem::Severity::Error, schedule.message(), Problem::Subject::Cycle,
                                 m_cycleId, QString(), 0});

@@ -1,5 +1,6 @@
 #include "domain/self_assessment_store.h"
 
+#include "engine/clock.h"
 #include "store/database.h"
 #include "store/sql.h"
 
@@ -87,7 +88,7 @@ Status SelfAssessmentStore::setStatus(qint64 cycleId, qint64 authorityId, SaStat
                        QStringLiteral("That authority is not in any group of this cycle, so it has no "
                                       "self-assessment to track."));
     }
-    const QDate when = date.isValid() ? date : QDate::currentDate();
+    const QDate when = date.isValid() ? date : SystemClock().utcNow().toLocalTime().date();
     sa.status = status;
     switch (status) {
     case SaStatus::NotStarted:

@@ -1,6 +1,7 @@
 #include "engine/day_plan_store.h"
 
 #include "domain/schedule_store.h"
+#include "engine/clock.h"
 #include "store/database.h"
 #include "store/sql.h"
 #include "store/transaction.h"
@@ -34,7 +35,7 @@ Status commitOne(Database& db, const QString& statement, std::initializer_list<Q
 
 } // namespace
 
-Result<DayTemplate> DayPlanStore::importTemplate(const QString& path) {
+Result<DayTemplate> DayPlanStore::importTemplate(const QString& path, const Clock& clock) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         return failure(file.exists() ? Error::Kind::Failed : Error::Kind::NotFound,
@@ -56,7 +57,7 @@ Result<DayTemplate> DayPlanStore::importTemplate(const QString& path) {
                                 "body = excluded.body, imported_from = excluded.imported_from, "
                                 "imported_at_utc = excluded.imported_at_utc"),
                  {parsed->id, parsed->name, QString::fromUtf8(body), QFileInfo(path).fileName(),
-                  QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)});
+                  clock.utcNow().toUTC().toString(Qt::ISODateWithMs)});
     if (!query) {
         return query.error();
     }

@@ -9,6 +9,7 @@
 #include <vector>
 
 namespace balcony {
+class Clock;
 class Database;
 
 // A group's own version of its day: which template, what start, which blocks changed or pinned.
@@ -25,8 +26,9 @@ public:
         : m_db(db) {}
 
     // Validates the file (see parseDayTemplate) and stores it under its id, replacing an imported one
-    // of the same id. Returns the template. Nothing is stored when the file is refused.
-    Result<DayTemplate> importTemplate(const QString& path);
+    // of the same id, stamped with the clock's UTC now. Returns the template. Nothing is stored when
+    // the file is refused.
+    Result<DayTemplate> importTemplate(const QString& path, const Clock& clock);
     // An imported template by id, else a built-in one; NotFound lists what exists.
     Result<DayTemplate> findTemplate(const QString& id) const;
     Result<QStringList> importedTemplateIds() const;

@@ -319,6 +319,12 @@ QByteArray icsCalendar(IcsMethod method, const Cycle& organiser, const std::vect
 
 Result<IcsReport> exportIcsFile(Database& db, qint64 cycleId, const QString& path,
                                 const IcsOptions& options) {
+    if (!options.stamp.isValid()) {
+        return failure(Error::Kind::InvalidInput,
+                       QStringLiteral("The calendar for %1 was not written: it needs the time of the export "
+                                      "(DTSTAMP), and none was given.")
+                           .arg(path));
+    }
     auto schedule = ScheduleStore(db).load(cycleId);
     if (!schedule) {
         return schedule.error();
@@ -419,7 +425,7 @@ Result<IcsReport> exportIcsFile(Database& db, qint64 cycleId, const QString& pat
     report.events = int(events->size());
     report.cancellations = int(cancellations.size());
 
-    const QDateTime stamp = options.stamp.isValid() ? options.stamp : QDateTime::currentDateTimeUtc();
+    const QDateTime stamp = options.stamp.toUTC();
     if (auto written = writeFileAtomically(path, icsCalendar(report.method, cycle, *events, stamp));
         !written) {
         return written.error();

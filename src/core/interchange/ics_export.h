@@ -36,7 +36,7 @@ struct IcsOptions {
     // transaction as the export record, so that timetable and invitation agree. Not set: each
     // group's stored start, else its template's.
     std::optional<QTime> start;
-    QDateTime stamp; // DTSTAMP; the current time when invalid (tests pass a fixed one)
+    QDateTime stamp; // DTSTAMP, UTC: the caller's clock's now (required; an invalid one is refused)
 };
 
 enum class IcsMethod { Publish, Request, Cancel };

@@ -1,5 +1,6 @@
 #include "notes/note_store.h"
 
+#include "engine/clock.h"
 #include "store/database.h"
 #include "store/sql.h"
 #include "store/transaction.h"
@@ -82,7 +83,10 @@ Status validate(const NoteContent& content) {
 
 NoteStore::NoteStore(Database& db, UtcClock now)
     : m_db(db)
-    , m_now(now ? std::move(now) : UtcClock([] { return QDateTime::currentDateTimeUtc(); })) {}
+    , m_now(now ? std::move(now) : UtcClock([] {
+        static const SystemClock clock;
+        return clock.utcNow();
+    })) {}
 
 Result<qint64> NoteStore::capture(qint64 groupId, qint64 authorityId, const NoteContent& content) {
     if (auto valid = validate(content); !valid) {

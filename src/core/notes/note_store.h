@@ -20,7 +20,8 @@ class Database;
 // back as errors and write nothing. Text is never logged.
 class NoteStore final {
 public:
-    // The clock that stamps revisions (UTC); the real one unless a test passes its own.
+    // The clock that stamps revisions (UTC): the caller's Clock (the console passes its one clock);
+    // a SystemClock when none is given (the CLI, which reads the computer's clock anyway).
     using UtcClock = std::function<QDateTime()>;
 
     explicit NoteStore(Database& db, UtcClock now = {});

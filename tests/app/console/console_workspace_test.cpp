@@ -341,13 +341,13 @@ TEST_CASE("In the window the console's notes, quick capture, questions and room 
     REQUIRE(console->session() != nullptr);
     const qint64 groupId = console->session()->groupId();
 
-    // Notes: typed in the Notes tab, saved; Alt+4 there captures an offer, in the whole window too
+    // Notes: typed under the tabs, saved; Alt+4 there captures an offer, in the whole window too
     // (the window's own Ctrl+digits switch workspaces and must not swallow it).
     auto* side = window.findChild<QTabWidget*>(QStringLiteral("consoleSide"));
     REQUIRE(side != nullptr);
     REQUIRE(console->notesPane() != nullptr);
     REQUIRE(console->questionPanel() != nullptr);
-    side->setCurrentIndex(1); // Notes
+    side->setCurrentIndex(1); // Questions: the notes stay in view beside them
     auto* editor = console->notesPane()->findChild<QPlainTextEdit*>();
     REQUIRE(editor != nullptr);
     editor->setFocus();
