@@ -1,6 +1,7 @@
 #include "engine/day_plan_store.h"
 
 #include "domain/schedule_store.h"
+#include "store/backup.h"
 #include "store/database.h"
 #include "store/sql.h"
 #include "store/transaction.h"
@@ -45,6 +46,8 @@ Result<DayTemplate> DayPlanStore::importTemplate(const QString& path) {
     if (!parsed) {
         return parsed.error();
     }
+    // A template returns no outcome to carry a warning: a backup that could not be made is logged.
+    (void)backups::beforeChange(m_db, backups::Reason::BeforeImport);
     Transaction tx(m_db);
     if (!tx.isActive()) {
         return tx.error();
