@@ -109,6 +109,7 @@ std::optional<Reason> reasonFromName(const QString& name) {
 struct Parsed {
     BackupFile file;
     int sequence = 1;
+    QDateTime modified; // breaks a tie between two reasons in the same second
 };
 
 std::vector<Parsed> parsedBackups(const QString& folder) {
@@ -129,13 +130,17 @@ std::vector<Parsed> parsedBackups(const QString& folder) {
         Parsed parsed;
         parsed.file = BackupFile{info.absoluteFilePath(), made, *reason, info.size()};
         parsed.sequence = match.captured(3).isEmpty() ? 1 : match.captured(3).toInt();
+        parsed.modified = info.lastModified();
         found.push_back(parsed);
     }
     std::sort(found.begin(), found.end(), [](const Parsed& a, const Parsed& b) {
         if (a.file.madeUtc != b.file.madeUtc) {
             return a.file.madeUtc > b.file.madeUtc;
         }
-        return a.sequence > b.sequence;
+        if (a.sequence != b.sequence) {
+            return a.sequence > b.sequence;
+        }
+        return a.modified > b.modified;
     });
     return found;
 }

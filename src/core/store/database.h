@@ -39,7 +39,7 @@ public:
         // Where backups go and how many are kept. Opening an existing file that needs upgrading
         // makes a before-migration backup first (unless backups.automatic is false); a backup that
         // cannot be made is a warning (warnings()), never a refusal.
-        backups::Policy backups;
+        backups::Policy backups = {};
     };
 
     // The SQLite application_id that marks a Balcony database ("BALC").
