@@ -19,7 +19,7 @@ QString sizeText(qint64 bytes) {
 
 QJsonObject backupJson(const backups::BackupFile& file) {
     return QJsonObject{{QStringLiteral("file"), QDir::toNativeSeparators(file.path)},
-                       {QStringLiteral("madeUtc"), file.madeUtc.toString(Qt::ISODate)},
+                       {QStringLiteral("made_utc"), file.madeUtc.toString(Qt::ISODate)},
                        {QStringLiteral("reason"), backups::reasonName(file.reason)},
                        {QStringLiteral("bytes"), file.bytes}};
 }
@@ -109,9 +109,9 @@ int restoreCommand(Context& ctx, const QCommandLineParser& parser, const QString
     if (parser.isSet(QStringLiteral("json"))) {
         printJson(ctx, QJsonArray{QJsonObject{
                            {QStringLiteral("region"), region},
-                           {QStringLiteral("restoredFrom"), from},
-                           {QStringLiteral("schemaVersion"), restored->schemaVersion},
-                           {QStringLiteral("keptAs"), QDir::toNativeSeparators(restored->keptAs)}}});
+                           {QStringLiteral("restored_from"), from},
+                           {QStringLiteral("schema_version"), restored->schemaVersion},
+                           {QStringLiteral("kept_as"), QDir::toNativeSeparators(restored->keptAs)}}});
         return Success;
     }
     ctx.out << "Restored " << region << " from " << from << "." << Qt::endl;
