@@ -49,19 +49,23 @@ TEST_CASE("Backup, backup --list and restore go round trip", "[cli][backup]") {
     const QString db = cli.databasePath();
     REQUIRE(cli.run({QStringLiteral("demo")}).exitCode == 0);
 
-    const CliRun backup = cli.run({QStringLiteral("backup")});
-    REQUIRE(backup.exitCode == 0);
-    CHECK(backup.out.contains(QStringLiteral("checked")));
-    const QString manual = backupPathIn(backup.out);
-    REQUIRE(QFileInfo::exists(manual));
-    CHECK(QFileInfo(manual).absolutePath() == QFileInfo(db).absoluteFilePath() + QStringLiteral("-backups"));
-    CHECK(QFileInfo(manual).fileName().endsWith(QStringLiteral("Z-manual.balcony")));
-
-    // A change, made after the backup (the day's first writing command keeps a daily backup too).
+    // The day's first writing command keeps a daily backup before it changes anything.
     REQUIRE(cli.run({QStringLiteral("cycle"), QStringLiteral("add"), QStringLiteral("2030-2031"),
                      QStringLiteral("--from"), QStringLiteral("2030-09-01"), QStringLiteral("--to"),
                      QStringLiteral("2031-03-31")})
                 .exitCode == 0);
+    const auto daily = balcony::test::jsonArray(
+        cli.run({QStringLiteral("backup"), QStringLiteral("--list"), QStringLiteral("--json")}));
+    REQUIRE(daily.size() == 1);
+    CHECK(daily.at(0).toObject().value(QStringLiteral("reason")).toString() == QStringLiteral("daily"));
+    const QString restorePoint = daily.at(0).toObject().value(QStringLiteral("file")).toString();
+    CHECK(QFileInfo(restorePoint).absolutePath() ==
+          QFileInfo(db).absoluteFilePath() + QStringLiteral("-backups"));
+
+    const CliRun backup = cli.run({QStringLiteral("backup")});
+    REQUIRE(backup.exitCode == 0);
+    CHECK(backup.out.contains(QStringLiteral("checked")));
+    CHECK(QFileInfo(backupPathIn(backup.out)).fileName().endsWith(QStringLiteral("Z-manual.balcony")));
     const CliRun list = cli.run({QStringLiteral("backup"), QStringLiteral("--list")});
     REQUIRE(list.exitCode == 0);
     CHECK(list.out.contains(QStringLiteral("2 backups")));
@@ -69,7 +73,7 @@ TEST_CASE("Backup, backup --list and restore go round trip", "[cli][backup]") {
     CHECK(list.out.contains(QStringLiteral("daily")));
     CHECK(list.out.contains(QStringLiteral(" UTC")));
 
-    const CliRun restored = cli.run({QStringLiteral("restore"), manual});
+    const CliRun restored = cli.run({QStringLiteral("restore"), restorePoint});
     INFO(restored.err.toStdString());
     REQUIRE(restored.exitCode == 0);
     CHECK(restored.out.contains(QStringLiteral("Restored")));
