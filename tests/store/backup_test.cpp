@@ -292,3 +292,28 @@ TEST_CASE("Restoring a backup replaces the region and keeps the region as it was
     db = Database::open(path, {.readOnly = true}); // lets go of the lock
     CHECK(test::readAll(path) == before);
 }
+
+TEST_CASE("Restoring the oldest backup of a full folder works although keeping the region deletes it",
+          "[store][backup]") {
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("region.balcony"));
+    REQUIRE(test::makeRegion(path, {QStringLiteral("Kent")}));
+    FakeClock clock(morning);
+    backups::Policy policy;
+    policy.keep = 2;
+    auto oldest = backups::make(path, backups::Reason::Daily, policy, clock);
+    REQUIRE(oldest.ok());
+    {
+        auto db = Database::open(path);
+        REQUIRE(db.ok());
+        REQUIRE(RosterStore(**db).addAuthority(QStringLiteral("Medway")).ok());
+    }
+    clock.advanceMinutes(5);
+    REQUIRE(backups::make(path, backups::Reason::Manual, policy, clock).ok());
+    clock.advanceMinutes(5);
+    auto restored = backups::restore(path, oldest->path, policy, clock);
+    REQUIRE(restored.ok());
+    CHECK(authorityCount(path) == 1);
+    CHECK_FALSE(QFileInfo::exists(oldest->path)); // the rolling count made room for the region as it was
+    CHECK(backups::list(path, policy).size() == 2);
+}

@@ -566,6 +566,15 @@ Result<RestoreOutcome> restore(const QString& regionPath, const QString& backupP
     }
     RestoreOutcome outcome;
     outcome.schemaVersion = *checked;
+    const QString temporary =
+        region + QStringLiteral(".restoring-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QFile::remove(temporary);
+    // The backup is copied first: keeping the current region may delete the oldest backups, and the
+    // one being restored may be among them.
+    if (auto copied = copyTo(source, temporary); !copied) {
+        return failure(copied.error().kind,
+                       copied.message() + QStringLiteral(" %1 was not changed.").arg(shown(region)));
+    }
     const QFileInfo current(region);
     if (current.exists() && current.size() > 0) {
         auto kept = make(region, Reason::BeforeRestore, policy, clock);
@@ -574,23 +583,18 @@ Result<RestoreOutcome> restore(const QString& regionPath, const QString& backupP
         } else {
             const QString folder = folderFor(region, policy);
             if (auto ready = prepareFolder(region, folder); !ready) {
+                QFile::remove(temporary);
                 return failure(ready.error().kind,
                                ready.message() + QStringLiteral(" So nothing was restored: the current "
                                                                 "region must be kept first."));
             }
             auto raw = rawCopy(region, folder, clock.utcNow());
             if (!raw) {
+                QFile::remove(temporary);
                 return failure(raw.error().kind, raw.message() + QStringLiteral(" Nothing was restored."));
             }
             outcome.keptAs = *raw;
         }
-    }
-    const QString temporary =
-        region + QStringLiteral(".restoring-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    QFile::remove(temporary);
-    if (auto copied = copyTo(source, temporary); !copied) {
-        return failure(copied.error().kind,
-                       copied.message() + QStringLiteral(" %1 was not changed.").arg(shown(region)));
     }
     // The old region's journal belongs to the old file; left beside the restored one, SQLite would
     // replay it into it. Its committed pages are in the copy kept above.
