@@ -273,9 +273,13 @@ TEST_CASE("Restoring a backup replaces the region and keeps the region as it was
         REQUIRE(RosterStore(**db).addAuthority(QStringLiteral("Medway")).ok());
     }
     clock.advanceMinutes(5);
+    const auto shared = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup |
+                        QFileDevice::WriteGroup | QFileDevice::ReadUser | QFileDevice::WriteUser;
+    REQUIRE(QFile::setPermissions(path, shared)); // a team's folder: the group may write the region
     auto restored = backups::restore(path, backup->path, {}, clock);
     REQUIRE(restored.ok());
     CHECK(authorityCount(path) == 1);
+    CHECK(QFileInfo(path).permissions() == shared);
     REQUIRE_FALSE(restored->keptAs.isEmpty());
     CHECK(authorityCount(restored->keptAs) == 2);
     CHECK(QFileInfo(restored->keptAs).fileName() ==

@@ -576,6 +576,11 @@ Result<RestoreOutcome> restore(const QString& regionPath, const QString& backupP
                        copied.message() + QStringLiteral(" %1 was not changed.").arg(shown(region)));
     }
     const QFileInfo current(region);
+    if (current.exists()) {
+        // The restored file may be read by whoever could read the old one (a team's shared folder),
+        // and by nobody else.
+        QFile::setPermissions(temporary, current.permissions());
+    }
     if (current.exists() && current.size() > 0) {
         auto kept = make(region, Reason::BeforeRestore, policy, clock);
         if (kept) {
