@@ -1,9 +1,13 @@
 #include "domain/roster_store.h"
+#include "domain/schedule_store.h"
 #include "engine/clock.h"
 #include "engine/day_plan_store.h"
 #include "helpers/temp_dir.h"
 #include "interchange/roster_import.h"
+#include "interchange/schedule_import.h"
+#include "questions/bank_format.h"
 #include "questions/bank_store.h"
+#include "questions/question_bank.h"
 #include "store/backup.h"
 #include "store/database.h"
 #include "store/migrations.h"
@@ -241,9 +245,32 @@ TEST_CASE("Every import keeps a backup before it writes and a dry run or a refus
     CHECK(authorityCount(made[0].path) == 1); // the region as it was before the import
 
     clock.advanceMinutes(1);
-    auto bank = questions::importBankFile(**db, dir.path(QStringLiteral("missing.json")));
-    CHECK_FALSE(bank.ok());
+    auto missing = questions::importBankFile(**db, dir.path(QStringLiteral("missing.json")));
+    CHECK_FALSE(missing.ok());
     CHECK(backups::list(path, {}).size() == 1);
+
+    // The question bank and the schedule keep theirs too, each once.
+    auto defaults = questions::defaultBank();
+    REQUIRE(defaults.ok());
+    auto bank = questions::importBank(**db, questions::bankJson(*defaults), QStringLiteral("bank.json"));
+    REQUIRE(bank.ok());
+    CHECK(bank->written);
+    CHECK(backups::list(path, {}).size() == 2);
+    clock.advanceMinutes(1);
+    Cycle cycle;
+    cycle.name = QStringLiteral("2022-2023");
+    cycle.firstDay = QDate(2022, 9, 1);
+    cycle.lastDay = QDate(2023, 3, 31);
+    auto cycleId = ScheduleStore(**db).addCycle(cycle);
+    REQUIRE(cycleId.ok());
+    auto schedule = interchange::importSchedule(**db, *cycleId,
+                                                "group,date,mode,venue,facilitator,la,lead_reviewer_for\n"
+                                                "1,2023-01-16,virtual,,,Kent,\n");
+    REQUIRE(schedule.ok());
+    CHECK(schedule->applied());
+    const auto all = backups::list(path, {});
+    REQUIRE(all.size() == 3);
+    CHECK(all[0].reason == backups::Reason::BeforeImport);
 }
 
 TEST_CASE("A daily backup is due once per UTC day", "[store][backup]") {
