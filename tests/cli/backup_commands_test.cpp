@@ -245,3 +245,17 @@ TEST_CASE("A backup folder the user cannot write is reported and the command sti
     CHECK(err.contains(QStringLiteral("cannot be written")));
     CHECK(QDir(backupsFolder).isEmpty());
 }
+
+TEST_CASE("The number of backups kept follows the backups/keep setting", "[cli][backup]") {
+    CliSandbox cli;
+    REQUIRE(cli.run({QStringLiteral("demo")}).exitCode == 0);
+    REQUIRE(QDir().mkpath(cli.path(QStringLiteral("config/Balcony"))));
+    balcony::test::writeFile(cli.path(QStringLiteral("config/Balcony/balcony.conf")), "[backups]\nkeep=2\n");
+    for (int i = 0; i < 3; ++i) {
+        REQUIRE(cli.run({QStringLiteral("backup")}).exitCode == 0);
+    }
+    const CliRun list = cli.run({QStringLiteral("backup"), QStringLiteral("--list")});
+    CHECK(list.out.contains(QStringLiteral("2 backups")));
+    CHECK(list.out.contains(QStringLiteral("2 are kept")));
+    CHECK(QDir(cli.databasePath() + QStringLiteral("-backups")).entryList(QDir::Files).size() == 2);
+}

@@ -125,7 +125,7 @@ std::unique_ptr<RegionDocument> RegionOpener::openReadOnly(const QString& path, 
 }
 
 std::unique_ptr<RegionDocument> RegionOpener::takeOver(const QString& path) {
-    auto opened = Database::open(path, Database::Options{.takeOverLock = true});
+    auto opened = Database::open(path, {.takeOverLock = true, .backups = backups::policyFromSettings()});
     if (!opened) {
         m_prompter.showError(tr("Cannot open the region database"), opened.message());
         return nullptr;
@@ -135,7 +135,7 @@ std::unique_ptr<RegionDocument> RegionOpener::takeOver(const QString& path) {
 }
 
 std::unique_ptr<RegionDocument> RegionOpener::create(const QString& path, bool withDemo) {
-    auto created = Database::open(path, Database::Options{true, false});
+    auto created = Database::open(path, {.create = true, .backups = backups::policyFromSettings()});
     if (!created) {
         m_prompter.showError(tr("Cannot create the region database"), created.message());
         return nullptr;
