@@ -268,9 +268,22 @@ TEST_CASE("Every import keeps a backup before it writes and a dry run or a refus
                                                 "1,2023-01-16,virtual,,,Kent,\n");
     REQUIRE(schedule.ok());
     CHECK(schedule->applied());
+    CHECK(backups::list(path, {}).size() == 3);
+
+    // And a day template.
+    clock.advanceMinutes(1);
+    const QString dayTemplate = dir.path(QStringLiteral("our-triad.json"));
+    QFile shipped(QStringLiteral(":/balcony/templates/triad.json"));
+    REQUIRE(shipped.open(QIODevice::ReadOnly));
+    test::writeFile(dayTemplate, shipped.readAll().replace("\"triad\"", "\"our-triad\""));
+    auto stored = DayPlanStore(**db).importTemplate(dayTemplate);
+    INFO((stored.ok() ? QString() : stored.message()).toStdString());
+    REQUIRE(stored.ok());
     const auto all = backups::list(path, {});
-    REQUIRE(all.size() == 3);
-    CHECK(all[0].reason == backups::Reason::BeforeImport);
+    REQUIRE(all.size() == 4);
+    for (const auto& backup : all) {
+        CHECK(backup.reason == backups::Reason::BeforeImport);
+    }
 }
 
 TEST_CASE("A daily backup is due once per UTC day", "[store][backup]") {
