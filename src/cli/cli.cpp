@@ -1,8 +1,10 @@
 #include "cli/cli.h"
 
 #include "domain/dates.h"
+#include "store/backup.h"
 #include "store/region_lock.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
 
@@ -18,7 +20,8 @@ Database* Context::database(bool create) {
         return m_db.get();
     }
     m_db.reset();
-    auto opened = Database::open(m_path, {.create = create, .takeOverLock = m_takeOverLock});
+    auto opened = Database::open(
+        m_path, {.create = create, .takeOverLock = m_takeOverLock, .backups = backups::policyFromSettings()});
     if (!opened) {
         Error error = opened.error();
         if (error.kind == Error::Kind::ReadOnly) {
@@ -34,12 +37,41 @@ Database* Context::database(bool create) {
                                    "(balcony-cli --take-over-lock COMMAND ...).");
             }
         }
-        fail(error);
+        refuse(error);
         return nullptr;
     }
     m_db = std::move(*opened);
     printWarnings();
+    backUpDaily();
     return m_db.get();
+}
+
+void Context::backUpDaily() {
+    const auto& policy = m_db->backupPolicy();
+    if (m_db->isNew() || !policy.automatic || !backups::dailyDue(m_db->path(), policy, m_db->clock())) {
+        return;
+    }
+    if (auto made = backups::make(m_db->path(), backups::Reason::Daily, policy, m_db->clock()); !made) {
+        // The command goes on: a backup that cannot be made never stops the user's work.
+        err << "balcony-cli: warning: " << made.message() << Qt::endl;
+    }
+}
+
+int Context::refuse(Error error) {
+    if (error.kind == Error::Kind::Corrupt) {
+        const auto offer = backups::recoveryOffer(m_path, backups::policyFromSettings());
+        if (offer) {
+            error.message +=
+                u' ' + offer->message +
+                QStringLiteral(" To restore it: balcony-cli --db \"%1\" restore \"%2\"")
+                    .arg(QDir::toNativeSeparators(m_path), QDir::toNativeSeparators(offer->backup.path));
+        } else {
+            error.message +=
+                QStringLiteral(" There is no good backup of it in %1.")
+                    .arg(QDir::toNativeSeparators(backups::folderFor(m_path, backups::policyFromSettings())));
+        }
+    }
+    return fail(error);
 }
 
 void Context::printWarnings() {
@@ -53,16 +85,18 @@ Database* Context::recordingDatabase() {
     if (m_db) {
         return m_db.get();
     }
-    auto opened = Database::open(m_path, {.takeOverLock = m_takeOverLock});
+    auto opened =
+        Database::open(m_path, {.takeOverLock = m_takeOverLock, .backups = backups::policyFromSettings()});
     if (opened) {
         m_db = std::move(*opened);
         printWarnings();
+        backUpDaily();
         return m_db.get();
     }
     if (opened.error().kind == Error::Kind::ReadOnly || opened.error().kind == Error::Kind::Locked) {
         return readDatabase();
     }
-    fail(opened.error());
+    refuse(opened.error());
     return nullptr;
 }
 
@@ -74,13 +108,14 @@ Database* Context::readDatabase() {
     if (!opened) {
         // The one read-only refusal that writing can cure: an older schema, upgraded on opening.
         if (opened.error().kind == Error::Kind::ReadOnly) {
-            auto writable = Database::open(m_path, {.takeOverLock = m_takeOverLock});
+            auto writable = Database::open(
+                m_path, {.takeOverLock = m_takeOverLock, .backups = backups::policyFromSettings()});
             if (writable) {
                 m_db = std::move(*writable);
                 return m_db.get();
             }
         }
-        fail(opened.error());
+        refuse(opened.error());
         return nullptr;
     }
     m_db = std::move(*opened);

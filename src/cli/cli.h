@@ -43,6 +43,7 @@ public:
     Database* recordingDatabase();
     // --take-over-lock: take over a lock written on another computer (see RegionLock).
     void setTakeOverLock(bool takeOver) { m_takeOverLock = takeOver; }
+    bool takeOverLock() const { return m_takeOverLock; }
 
     QTextStream& out;
     QTextStream& err;
@@ -53,7 +54,9 @@ public:
     int usage(const QString& message);
 
 private:
-    void printWarnings(); // the open file's warnings (a synced folder, a lock taken over), to stderr
+    void printWarnings();    // the open file's warnings (a synced folder, a lock taken over), to stderr
+    void backUpDaily();      // the day's first writing opening of a region keeps a backup (docs/backups.md)
+    int refuse(Error error); // fail(), naming the newest good backup of a damaged region
 
     QString m_path;
     std::unique_ptr<Database> m_db;

@@ -1,6 +1,8 @@
 #include "frame/main_window.h"
 
+#include "backups/backup_controller.h"
 #include "document/region_document.h"
+#include "engine/clock.h"
 #include "frame/app_info.h"
 #include "frame/empty_state.h"
 #include "frame/icons.h"
@@ -44,6 +46,12 @@ const QString stateKey = QStringLiteral("window/state");
 const QString workspaceKey = QStringLiteral("window/workspace");
 // Each workspace's own settings are kept in a group named after its id.
 const QString workspaceGroup = QStringLiteral("workspace/%1");
+
+// The time the window's backups are named by: the computer's.
+const Clock& programClock() {
+    static const SystemClock clock;
+    return clock;
+}
 } // namespace
 
 MainWindow::MainWindow(Prompter& prompter, QSettings& settings, QWidget* parent)
@@ -51,7 +59,8 @@ MainWindow::MainWindow(Prompter& prompter, QSettings& settings, QWidget* parent)
     , m_prompter(prompter)
     , m_settings(settings)
     , m_undoGroup(new QUndoGroup(this))
-    , m_interchange(new InterchangeController(prompter, this)) {
+    , m_interchange(new InterchangeController(prompter, this))
+    , m_backups(new BackupController(prompter, programClock(), this)) {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(applicationDisplayName());
     setWindowIcon(icon(QStringLiteral("balcony")));
@@ -112,6 +121,9 @@ MainWindow::MainWindow(Prompter& prompter, QSettings& settings, QWidget* parent)
     m_pages->addWidget(m_noDocumentPage);
     connect(m_sidebar, &QListWidget::currentRowChanged, this, &MainWindow::currentWorkspaceChanged);
     connect(m_interchange, &InterchangeController::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(m_backups, &BackupController::statusMessage, statusBar(), &QStatusBar::showMessage);
+    m_backups->setRegionHooks([this] { setDocument(nullptr); },
+                              [this](const QString& path) { return openDatabase(path); });
     updateStatus();
     // A window that is never placed (a screenshot, a test) has the design size; the program
     // places its window on the screen before showing it (placeFromSettings).
@@ -179,6 +191,9 @@ void MainWindow::createMenus() {
     file->addAction(m_interchange->exportCalendarAction());
     file->addAction(m_interchange->exportPdfAction());
     file->addSeparator();
+    file->addAction(m_backups->backUpNowAction());
+    file->addAction(m_backups->restoreAction());
+    file->addSeparator();
     file->addAction(m_quitAction);
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
@@ -225,6 +240,7 @@ void MainWindow::createStatusBar() {
     workspaceLayout->setContentsMargins(0, 0, 0, 0);
     statusBar()->addPermanentWidget(m_workspaceStatus);
     statusBar()->addPermanentWidget(m_readOnlyLabel);
+    statusBar()->addPermanentWidget(m_backups->statusWidget());
 }
 
 Workspace& MainWindow::installWorkspace(std::unique_ptr<Workspace> owned) {
@@ -313,6 +329,7 @@ void MainWindow::updateUndoStacks() {
 void MainWindow::setDocument(std::unique_ptr<RegionDocument> document) {
     // The workspaces refer to the old document: let them go of it before it goes.
     m_interchange->setDocument(nullptr);
+    m_backups->setDocument(nullptr);
     if (m_document) {
         for (const auto& installed : m_workspaces) {
             installed.workspace->setDocument(nullptr);
@@ -336,6 +353,7 @@ void MainWindow::setDocument(std::unique_ptr<RegionDocument> document) {
             m_prompter.showError(tr("The change was not saved"), message);
         });
         m_interchange->setDocument(m_document.get());
+        m_backups->setDocument(m_document.get());
         for (const auto& installed : m_workspaces) {
             installed.workspace->setDocument(m_document.get());
         }

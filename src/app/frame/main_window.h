@@ -21,6 +21,7 @@ class Clock;
 
 namespace balcony::gui {
 
+class BackupController;
 class InterchangeController;
 class Prompter;
 class RegionDocument;
@@ -80,6 +81,8 @@ public:
 
     // The File menu's imports and exports.
     InterchangeController* interchange() const { return m_interchange; }
+    // File > Back Up Now and Restore from Backup..., and the day's first backup.
+    BackupController* backups() const { return m_backups; }
     QString statusPathText() const;
     // The banner above the workspaces: why the region is read-only, and the file's warnings (a
     // synced folder, a lock taken over). Empty when hidden.
@@ -124,6 +127,7 @@ private:
     std::unique_ptr<RegionDocument> m_document;
     QUndoGroup* m_undoGroup;
     InterchangeController* m_interchange;
+    BackupController* m_backups;
     std::vector<Installed> m_workspaces; // in sidebar order
 
     QListWidget* m_sidebar = nullptr;

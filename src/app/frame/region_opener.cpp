@@ -1,12 +1,15 @@
 #include "frame/region_opener.h"
 
 #include "document/region_document.h"
+#include "engine/clock.h"
 #include "frame/prompter.h"
+#include "store/backup.h"
 #include "store/database.h"
 #include "store/region_lock.h"
 #include "support/logging.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFileInfo>
 
 namespace balcony::gui {
@@ -32,7 +35,7 @@ std::unique_ptr<RegionDocument> RegionOpener::open(const QString& path, bool rea
         return create(path, choice == Prompter::FirstStart::DemoRegion);
     }
 
-    auto opened = Database::open(path, Database::Options{false, readOnly});
+    auto opened = Database::open(path, {.readOnly = readOnly, .backups = backups::policyFromSettings()});
     if (opened) {
         log->info("Opened {}{}", path.toStdString(), readOnly ? " read-only" : "");
         auto document = std::make_unique<RegionDocument>(std::move(opened).value());
@@ -70,8 +73,43 @@ std::unique_ptr<RegionDocument> RegionOpener::open(const QString& path, bool rea
         }
         return openReadOnly(path, refusal.message);
     }
+    if (refusal.kind == Error::Kind::Corrupt) {
+        return offerBackup(path, refusal.message);
+    }
     m_prompter.showError(tr("Cannot open the region database"), refusal.message);
     return nullptr;
+}
+
+std::unique_ptr<RegionDocument> RegionOpener::offerBackup(const QString& path, const QString& refusal) {
+    const backups::Policy policy = backups::policyFromSettings();
+    const auto offer = backups::recoveryOffer(path, policy);
+    if (!offer) {
+        m_prompter.showError(tr("Cannot open the region database"),
+                             refusal + u' ' +
+                                 tr("There is no good backup of it in %1.")
+                                     .arg(QDir::toNativeSeparators(backups::folderFor(path, policy))));
+        return nullptr;
+    }
+    if (!m_prompter.askConfirm(
+            tr("The region database is damaged"),
+            refusal + QStringLiteral("\n\n") + offer->message + QStringLiteral("\n\n") +
+                tr("Restore that backup now? The damaged file is kept beside the backups."),
+            tr("Restore the Backup"))) {
+        return nullptr;
+    }
+    const SystemClock clock;
+    auto restored = backups::restore(path, offer->backup.path, policy, clock);
+    if (!restored) {
+        m_prompter.showError(tr("The backup was not restored"), restored.message());
+        return nullptr;
+    }
+    logging::get("app")->warn("Restored {} from {}", path.toStdString(), offer->backup.path.toStdString());
+    auto reopened = Database::open(path, {.backups = policy});
+    if (!reopened) {
+        m_prompter.showError(tr("Cannot open the region database"), reopened.message());
+        return nullptr;
+    }
+    return std::make_unique<RegionDocument>(std::move(reopened).value());
 }
 
 std::unique_ptr<RegionDocument> RegionOpener::openReadOnly(const QString& path, const QString& reason) {
@@ -87,7 +125,7 @@ std::unique_ptr<RegionDocument> RegionOpener::openReadOnly(const QString& path, 
 }
 
 std::unique_ptr<RegionDocument> RegionOpener::takeOver(const QString& path) {
-    auto opened = Database::open(path, Database::Options{.takeOverLock = true});
+    auto opened = Database::open(path, {.takeOverLock = true, .backups = backups::policyFromSettings()});
     if (!opened) {
         m_prompter.showError(tr("Cannot open the region database"), opened.message());
         return nullptr;
@@ -97,7 +135,7 @@ std::unique_ptr<RegionDocument> RegionOpener::takeOver(const QString& path) {
 }
 
 std::unique_ptr<RegionDocument> RegionOpener::create(const QString& path, bool withDemo) {
-    auto created = Database::open(path, Database::Options{true, false});
+    auto created = Database::open(path, {.create = true, .backups = backups::policyFromSettings()});
     if (!created) {
         m_prompter.showError(tr("Cannot create the region database"), created.message());
         return nullptr;

@@ -19,7 +19,8 @@ class RegionDocument;
 // reason). A file the user cannot write (read-only media, a read-only share) opens read-only at once,
 // the reason kept for the window's banner. A file held by another Balcony on this computer is offered
 // read-only; one whose lock came from another computer (or cannot be read) is offered read-only or
-// a take-over of the lock, which happens only when the user chooses it.
+// a take-over of the lock, which happens only when the user chooses it. A damaged file is offered its
+// newest good backup (docs/backups.md), restored only when the user confirms.
 // Every question goes through the Prompter. Returns nullptr when nothing was opened; the user has
 // then been told why, or chose to cancel.
 class RegionOpener final {
@@ -34,6 +35,8 @@ public:
 private:
     std::unique_ptr<RegionDocument> openReadOnly(const QString& path, const QString& reason);
     std::unique_ptr<RegionDocument> takeOver(const QString& path);
+    // A damaged region: offers its newest good backup (saying what would be lost) and restores it.
+    std::unique_ptr<RegionDocument> offerBackup(const QString& path, const QString& refusal);
 
     Prompter& m_prompter;
 };

@@ -2,6 +2,7 @@
 
 #include "domain/schedule_store.h"
 #include "engine/clock.h"
+#include "store/backup.h"
 #include "store/database.h"
 #include "store/sql.h"
 #include "store/transaction.h"
@@ -46,6 +47,8 @@ Result<DayTemplate> DayPlanStore::importTemplate(const QString& path, const Cloc
     if (!parsed) {
         return parsed.error();
     }
+    // A template returns no outcome to carry a warning: a backup that could not be made is logged.
+    (void)backups::beforeChange(m_db, backups::Reason::BeforeImport);
     Transaction tx(m_db);
     if (!tx.isActive()) {
         return tx.error();

@@ -7,6 +7,7 @@
 #include "interchange/email.h"
 #include "interchange/file_io.h"
 #include "interchange/text_encoding.h"
+#include "store/backup.h"
 #include "store/database.h"
 #include "store/transaction.h"
 #include "support/logging.h"
@@ -247,6 +248,16 @@ Result<RosterImportOutcome> importRoster(Database& db, const QByteArray& bytes,
                      [](const Problem& a, const Problem& b) { return a.line < b.line; });
     if (hasErrors(outcome.problems)) {
         return outcome;
+    }
+    if (!options.dryRun) {
+        if (const QString unkept = backups::beforeChange(db, backups::Reason::BeforeImport);
+            !unkept.isEmpty()) {
+            Problem warning;
+            warning.severity = Problem::Severity::Warning;
+            warning.subject = Problem::Subject::File;
+            warning.message = unkept;
+            outcome.problems.push_back(warning);
+        }
     }
     // Everything below runs in one transaction; a dry run or an unconfirmed change of hands rolls
     // it back, so the preview is the import itself, not a second reading of the rules.

@@ -6,6 +6,7 @@
 #include "domain/schedule_store.h"
 #include "interchange/csv_table.h"
 #include "interchange/file_io.h"
+#include "store/backup.h"
 #include "store/database.h"
 #include "store/sql.h"
 #include "store/transaction.h"
@@ -419,6 +420,13 @@ Result<ScheduleImportOutcome> importSchedule(Database& db, qint64 cycleId, const
     }
     if (hasErrors(outcome.problems)) {
         return outcome;
+    }
+    if (const QString unkept = backups::beforeChange(db, backups::Reason::BeforeImport); !unkept.isEmpty()) {
+        Problem warning;
+        warning.severity = Problem::Severity::Warning;
+        warning.subject = Problem::Subject::File;
+        warning.message = unkept;
+        outcome.problems.push_back(warning);
     }
 
     Transaction tx(db);

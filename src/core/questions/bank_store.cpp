@@ -1,6 +1,7 @@
 #include "questions/bank_store.h"
 
 #include "interchange/file_io.h"
+#include "store/backup.h"
 #include "store/database.h"
 #include "store/sql.h"
 #include "store/transaction.h"
@@ -147,6 +148,13 @@ Result<BankImportOutcome> importBank(Database& db, const QByteArray& bytes, cons
     outcome.bank = std::move(reading.bank);
     if (hasErrors(outcome.problems)) {
         return outcome;
+    }
+    if (const QString unkept = backups::beforeChange(db, backups::Reason::BeforeImport); !unkept.isEmpty()) {
+        Problem warning;
+        warning.severity = Problem::Severity::Warning;
+        warning.subject = Problem::Subject::File;
+        warning.message = unkept;
+        outcome.problems.push_back(warning);
     }
     if (auto stored = BankStore(db).replace(outcome.bank, QFileInfo(fileName).fileName()); !stored) {
         return stored.error();

@@ -370,8 +370,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, Options op
     std::unique_ptr<Database> db(new Database);
     db->m_path = absolute;
     db->m_readOnly = options.readOnly;
-    const SystemClock systemClock;
-    const Clock& clock = options.clock != nullptr ? *options.clock : systemClock;
+    db->m_backupPolicy = options.backups;
+    db->m_clock = options.clock;
+    const Clock& clock = db->clock();
 
     if (!options.readOnly) {
         auto lock = RegionLock::take(absolute, shown,
@@ -452,6 +453,15 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, Options op
             return full.error();
         }
         const int before = identity.blank ? 0 : identity.userVersion;
+        db->m_new = identity.blank;
+        if (!identity.blank && before < latestSchemaVersion() && options.backups.automatic) {
+            // Only now, with the lock held and the file known to be whole: an upgrade rewrites tables.
+            if (auto kept = backups::make(absolute, backups::Reason::BeforeMigration, options.backups, clock);
+                !kept) {
+                log->warn("{}", kept.message().toStdString());
+                db->m_warnings << kept.message();
+            }
+        }
         if (auto migrated = migrations::migrate(*db); !migrated) {
             return migrated.error();
         }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "engine/clock.h"
+#include "store/backup.h"
 #include "store/region_lock.h"
 #include "support/result.h"
 
@@ -31,7 +33,13 @@ public:
         // Take over a lock written on another computer (or one that cannot be read). Set only after
         // the user confirmed it; a live lock of this computer is never taken over.
         bool takeOverLock = false;
-        const Clock* clock = nullptr; // for the age of a foreign lock; the system clock when null
+        // For the age of a foreign lock and the times of backups; the system clock when null. When
+        // given, it must outlive the Database (imports name their backups by it).
+        const Clock* clock = nullptr;
+        // Where backups go and how many are kept. Opening an existing file that needs upgrading
+        // makes a before-migration backup first (unless backups.automatic is false); a backup that
+        // cannot be made is a warning (warnings()), never a refusal.
+        backups::Policy backups = {};
     };
 
     // The SQLite application_id that marks a Balcony database ("BALC").
@@ -48,6 +56,12 @@ public:
     const QString& path() const { return m_path; }
     bool isReadOnly() const { return m_readOnly; }
     int schemaVersion() const;
+
+    // Created or initialised by this open (it held no region before): there is nothing to back up.
+    bool isNew() const { return m_new; }
+    const backups::Policy& backupPolicy() const { return m_backupPolicy; }
+    // The clock given in Options, or the system clock.
+    const Clock& clock() const { return m_clock != nullptr ? *m_clock : m_systemClock; }
 
     // Things the user should know about this file that do not stop it opening (a synced folder, a
     // lock taken over from another computer), one message each, naming the file.
@@ -70,6 +84,10 @@ private:
     QString m_connectionName;
     QString m_path;
     bool m_readOnly = false;
+    bool m_new = false;
+    backups::Policy m_backupPolicy;
+    const Clock* m_clock = nullptr;
+    SystemClock m_systemClock;
     QStringList m_warnings;
     std::unique_ptr<RegionLock> m_lock;
 };
