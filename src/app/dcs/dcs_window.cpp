@@ -17,6 +17,7 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTextBlock>
@@ -282,10 +283,9 @@ void DcsWindow::showPack() {
     const QString mono = QFontDatabase::systemFont(QFontDatabase::FixedFont).family().toHtmlEscaped();
     QString facts = QStringLiteral("<table>");
     facts += row(tr("Local authority"), sent.authorityName.toHtmlEscaped());
-    facts +=
-        row(tr("Group"), tr("%1, %2, %3")
-                             .arg(sent.groupLabel.toHtmlEscaped(), dayText(sent.groupDate).toHtmlEscaped(),
-                                  sent.cycleName.toHtmlEscaped()));
+    facts += row(tr("Group"), tr("%1 of cycle %2, on %3")
+                                  .arg(sent.groupLabel.toHtmlEscaped(), sent.cycleName.toHtmlEscaped(),
+                                       dayText(sent.groupDate).toHtmlEscaped()));
     facts += row(tr("The group's LAs"), sent.groupAuthorities.join(QStringLiteral(", ")).toHtmlEscaped());
     facts += row(tr("Your answer is due"), due);
     facts += row(tr("Revision sent"), tr("%1, fingerprint <span style=\"font-family:'%2'\">%3</span>")
@@ -316,6 +316,7 @@ void DcsWindow::loadEditor(const QString& markdown) {
     m_editor->document()->setMarkdown(markdown);
     m_editor->setUndoRedoEnabled(true);
     m_editor->moveCursor(QTextCursor::Start);
+    m_editor->verticalScrollBar()->setValue(0);
     m_loading = false;
 }
 
