@@ -4,11 +4,16 @@
 #include "app/frame/qt_catch.h"
 #include "dcs/dcs_window.h"
 #include "engine/clock.h"
+#include "frame/command_line.h"
+#include "frame/main_window.h"
 #include "helpers/temp_dir.h"
 #include "review_pack/pack_fixture.h"
 #include "store/database.h"
 
+#include <QAction>
 #include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QTest>
@@ -21,6 +26,7 @@
 
 using namespace balcony;
 using balcony::gui::DcsWindow;
+namespace gui = balcony::gui;
 using balcony::test::FakePrompter;
 using balcony::test::packContents;
 using balcony::test::readAll;
@@ -339,4 +345,42 @@ TEST_CASE("The window never shows text from a pack opened before", "[dcs]") {
     CHECK_FALSE(f.window.editor()->toPlainText().contains(QStringLiteral("Bolton")));
     REQUIRE(f.window.flush());
     CHECK_FALSE(f.stateOf(wigan).amendment.has_value());
+}
+
+TEST_CASE("File > Open in the main window hands a review pack to the DCS's window, opening no region",
+          "[dcs]") {
+    Fixture f;
+    const QString path = f.makePack(QStringLiteral("Bolton"), boltonBody);
+    gui::MainWindow main(f.prompter, f.settings);
+    QStringList handed;
+    main.setReviewPackOpener([&handed](const QString& pack) { handed << pack; });
+    QAction* open = nullptr;
+    for (QAction* menu : main.menuBar()->actions()) {
+        for (QAction* action : menu->menu() != nullptr ? menu->menu()->actions() : QList<QAction*>{}) {
+            if (action->text() == QStringLiteral("&Open...")) {
+                open = action;
+            }
+        }
+    }
+    REQUIRE(open != nullptr);
+    f.prompter.openFileAnswer = path;
+    open->trigger();
+    CHECK(handed == QStringList{path});
+    CHECK(main.document() == nullptr);
+    CHECK(f.prompter.errors.isEmpty());
+}
+
+TEST_CASE("balcony PACK names the review pack to open, and a second file is refused", "[dcs]") {
+    int exitCode = -1;
+    const QStringList views{QStringLiteral("schedule"), QStringLiteral("dcs-pack")};
+    auto one = gui::parseCommandLine({QStringLiteral("balcony"), QStringLiteral("Kent.balcony-review")},
+                                     views, exitCode);
+    REQUIRE(one.has_value());
+    CHECK(one->packPath == QStringLiteral("Kent.balcony-review"));
+    CHECK(exitCode == 0);
+    auto two = gui::parseCommandLine(
+        {QStringLiteral("balcony"), QStringLiteral("a.balcony-review"), QStringLiteral("b.balcony-review")},
+        views, exitCode);
+    CHECK_FALSE(two.has_value());
+    CHECK(exitCode == 2);
 }
