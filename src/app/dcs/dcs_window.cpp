@@ -402,13 +402,13 @@ bool DcsWindow::saveNow() {
         saved = m_pack->saveAmendment(body, dcsName(), m_clock.utcNow());
     }
     if (!saved) {
-        m_saveStatus->setText(tr("Not saved"));
-        m_banner->setText(saved.message());
-        m_banner->show();
         if (m_pack->state().decision != PackDecision::None) {
             // Another Balcony answered the pack meanwhile: show that answer.
             showPack();
         }
+        m_saveStatus->setText(tr("Not saved"));
+        m_banner->setText(saved.message());
+        m_banner->show();
         return false;
     }
     m_pending = false;

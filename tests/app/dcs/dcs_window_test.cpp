@@ -384,3 +384,40 @@ TEST_CASE("balcony PACK names the review pack to open, and a second file is refu
     CHECK_FALSE(two.has_value());
     CHECK(exitCode == 2);
 }
+
+TEST_CASE("A change that cannot be saved says why, and an answer given elsewhere is shown", "[dcs]") {
+    Fixture f;
+    const QString path = f.makePack(QStringLiteral("Bolton"), boltonBody);
+    REQUIRE(f.window.openPackFile(path));
+
+    // No name yet: nothing is saved, and the window says what is missing.
+    f.typeAtEnd(QStringLiteral(" Unsigned."));
+    CHECK_FALSE(f.window.flush());
+    CHECK(f.window.saveStatusText().contains(QStringLiteral("type your name")));
+    CHECK_FALSE(f.stateOf(path).amendment.has_value());
+    f.window.setDcsName(QStringLiteral("Ann Smith"));
+    REQUIRE(f.window.flush());
+    CHECK(f.stateOf(path).amendment.has_value());
+
+    // Another Balcony returns the pack meanwhile: the next save is refused and that answer shown.
+    {
+        auto other = openPack(path);
+        REQUIRE(other.ok());
+        REQUIRE(other->returnWithAmendments(QStringLiteral("Bo Jones"), f.clock.utcNow()).ok());
+    }
+    const QByteArray answered = readAll(path);
+    f.typeAtEnd(QStringLiteral(" Too late."));
+    CHECK_FALSE(f.window.flush());
+    CHECK(f.window.saveStatusText() == QStringLiteral("Not saved"));
+    CHECK(f.label("dcsDecision")->text().contains(QStringLiteral("Bo Jones")));
+    CHECK(f.window.editor()->isReadOnly());
+    CHECK(readAll(path) == answered);
+}
+
+TEST_CASE("The DCS's window fits a 1280x720 screen", "[dcs][screens]") {
+    Fixture f;
+    REQUIRE(f.window.openPackFile(f.makePack(QStringLiteral("Bolton"), boltonBody)));
+    const QSize needed = f.window.minimumSizeHint();
+    CHECK(needed.width() <= 1280);
+    CHECK(needed.height() <= 720 - 60); // room for a title bar and a panel
+}
