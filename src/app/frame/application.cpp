@@ -5,6 +5,7 @@
 #include "console/day_session.h"
 #include "console/notes_pane.h"
 #include "console/question_panel.h"
+#include "dcs/dcs_window.h"
 #include "document/region_document.h"
 #include "domain/schedule_store.h"
 #include "engine/clock.h"
@@ -16,6 +17,8 @@
 #include "frame/region_opener.h"
 #include "frame/screenshot.h"
 #include "frame/standard_workspaces.h"
+#include "notes/note_review.h"
+#include "notes/session_note_store.h"
 #include "presenter/presenter_window.h"
 #include "presenter/room_messages.h"
 #include "store/database.h"
@@ -183,11 +186,81 @@ int renderDayScreenshot(const CommandLine& options, Prompter& prompter, QSetting
     return 0;
 }
 
+// The view of the DCS's window: a review pack sent from a copy of the region (its first note that
+// can be sent, by the fixed clock three days after that group's day), opened as the DCS opens it.
+// The copy and the pack are removed afterwards; the user's file is only read.
+int renderDcsPackScreenshot(const CommandLine& options, Prompter& prompter, QSettings& settings) {
+    QTemporaryDir scratch;
+    const QString copy = scratch.filePath(QStringLiteral("region.balcony"));
+    if (!scratch.isValid() || !QFile::copy(options.databasePath, copy)) {
+        std::fprintf(stderr, "balcony: nothing to render: the database could not be copied.\n");
+        return 3;
+    }
+    QString packPath;
+    QString dcsName;
+    FakeClock clock(QDateTime(QDate(2000, 1, 1), QTime(10, 0), Qt::UTC));
+    {
+        auto opened = Database::open(copy, {.create = false, .readOnly = false});
+        if (!opened.ok()) {
+            std::fprintf(stderr, "balcony: nothing to render: %s\n", qPrintable(opened.message()));
+            return 3;
+        }
+        Database& db = **opened;
+        ScheduleStore schedule(db);
+        SessionNoteStore notes(db, clock);
+        auto cycles = schedule.cycles();
+        if (!cycles.ok()) {
+            std::fprintf(stderr, "balcony: nothing to render: %s\n", qPrintable(cycles.message()));
+            return 3;
+        }
+        for (const auto& cycle : *cycles) {
+            auto cycleNotes = notes.notes(cycle.id);
+            auto loaded = schedule.load(cycle.id);
+            if (!cycleNotes.ok() || !loaded.ok()) {
+                continue;
+            }
+            for (const auto& note : *cycleNotes) {
+                if (!packPath.isEmpty() ||
+                    (note.status != NoteStatus::Draft && note.status != NoteStatus::Amended)) {
+                    continue;
+                }
+                clock.setUtc(QDateTime(note.groupDate.addDays(3), QTime(10, 0), Qt::UTC));
+                const Person* dcs = loaded->dcsOf(note.authorityId);
+                dcsName = dcs != nullptr ? dcs->name : QStringLiteral("The DCS");
+                auto sent = sendForReview(db, clock, note.id, scratch.path(), QStringLiteral("Balcony"));
+                if (sent.ok()) {
+                    packPath = sent->packPath;
+                }
+            }
+        }
+    }
+    if (packPath.isEmpty()) {
+        std::fprintf(stderr, "balcony: nothing to render: the database has no note that can be sent.\n");
+        return 3;
+    }
+    clock.advanceMinutes(24 * 60);
+    DcsWindow window(prompter, clock, settings);
+    window.setDcsName(dcsName);
+    if (!window.openPackFile(packPath)) {
+        return 3;
+    }
+    if (auto saved = saveScreenshot(window, options.size, options.screenshotPath); !saved) {
+        std::fprintf(stderr, "balcony: %s\n", qPrintable(saved.message()));
+        return 3;
+    }
+    return 0;
+}
+
 int renderScreenshot(const CommandLine& options, const Clock& clock) {
     HeadlessPrompter prompter;
     QSettings settings(QSettings::IniFormat, QSettings::UserScope, QStringLiteral("Balcony"),
                        QStringLiteral("balcony-screenshot"));
     settings.clear();
+    if (options.view == QLatin1String("dcs-pack")) {
+        const int code = renderDcsPackScreenshot(options, prompter, settings);
+        settings.clear();
+        return code;
+    }
     if (isDayView(options.view)) {
         const int code = renderDayScreenshot(options, prompter, settings);
         settings.clear();
@@ -301,7 +374,8 @@ int runApplication() {
     const auto options = parseCommandLine(
         QApplication::arguments(),
         standardViewNames() + QStringList{QStringLiteral("console"), QStringLiteral("presenter"),
-                                          QStringLiteral("plenary"), QStringLiteral("opening")},
+                                          QStringLiteral("plenary"), QStringLiteral("opening"),
+                                          QStringLiteral("dcs-pack")},
         exitCode);
     if (!options) {
         return exitCode;
@@ -316,11 +390,38 @@ int runApplication() {
         return runUntilFirstPaint(*options, clock);
     }
 
-    DialogPrompter prompter;
     QSettings settings;
+    if (!options->packPath.isEmpty()) {
+        // A review pack opens in the DCS's window alone: no region database is opened at all.
+        DialogPrompter packPrompter;
+        DcsWindow packWindow(packPrompter, clock, settings);
+        packPrompter.setParentWidget(&packWindow);
+        if (!packWindow.openPackFile(options->packPath, options->readOnly)) {
+            return 1;
+        }
+        packWindow.resize(1100, 760);
+        packWindow.show();
+        return QApplication::exec();
+    }
+
+    DialogPrompter prompter;
     MainWindow window(prompter, settings);
     installProgramWorkspaces(window, prompter, clock);
     prompter.setParentWidget(&window);
+    // File > Open on a review pack opens it in a DCS window of its own, beside the region.
+    window.setReviewPackOpener([&clock, &settings](const QString& path) {
+        auto* packPrompter = new DialogPrompter;
+        auto* packWindow = new DcsWindow(*packPrompter, clock, settings);
+        packWindow->setAttribute(Qt::WA_DeleteOnClose);
+        packPrompter->setParentWidget(packWindow);
+        QObject::connect(packWindow, &QObject::destroyed, [packPrompter] { delete packPrompter; });
+        if (!packWindow->openPackFile(path)) {
+            delete packWindow;
+            return;
+        }
+        packWindow->resize(1100, 760);
+        packWindow->show();
+    });
     window.placeFromSettings();
     window.restoreFromSettings();
     window.show();

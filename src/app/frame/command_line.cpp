@@ -40,6 +40,8 @@ std::optional<CommandLine> parseCommandLine(const QStringList& arguments, const 
                                            tr("Exit once the main window has painted (for benchmarks)."));
     exitAfterFirstPaint.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({db, readOnly, screenshot, view, size, exitAfterFirstPaint});
+    parser.addPositionalArgument(QStringLiteral("pack"), tr("A review pack (*.balcony-review) to open."),
+                                 tr("[PACK]"));
 
     if (!parser.parse(arguments)) {
         printError(parser.errorText());
@@ -56,9 +58,10 @@ std::optional<CommandLine> parseCommandLine(const QStringList& arguments, const 
         exitCode = 0;
         return std::nullopt;
     }
-    if (!parser.positionalArguments().isEmpty()) {
-        printError(tr("unexpected argument \"%1\"; use --db FILE to name a database.")
-                       .arg(parser.positionalArguments().first()));
+    if (parser.positionalArguments().size() > 1) {
+        printError(
+            tr("unexpected argument \"%1\"; name one review pack, or use --db FILE to name a database.")
+                .arg(parser.positionalArguments().at(1)));
         exitCode = 2;
         return std::nullopt;
     }
@@ -67,6 +70,7 @@ std::optional<CommandLine> parseCommandLine(const QStringList& arguments, const 
     result.databasePath = parser.isSet(db) ? parser.value(db) : databasePathFromEnvironment();
     result.databaseNamed = parser.isSet(db) || !qEnvironmentVariableIsEmpty("BALCONY_DB");
     result.readOnly = parser.isSet(readOnly);
+    result.packPath = parser.positionalArguments().value(0);
     result.screenshotPath = parser.value(screenshot);
     result.exitAfterFirstPaint = parser.isSet(exitAfterFirstPaint);
     result.view = parser.value(view);

@@ -7,11 +7,14 @@
 
 namespace balcony::gui {
 
-// What `balcony [--db FILE] [--read-only] [--screenshot OUT.png --view NAME [--size WxH]]` asked.
+// What `balcony [--db FILE] [--read-only] [--screenshot OUT.png --view NAME [--size WxH]] [PACK]` asked.
 struct CommandLine {
     QString databasePath;       // --db, else BALCONY_DB, else the default path
     bool databaseNamed = false; // by --db or BALCONY_DB (not the default)
     bool readOnly = false;
+    // A review pack to open in the DCS's window (docs/guide-dcs.md) instead of a region: the one
+    // positional argument, as a file manager passes it on a double-click.
+    QString packPath;
     QString screenshotPath; // empty unless --screenshot
     QString view = QStringLiteral("schedule");
     QSize size{1280, 800};

@@ -11,6 +11,7 @@
 #include "frame/recent_databases.h"
 #include "frame/region_opener.h"
 #include "frame/window_placement.h"
+#include "review_pack/review_pack.h"
 
 #include <QAction>
 #include <QApplication>
@@ -536,12 +537,20 @@ void MainWindow::newDatabase() {
 }
 
 void MainWindow::openDatabaseAsk(bool readOnly) {
+    const QString packs = m_reviewPackOpener
+                              ? tr(";;Balcony review packs (*%1)").arg(QLatin1String(reviewPackSuffix))
+                              : QString();
     const QString path =
         m_prompter.askOpenFile(readOnly ? tr("Open Region Database Read-Only") : tr("Open Region Database"),
-                               tr("Balcony region databases (*.balcony);;All files (*)"));
-    if (!path.isEmpty()) {
-        openDatabase(path, readOnly);
+                               tr("Balcony region databases (*.balcony)%1;;All files (*)").arg(packs));
+    if (path.isEmpty()) {
+        return;
     }
+    if (m_reviewPackOpener && path.endsWith(QLatin1String(reviewPackSuffix))) {
+        m_reviewPackOpener(path);
+        return;
+    }
+    openDatabase(path, readOnly);
 }
 
 void MainWindow::about() {

@@ -3,6 +3,7 @@
 #include "frame/workspace.h"
 
 #include <QMainWindow>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -74,6 +75,12 @@ public:
     // Opens path through the Prompter's questions; false when nothing was opened.
     bool openDatabase(const QString& path, bool readOnly = false);
 
+    // What File > Open does with a review pack (*.balcony-review): the program opens it in the
+    // DCS's window (src/app/dcs). Without one, File > Open offers region databases alone.
+    void setReviewPackOpener(std::function<void(const QString&)> opener) {
+        m_reviewPackOpener = std::move(opener);
+    }
+
     // Shows a view by its name (a workspace's id or one of its views: schedule, roster,
     // self-assessments, run-the-day, notes). False when no installed workspace knows the name.
     bool showView(const QString& name);
@@ -124,6 +131,7 @@ private:
     Prompter& m_prompter;
     const Clock* m_clock = nullptr;
     QSettings& m_settings;
+    std::function<void(const QString&)> m_reviewPackOpener;
     std::unique_ptr<RegionDocument> m_document;
     QUndoGroup* m_undoGroup;
     InterchangeController* m_interchange;
