@@ -276,7 +276,7 @@ TEST_CASE("Every import keeps a backup before it writes and a dry run or a refus
     QFile shipped(QStringLiteral(":/balcony/templates/triad.json"));
     REQUIRE(shipped.open(QIODevice::ReadOnly));
     test::writeFile(dayTemplate, shipped.readAll().replace("\"triad\"", "\"our-triad\""));
-    auto stored = DayPlanStore(**db).importTemplate(dayTemplate);
+    auto stored = DayPlanStore(**db).importTemplate(dayTemplate, clock);
     INFO((stored.ok() ? QString() : stored.message()).toStdString());
     REQUIRE(stored.ok());
     const auto all = backups::list(path, {});
