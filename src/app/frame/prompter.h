@@ -40,6 +40,18 @@ public:
         Q_UNUSED(acceptText)
         return false;
     }
+    // An existing folder to write into; empty when the user cancels (and unless overridden).
+    virtual QString askFolder(const QString& title) {
+        Q_UNUSED(title)
+        return {};
+    }
+    // A line of text the user must give before something is recorded (a reopen's reason), with
+    // label saying what it is for; empty when the user cancels (and unless overridden).
+    virtual QString askText(const QString& title, const QString& label) {
+        Q_UNUSED(title)
+        Q_UNUSED(label)
+        return {};
+    }
 };
 
 // The real dialogs, parented to parent (which may change as windows come and go).
@@ -56,6 +68,8 @@ public:
     QString askOpenFile(const QString& title, const QString& filter) override;
     QString askSaveFile(const QString& title, const QString& suggestedName, const QString& filter) override;
     bool askConfirm(const QString& title, const QString& message, const QString& acceptText) override;
+    QString askFolder(const QString& title) override;
+    QString askText(const QString& title, const QString& label) override;
 
 private:
     QWidget* m_parent;

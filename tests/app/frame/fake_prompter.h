@@ -43,6 +43,14 @@ public:
         confirmations << QString(title + QStringLiteral(": ") + message);
         return confirmAnswer;
     }
+    QString folderAnswer;
+    QString askFolder(const QString&) override { return folderAnswer; }
+    QString textAnswer;
+    QStringList textQuestions; // "title: label"
+    QString askText(const QString& title, const QString& label) override {
+        textQuestions << QString(title + QStringLiteral(": ") + label);
+        return textAnswer;
+    }
 };
 
 } // namespace balcony::test
