@@ -37,7 +37,12 @@ QString describe(const SessionNoteRevision& revision) {
 
 QString comparisonHtml(const std::vector<DiffSpan>& spans) {
     QString html = QStringLiteral("<div style=\"white-space: pre-wrap\">");
+    bool anchored = false;
     for (const DiffSpan& span : spans) {
+        if (span.kind != DiffSpan::Kind::Same && !anchored) {
+            html += QStringLiteral("<a name=\"%1\"></a>").arg(QLatin1String(firstChangeAnchor));
+            anchored = true;
+        }
         switch (span.kind) {
         case DiffSpan::Kind::Same:
             html += escaped(span.text);

@@ -188,7 +188,9 @@ void NotesWorkspace::buildPage() {
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setWordWrap(false);
     m_view->setAlternatingRowColors(true);
     split->addWidget(m_view);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -246,7 +248,7 @@ void NotesWorkspace::buildPage() {
     m_revisions->setAccessibleName(tr("Revisions of the note"));
     m_revisions->setRootIsDecorated(false);
     m_revisions->setHeaderLabels({tr("Revision"), tr("By"), tr("When"), tr("Origin")});
-    m_revisions->setMaximumHeight(150);
+    m_revisions->setMaximumHeight(120);
     revisionsLayout->addWidget(m_revisions);
     auto* pick = new QHBoxLayout;
     auto* fromLabel = new QLabel(tr("Compare &revision"));
@@ -281,8 +283,9 @@ void NotesWorkspace::buildPage() {
     m_tabs->addTab(revisionsTab, tr("Re&visions"));
     rightLayout->addWidget(m_tabs, 1);
     split->addWidget(right);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 3);
+    split->setStretchFactor(0, 0); // a wider window gives the note the room
+    split->setStretchFactor(1, 1);
+    split->setSizes({770, 600}); // every column of the list in view on a 1366-pixel laptop
 }
 
 void NotesWorkspace::setDocument(RegionDocument* document) {
@@ -564,6 +567,7 @@ void NotesWorkspace::showComparison() {
     }
     m_comparisonHeader->setText(comparisonHeaderHtml(*comparison));
     m_comparison->setHtml(comparisonHtml(comparison->spans));
+    m_comparison->scrollToAnchor(QLatin1String(firstChangeAnchor));
 }
 
 void NotesWorkspace::updateActions() {
