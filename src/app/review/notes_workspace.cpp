@@ -144,6 +144,8 @@ void NotesWorkspace::buildActions() {
     m_bulletAction->setToolTip(tr("Start or end a bullet list (Ctrl+Alt+B)"));
     m_bulletAction->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_B));
     connect(m_bulletAction, &QAction::triggered, this, &NotesWorkspace::toggleBulletList);
+    QMenu* format = m_menu->addMenu(tr("&Format"));
+    format->addActions({m_headingAction, m_paragraphAction, m_bulletAction});
 }
 
 void NotesWorkspace::buildPage() {
@@ -218,6 +220,7 @@ void NotesWorkspace::buildPage() {
 
     m_tabs = new QTabWidget;
     m_tabs->setObjectName(QStringLiteral("noteTabs"));
+    m_tabs->setAccessibleName(tr("The note and its revisions"));
     auto* noteTab = new QWidget;
     auto* noteLayout = new QVBoxLayout(noteTab);
     auto* formatBar = new QToolBar;
