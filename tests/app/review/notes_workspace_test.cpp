@@ -2,6 +2,8 @@
 #include "demo/demo_region.h"
 #include "document/region_document.h"
 #include "engine/clock.h"
+#include "frame/main_window.h"
+#include "frame/standard_workspaces.h"
 #include "helpers/temp_dir.h"
 #include "notes/session_note_store.h"
 #include "review/notes_model.h"
@@ -16,6 +18,7 @@
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -318,4 +321,47 @@ TEST_CASE("Export writes the note in the format its file name asks for, and Expo
     const QStringList pdfs = QDir(folder).entryList({QStringLiteral("*.pdf")}, QDir::Files);
     CHECK(pdfs.size() == 6);
     CHECK(pdfs.contains(QStringLiteral("milton-keynes.pdf")));
+}
+
+TEST_CASE("In the main window Ctrl+Z undoes typing in the note and Ctrl+S saves it", "[review]") {
+    TempDir dir;
+    const QString path = dir.path(QStringLiteral("demo.balcony"));
+    {
+        auto db = Database::open(path, {.create = true, .readOnly = false});
+        REQUIRE(db.ok());
+        REQUIRE(createDemoRegion(**db).ok());
+    }
+    FakePrompter prompter;
+    QSettings settings(dir.path(QStringLiteral("s.ini")), QSettings::IniFormat);
+    FakeClock clock(QDateTime(QDate(2022, 9, 1), QTime(9, 0), Qt::UTC));
+    gui::MainWindow window(prompter, settings);
+    gui::installStandardWorkspaces(window, prompter, {}, &clock);
+    REQUIRE(window.openDatabase(path));
+    window.resize(1366, 768);
+    window.show();
+    QApplication::setActiveWindow(&window);
+    REQUIRE(window.showView(QStringLiteral("notes")));
+    auto* notes = window.workspace<gui::NotesWorkspace>();
+    REQUIRE(notes != nullptr);
+    qint64 miltonKeynes = 0;
+    for (const auto& note : notes->model()->notes()) {
+        miltonKeynes = note.authorityName == QLatin1String("Milton Keynes") ? note.id : miltonKeynes;
+    }
+    REQUIRE(notes->selectNote(miltonKeynes));
+    const int before = notes->model()->noteAt(notes->model()->rowOf(miltonKeynes))->latestRevision;
+
+    QTextEdit* editor = notes->editor();
+    editor->setFocus();
+    editor->moveCursor(QTextCursor::End);
+    QTest::keyClicks(editor, QStringLiteral(" Heron"));
+    QTest::keyClick(editor, Qt::Key_Z, Qt::ControlModifier);
+    CHECK_FALSE(editor->toPlainText().contains(QStringLiteral("Heron")));
+    QTest::keyClicks(editor, QStringLiteral(" Osprey"));
+    QTest::keyClick(editor, Qt::Key_S, Qt::ControlModifier);
+    CHECK(prompter.errors.isEmpty());
+    CHECK(notes->model()->noteAt(notes->model()->rowOf(miltonKeynes))->latestRevision == before + 1);
+    auto latest = SessionNoteStore(window.document()->database(), clock).revision(miltonKeynes);
+    REQUIRE(latest.ok());
+    CHECK(latest->body.contains(QStringLiteral("Osprey")));
+    CHECK_FALSE(latest->body.contains(QStringLiteral("Heron")));
 }
