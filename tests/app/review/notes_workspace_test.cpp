@@ -5,6 +5,7 @@
 #include "frame/main_window.h"
 #include "frame/standard_workspaces.h"
 #include "helpers/temp_dir.h"
+#include "notes/note_store.h"
 #include "notes/session_note_store.h"
 #include "review/notes_model.h"
 #include "review/notes_workspace.h"
@@ -364,4 +365,46 @@ TEST_CASE("In the main window Ctrl+Z undoes typing in the note and Ctrl+S saves 
     REQUIRE(latest.ok());
     CHECK(latest->body.contains(QStringLiteral("Osprey")));
     CHECK_FALSE(latest->body.contains(QStringLiteral("Heron")));
+}
+
+TEST_CASE(
+    "Drafting again leaves an edited note as it is and the day's additions are shown before they are taken",
+    "[review]") {
+    NotesDesk desk;
+    const SessionNote kent = desk.note("Kent"); // reopened and edited by the facilitator
+    const int before = kent.latestRevision;
+    auto edited = desk.store().revision(kent.id);
+    REQUIRE(edited.ok());
+    // Something more captured for Kent's session after the note was written.
+    NoteStore items(desk.document->database());
+    REQUIRE(items
+                .capture(kent.groupId, kent.authorityId,
+                         {.kind = NoteKind::Offer,
+                          .theme = {},
+                          .blockIndex = {},
+                          .text = QStringLiteral("Kent offers its kinship care toolkit")})
+                .ok());
+
+    desk.workspace->draftAction()->trigger();
+    CHECK(desk.note("Kent").latestRevision == before); // not overwritten
+    CHECK(desk.workspace->widget()
+              ->findChild<QLabel*>(QStringLiteral("notesSummary"))
+              ->text()
+              .contains(QStringLiteral("Kent")));
+
+    desk.choose("Kent");
+    desk.prompter.confirmAnswer = false; // shown, then declined: nothing taken
+    desk.workspace->takeAdditionsAction()->trigger();
+    REQUIRE(desk.prompter.confirmations.size() == 1);
+    CHECK(desk.prompter.confirmations.first().contains(QStringLiteral("kinship care toolkit")));
+    CHECK(desk.note("Kent").latestRevision == before);
+
+    desk.prompter.confirmAnswer = true;
+    desk.workspace->takeAdditionsAction()->trigger();
+    CHECK(desk.note("Kent").latestRevision == before + 1);
+    auto taken = desk.store().revision(kent.id);
+    REQUIRE(taken.ok());
+    CHECK(taken->body.contains(QStringLiteral("kinship care toolkit")));
+    CHECK(taken->body.contains(QStringLiteral("The next inspection visit is expected in May.")));
+    CHECK(desk.workspace->editor()->toPlainText().contains(QStringLiteral("kinship care toolkit")));
 }
