@@ -286,8 +286,8 @@ void NotesWorkspace::buildPage() {
     m_tabs->addTab(revisionsTab, tr("Re&visions"));
     rightLayout->addWidget(m_tabs, 1);
     split->addWidget(right);
-    split->setStretchFactor(0, 0); // a wider window gives the note the room
-    split->setStretchFactor(1, 1);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
     split->setSizes({770, 600}); // every column of the list in view on a 1366-pixel laptop
 }
 
@@ -393,6 +393,7 @@ void NotesWorkspace::refreshNotes() {
                                            tr("%n overdue", nullptr, overdue)
                                      : tr("%n note(s)", nullptr, static_cast<int>(notes.size())));
     const qint64 keep = m_noteId;
+    const std::optional<SessionNote> before = chosenNote();
     {
         const QSignalBlocker blocker(m_view->selectionModel());
         m_model->setNotes(std::move(notes), today);
@@ -406,9 +407,16 @@ void NotesWorkspace::refreshNotes() {
     if (m_model->rowOf(keep) < 0) {
         m_noteId = 0;
     }
+    // The console saves the day's notes as the facilitator types, and each save says notes changed:
+    // when the chosen session note is as it was, its revisions and comparison stay as they are.
+    const auto note = chosenNote();
+    if (before && note && before->latestRevision == note->latestRevision && before->status == note->status &&
+        m_loadedRevision == note->latestRevision) {
+        updateActions();
+        return;
+    }
     // Our own save leaves the editor as it is (with its undo history); anyone else's new revision
     // is loaded, unless the facilitator has unsaved changes in it.
-    const auto note = chosenNote();
     showNote(note && note->latestRevision != m_loadedRevision && !m_editor->document()->isModified());
 }
 
