@@ -98,6 +98,17 @@ QString DialogPrompter::askSaveFile(const QString& title, const QString& suggest
     return QFileDialog::getSaveFileName(m_parent, title, suggestedName, filter);
 }
 
+Prompter::SaveChoice DialogPrompter::askSaveFileAndType(const QString& title, const QString& suggestedName,
+                                                        const QString& filter) {
+    SaveChoice choice;
+    choice.path =
+        QFileDialog::getSaveFileName(m_parent, title, suggestedName, filter, &choice.selectedFilter);
+    if (choice.path.isEmpty()) {
+        choice.selectedFilter.clear();
+    }
+    return choice;
+}
+
 QString DialogPrompter::askFolder(const QString& title) {
     return QFileDialog::getExistingDirectory(m_parent, title);
 }

@@ -31,6 +31,17 @@ public:
     virtual QString askOpenFile(const QString& title, const QString& filter) = 0;
     virtual QString askSaveFile(const QString& title, const QString& suggestedName,
                                 const QString& filter) = 0;
+    // A file to write and the filter the user chose (one entry of filter, what QFileDialog reports),
+    // so that a name typed without an extension can take the chosen type's. Both empty when the user
+    // cancels. By default askSaveFile() with no filter reported.
+    struct SaveChoice {
+        QString path;
+        QString selectedFilter;
+    };
+    virtual SaveChoice askSaveFileAndType(const QString& title, const QString& suggestedName,
+                                          const QString& filter) {
+        return {askSaveFile(title, suggestedName, filter), {}};
+    }
     // A yes-or-no question before something that cannot be taken back by Undo; true only when the
     // user chose acceptText. Answers no unless a prompter overrides it, so an unanswered question
     // changes nothing.
@@ -67,6 +78,8 @@ public:
     void showError(const QString& title, const QString& message) override;
     QString askOpenFile(const QString& title, const QString& filter) override;
     QString askSaveFile(const QString& title, const QString& suggestedName, const QString& filter) override;
+    SaveChoice askSaveFileAndType(const QString& title, const QString& suggestedName,
+                                  const QString& filter) override;
     bool askConfirm(const QString& title, const QString& message, const QString& acceptText) override;
     QString askFolder(const QString& title) override;
     QString askText(const QString& title, const QString& label) override;

@@ -905,16 +905,21 @@ void NotesWorkspace::exportNote() {
     }
     saveIfModified();
     const auto& formats = reports::documentFormats();
-    const QString path = m_prompter.askSaveFile(tr("Export %1's Note").arg(note->authorityName),
-                                                reports::noteFileName(note->authorityName, *formats.front()),
-                                                reports::documentNameFilters());
-    if (path.isEmpty()) {
+    const auto choice = m_prompter.askSaveFileAndType(
+        tr("Export %1's Note").arg(note->authorityName),
+        reports::noteFileName(note->authorityName, *formats.front()), reports::documentNameFilters());
+    if (choice.path.isEmpty()) {
         return;
     }
-    // The format the file's name asks for; a name without a known extension gets the first's.
-    const reports::DocumentFormat* format = reports::findDocumentFormat(QFileInfo(path).suffix());
-    const QString target = format ? path : formats.front()->withExtension(path);
-    format = format ? format : formats.front();
+    // The type the file's name asks for; else the type chosen in the dialog (its extension added);
+    // else the first.
+    const reports::DocumentFormat* format = reports::findDocumentFormat(QFileInfo(choice.path).suffix());
+    QString target = choice.path;
+    if (!format) {
+        format = reports::formatForNameFilter(choice.selectedFilter);
+        format = format ? format : formats.front();
+        target = format->withExtension(choice.path);
+    }
     auto document = reports::sessionNoteDocument(m_document->database(), note->id);
     if (!document) {
         refused(tr("Export Note"), document.error());

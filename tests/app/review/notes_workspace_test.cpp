@@ -7,6 +7,7 @@
 #include "helpers/temp_dir.h"
 #include "notes/note_store.h"
 #include "notes/session_note_store.h"
+#include "reports/document_format.h"
 #include "review/notes_model.h"
 #include "review/notes_workspace.h"
 #include "review_pack/review_pack.h"
@@ -313,6 +314,14 @@ TEST_CASE("Export writes the note in the format its file name asks for, and Expo
     const QByteArray text = page.readAll();
     CHECK(text.contains("Surrey"));
     CHECK_FALSE(text.contains("Wokingham's"));
+
+    // A name typed without an extension takes the type chosen in the dialog.
+    desk.prompter.saveFileAnswer = desk.dir.path(QStringLiteral("surrey-note"));
+    desk.prompter.saveFilterAnswer = reports::findDocumentFormat(QStringLiteral("odt"))->nameFilter();
+    desk.workspace->exportAction()->trigger();
+    QFile typed(desk.dir.path(QStringLiteral("surrey-note.odt")));
+    REQUIRE(typed.open(QIODevice::ReadOnly));
+    CHECK(typed.read(2) == QByteArray("PK"));
 
     const QString folder = desk.dir.path(QStringLiteral("all"));
     REQUIRE(QDir().mkpath(folder));
