@@ -426,7 +426,9 @@ ConsoleWorkspace::ConsoleWorkspace(Prompter& prompter, const Clock* clock, QSett
 
     connect(m_cycle, &QComboBox::currentIndexChanged, this, [this] { reloadGroups(); });
     connect(m_group, &QComboBox::currentIndexChanged, this, [this] { openGroup(); });
-    connect(qApp, &QApplication::focusChanged, this,
+    // The page owns the shortcuts: the window deletes it before the workspace, and a focus change
+    // while another workspace's page goes (its focused editor) must not reach shortcuts gone with it.
+    connect(qApp, &QApplication::focusChanged, m_page.data(),
             [this](QWidget*, QWidget* focused) { updateShortcutsForFocus(focused); });
     showState();
 }

@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileDialog>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 
@@ -94,6 +96,27 @@ QString DialogPrompter::askOpenFile(const QString& title, const QString& filter)
 QString DialogPrompter::askSaveFile(const QString& title, const QString& suggestedName,
                                     const QString& filter) {
     return QFileDialog::getSaveFileName(m_parent, title, suggestedName, filter);
+}
+
+Prompter::SaveChoice DialogPrompter::askSaveFileAndType(const QString& title, const QString& suggestedName,
+                                                        const QString& filter) {
+    SaveChoice choice;
+    choice.path =
+        QFileDialog::getSaveFileName(m_parent, title, suggestedName, filter, &choice.selectedFilter);
+    if (choice.path.isEmpty()) {
+        choice.selectedFilter.clear();
+    }
+    return choice;
+}
+
+QString DialogPrompter::askFolder(const QString& title) {
+    return QFileDialog::getExistingDirectory(m_parent, title);
+}
+
+QString DialogPrompter::askText(const QString& title, const QString& label) {
+    bool ok = false;
+    const QString text = QInputDialog::getText(m_parent, title, label, QLineEdit::Normal, {}, &ok);
+    return ok ? text.trimmed() : QString();
 }
 
 } // namespace balcony::gui

@@ -31,6 +31,17 @@ public:
     virtual QString askOpenFile(const QString& title, const QString& filter) = 0;
     virtual QString askSaveFile(const QString& title, const QString& suggestedName,
                                 const QString& filter) = 0;
+    // A file to write and the filter the user chose (one entry of filter, what QFileDialog reports),
+    // so that a name typed without an extension can take the chosen type's. Both empty when the user
+    // cancels. By default askSaveFile() with no filter reported.
+    struct SaveChoice {
+        QString path;
+        QString selectedFilter;
+    };
+    virtual SaveChoice askSaveFileAndType(const QString& title, const QString& suggestedName,
+                                          const QString& filter) {
+        return {askSaveFile(title, suggestedName, filter), {}};
+    }
     // A yes-or-no question before something that cannot be taken back by Undo; true only when the
     // user chose acceptText. Answers no unless a prompter overrides it, so an unanswered question
     // changes nothing.
@@ -39,6 +50,18 @@ public:
         Q_UNUSED(message)
         Q_UNUSED(acceptText)
         return false;
+    }
+    // An existing folder to write into; empty when the user cancels (and unless overridden).
+    virtual QString askFolder(const QString& title) {
+        Q_UNUSED(title)
+        return {};
+    }
+    // A line of text the user must give before something is recorded (a reopen's reason), with
+    // label saying what it is for; empty when the user cancels (and unless overridden).
+    virtual QString askText(const QString& title, const QString& label) {
+        Q_UNUSED(title)
+        Q_UNUSED(label)
+        return {};
     }
 };
 
@@ -55,7 +78,11 @@ public:
     void showError(const QString& title, const QString& message) override;
     QString askOpenFile(const QString& title, const QString& filter) override;
     QString askSaveFile(const QString& title, const QString& suggestedName, const QString& filter) override;
+    SaveChoice askSaveFileAndType(const QString& title, const QString& suggestedName,
+                                  const QString& filter) override;
     bool askConfirm(const QString& title, const QString& message, const QString& acceptText) override;
+    QString askFolder(const QString& title) override;
+    QString askText(const QString& title, const QString& label) override;
 
 private:
     QWidget* m_parent;

@@ -1,9 +1,9 @@
 #include "frame/standard_workspaces.h"
 
 #include "console/console_workspace.h"
-#include "frame/coming_later_workspace.h"
 #include "frame/interchange_controller.h"
 #include "frame/main_window.h"
+#include "review/notes_workspace.h"
 
 namespace balcony::gui {
 
@@ -19,17 +19,13 @@ ScheduleTabs& installStandardWorkspaces(MainWindow& window, Prompter& prompter,
                      &InterchangeController::exportInvitations);
 
     window.installWorkspace(std::make_unique<ConsoleWorkspace>(prompter, clock, &window.settings()));
-    window.installWorkspace(std::make_unique<ComingLaterWorkspace>(ComingLaterWorkspace::Text{
-        QStringLiteral("notes"), MainWindow::tr("Notes and Outcomes"), MainWindow::tr("&Notes and Outcomes"),
-        MainWindow::tr("Session notes, asks and offers"), QStringLiteral("workspace-notes"),
-        MainWindow::tr("Coming later: session notes for each local authority, their review by the DCS, and "
-                       "the asks, offers and actions of each day.")}));
+    window.installWorkspace(std::make_unique<NotesWorkspace>(prompter, clock));
     return schedule;
 }
 
 QStringList standardViewNames() {
-    return {QStringLiteral("schedule"), QStringLiteral("roster"), QStringLiteral("self-assessments"),
-            QStringLiteral("run-the-day"), QStringLiteral("notes")};
+    return {QStringLiteral("schedule"),    QStringLiteral("roster"), QStringLiteral("self-assessments"),
+            QStringLiteral("run-the-day"), QStringLiteral("notes"),  QStringLiteral("note-review")};
 }
 
 } // namespace balcony::gui

@@ -43,6 +43,18 @@ public:
         confirmations << QString(title + QStringLiteral(": ") + message);
         return confirmAnswer;
     }
+    QString saveFilterAnswer; // the type chosen in the save dialog, for askSaveFileAndType
+    SaveChoice askSaveFileAndType(const QString&, const QString&, const QString&) override {
+        return {saveFileAnswer, saveFileAnswer.isEmpty() ? QString() : saveFilterAnswer};
+    }
+    QString folderAnswer;
+    QString askFolder(const QString&) override { return folderAnswer; }
+    QString textAnswer;
+    QStringList textQuestions; // "title: label"
+    QString askText(const QString& title, const QString& label) override {
+        textQuestions << QString(title + QStringLiteral(": ") + label);
+        return textAnswer;
+    }
 };
 
 } // namespace balcony::test
