@@ -82,10 +82,13 @@ TEST_CASE("outcomes list shows a cycle's asks, offers, actions and priorities, f
     const CliRun noCycle = demo.run({q("outcomes"), q("list"), q("--cycle"), q("1999-2000")});
     CHECK(noCycle.exitCode == 2);
     CHECK(noCycle.err.contains(q("1999-2000")));
+    REQUIRE(demo.run({q("cycle"), q("add"), q("2023-2024"), q("--from"), q("2023-09-01"), q("--to"),
+                      q("2024-03-31")})
+                .exitCode == 0);
     const CliRun empty =
-        demo.run({q("outcomes"), q("list"), q("--cycle"), q("2021-2022"), q("--kind"), q("ask")});
+        demo.run({q("outcomes"), q("list"), q("--cycle"), q("2023-2024"), q("--kind"), q("ask")});
     CHECK(empty.exitCode == 0);
-    CHECK(empty.out.contains(q("No outcomes yet for 2021-2022.")));
+    CHECK(empty.out.contains(q("No outcomes yet for 2023-2024.")));
 }
 
 TEST_CASE("outcomes match suggests asks and offers of different LAs with the reason", "[cli][outcomes]") {

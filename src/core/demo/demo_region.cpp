@@ -429,9 +429,6 @@ Status createDemoRegion(Database& db) {
     if (auto saved = builder.addPunctualAssessments(*previous); !saved) {
         return saved;
     }
-    if (auto notes = addDemoSessionNotes(db); !notes) {
-        return notes;
-    }
     auto current =
         builder.addCycle(QStringLiteral("2022-2023"), QDate(2022, 9, 1), QDate(2023, 3, 31), groups2022());
     if (!current) {
@@ -442,6 +439,10 @@ Status createDemoRegion(Database& db) {
     }
     if (auto outcomes = addDemoOutcomes(db, previous->id, current->id); !outcomes) {
         return outcomes;
+    }
+    // After the outcomes, so that the outcomes' items keep the numbers the guide shows.
+    if (auto notes = addDemoSessionNotes(db); !notes) {
+        return notes;
     }
     if (auto committed = tx.commit(); !committed) {
         return committed;
