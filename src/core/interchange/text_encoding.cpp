@@ -1,5 +1,7 @@
 #include "interchange/text_encoding.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QList>
 #include <QStringDecoder>
 #include <algorithm>
@@ -186,6 +188,54 @@ std::optional<QString> undoDoubleEncoding(const QString& text) {
         return std::nullopt;
     }
     return current;
+}
+
+namespace {
+
+std::optional<QString> unusualText(const QString& text, qsizetype maxLength) {
+    if (text.size() > maxLength) {
+        return QStringLiteral("this text is %1 characters long; Balcony takes at most %2 here. Shorten it.")
+            .arg(text.size())
+            .arg(maxLength);
+    }
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if ((u < 0x20 && u != u'\t' && u != u'\n' && u != u'\r') || u == 0x7F) {
+            return QStringLiteral("this text holds an invisible control character (U+%1): delete it.")
+                .arg(int(u), 4, 16, QLatin1Char('0'));
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<JsonTextProblem> unusualJsonText(const QJsonValue& value, qsizetype maxLength,
+                                               const QString& path) {
+    if (value.isString()) {
+        if (auto problem = unusualText(value.toString(), maxLength)) {
+            return JsonTextProblem{path, *problem};
+        }
+    } else if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            if (auto found = unusualJsonText(array.at(i), maxLength, path + QStringLiteral("[%1]").arg(i))) {
+                return found;
+            }
+        }
+    } else if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            const QString at = path.isEmpty() ? it.key() : path + u'.' + it.key();
+            if (auto problem = unusualText(it.key(), 200)) {
+                return JsonTextProblem{at, *problem};
+            }
+            if (auto found = unusualJsonText(it.value(), maxLength, at)) {
+                return found;
+            }
+        }
+    }
+    return std::nullopt;
 }
 
 } // namespace balcony::interchange

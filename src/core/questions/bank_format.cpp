@@ -479,6 +479,10 @@ BankReading parseBankJson(const QByteArray& bytes) {
     const JsonLines lines(content);
     JsonChecker checker(lines, reading.problems);
     const QJsonObject root = doc.object();
+    if (auto unusual = interchange::unusualJsonText(root)) {
+        checker.add(unusual->path, unusual->problem);
+        return reading;
+    }
     checker.unknownFields(root, QString(),
                           {QStringLiteral("balcony_questions"), QStringLiteral("name"),
                            QStringLiteral("themes"), QStringLiteral("balcony"), QStringLiteral("plenary")},
