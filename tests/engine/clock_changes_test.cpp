@@ -122,12 +122,14 @@ TEST_CASE("A day across the night the clocks change counts real hours and keeps 
     struct Night {
         QDate date;      // the group's date: the Saturday before the clocks change
         QTime startedAt; // local time the day started, late in the evening
-        QTime localAfterTwoHours;
+        int hours;       // real hours later
+        QTime localThen; // what the clock reads then
     };
     // Clocks go back at 02:00 BST on the last Sunday of October and forward at 01:00 GMT on the last
-    // Sunday of March: two real hours from 23:30 read 00:30 in October and 02:30 in March.
-    const Night night = GENERATE(Night{QDate(2023, 10, 28), QTime(23, 30), QTime(0, 30)},
-                                 Night{QDate(2024, 3, 30), QTime(23, 30), QTime(2, 30)});
+    // Sunday of March: three real hours from 23:30 read 01:30 in October (the hour from 01:00 comes
+    // twice) and two read 02:30 in March (the hour from 01:00 never comes).
+    const Night night = GENERATE(Night{QDate(2023, 10, 28), QTime(23, 30), 3, QTime(1, 30)},
+                                 Night{QDate(2024, 3, 30), QTime(23, 30), 2, QTime(2, 30)});
     CAPTURE(night.date.toString(Qt::ISODate));
     test::EngineRegion region(test::triadNames());
     DayPlan plan = region.day().plan;
@@ -141,12 +143,12 @@ TEST_CASE("A day across the night the clocks change counts real hours and keeps 
     ok(engine.start(DayEngine::OtherDate::Confirmed));
     clock.advanceMinutes(10);
     ok(engine.extend(200)); // the introductions run through the night
-    clock.advanceMs(2 * hour - 10 * minute);
+    clock.advanceMs(night.hours * hour - 10 * minute);
     const DayState s = engine.state();
-    CHECK(s.now.toTimeZone(london).time() == night.localAfterTwoHours);
+    CHECK(s.now.toTimeZone(london).time() == night.localThen);
     CHECK(s.now.toTimeZone(london).date() == night.date.addDays(1));
-    CHECK(s.elapsedMs == 2 * hour);
-    CHECK(s.remainingMs == (15 + 200) * minute - 2 * hour);
+    CHECK(s.elapsedMs == night.hours * hour);
+    CHECK(s.remainingMs == (15 + 200) * minute - night.hours * hour);
     CHECK(s.actualStart == started.toUTC());
     // The plan's times stay on the day the run started, as that day's wall-clock times.
     CHECK(s.plannedStart == QDateTime(night.date, QTime(10, 0), london));
