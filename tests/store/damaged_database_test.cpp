@@ -33,12 +33,13 @@ struct Outcome {
     int refused = 0;
 };
 
-// Opens the file as the programs do and reads the cycles; a refusal must say something about the
-// file. Anything else (a crash, a sanitizer report, a hang) fails the whole run.
-void openAndRead(const QString& path, Outcome& outcome) {
+// Opens the file as the programs do (for writing, or read-only as the reading commands do) and
+// reads the cycles; a refusal must name the file. Anything else (a crash, a sanitizer report, a
+// hang) fails the whole run.
+void openAndRead(const QString& path, bool readOnly, Outcome& outcome) {
     QFile::remove(path + QStringLiteral("-wal"));
     QFile::remove(path + QStringLiteral("-shm"));
-    auto db = Database::open(path);
+    auto db = Database::open(path, {.readOnly = readOnly});
     if (!db) {
         ++outcome.refused;
         INFO(db.message().toStdString());
@@ -84,7 +85,8 @@ TEST_CASE("A thousand region databases with random bytes changed open or are ref
         }
         CAPTURE(variant);
         test::writeFile(path, bytes);
-        openAndRead(path, outcome);
+        // Opening for writing syncs the lock file to disk; one variant in four keeps the run short.
+        openAndRead(path, variant % 4 != 0, outcome);
     }
     // Both outcomes occur: the damage is real, and a file with a flipped byte in an unused page
     // still opens.
@@ -106,10 +108,10 @@ TEST_CASE("A region database cut short at every page boundary opens or is refuse
     for (qsizetype page = 1; page < pages; ++page) {
         CAPTURE(page);
         test::writeFile(path, good.left(page * pageSize));
-        openAndRead(path, outcome);
+        openAndRead(path, false, outcome);
         // A few bytes into the next page as well, as a copy interrupted mid-write leaves it.
         test::writeFile(path, good.left(page * pageSize + 100));
-        openAndRead(path, outcome);
+        openAndRead(path, true, outcome);
     }
     // A file without its last pages is damaged: none of the cut copies reads as a sound region.
     CHECK(outcome.refused + outcome.opened == 2 * (pages - 1));
