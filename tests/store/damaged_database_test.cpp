@@ -114,6 +114,5 @@ TEST_CASE("A region database cut short at every page boundary opens or is refuse
         openAndRead(path, true, outcome);
     }
     // A file without its last pages is damaged: none of the cut copies reads as a sound region.
-    CHECK(outcome.refused + outcome.opened == 2 * (pages - 1));
-    CHECK(outcome.refused > 0);
+    CHECK(outcome.refused == 2 * (pages - 1));
 }
