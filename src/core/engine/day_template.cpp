@@ -281,6 +281,14 @@ Result<DayTemplate> parseDayTemplate(const QByteArray& json, const QString& sour
         checker.add(unusual->path, unusual->problem);
         return checker.error();
     }
+    if (auto twice = interchange::firstDuplicateJsonKey(json)) {
+        return failure(Error::Kind::InvalidInput,
+                       QStringLiteral("Day template %1:%2: \"%3\" is written twice in the same object: keep "
+                                      "one of the two.")
+                           .arg(sourceName)
+                           .arg(twice->line)
+                           .arg(twice->key));
+    }
     DayTemplate t;
     t.source = sourceName;
 

@@ -6,6 +6,7 @@
 #include <QStringDecoder>
 #include <algorithm>
 #include <array>
+#include <set>
 #include <vector>
 
 namespace balcony::interchange {
@@ -209,6 +210,40 @@ std::optional<QString> unusualText(const QString& text, qsizetype maxLength) {
 }
 
 } // namespace
+
+std::optional<DuplicateJsonKey> firstDuplicateJsonKey(const QByteArray& json) {
+    // One entry per open object or array; an array's set stays empty.
+    std::vector<std::pair<bool, std::set<QByteArray>>> scopes;
+    int line = 1;
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const char c = json[i];
+        if (c == '\n') {
+            ++line;
+        } else if (c == '{' || c == '[') {
+            scopes.emplace_back(c == '{', std::set<QByteArray>{});
+        } else if ((c == '}' || c == ']') && !scopes.empty()) {
+            scopes.pop_back();
+        } else if (c == '"') {
+            const qsizetype start = i + 1;
+            for (++i; i < json.size() && json[i] != '"'; ++i) {
+                if (json[i] == '\\') {
+                    ++i;
+                }
+            }
+            const QByteArray text = json.mid(start, i - start);
+            qsizetype next = i + 1;
+            while (next < json.size() &&
+                   (json[next] == ' ' || json[next] == '\t' || json[next] == '\r' || json[next] == '\n')) {
+                ++next;
+            }
+            if (next < json.size() && json[next] == ':' && !scopes.empty() && scopes.back().first &&
+                !scopes.back().second.insert(text).second) {
+                return DuplicateJsonKey{line, QString::fromUtf8(text)};
+            }
+        }
+    }
+    return std::nullopt;
+}
 
 std::optional<JsonTextProblem> unusualJsonText(const QJsonValue& value, qsizetype maxLength,
                                                const QString& path) {

@@ -43,6 +43,15 @@ struct JsonTextProblem {
     QString path;
     QString problem;
 };
+// The first key written twice in one object of a JSON text that parsed (QJsonDocument keeps the
+// last silently, so a second "session" would replace the first unseen): the 1-based line of the
+// second one, and the key as written. RFC 8259, section 4: names "SHOULD be unique".
+struct DuplicateJsonKey {
+    int line = 0;
+    QString key;
+};
+std::optional<DuplicateJsonKey> firstDuplicateJsonKey(const QByteArray& json);
+
 std::optional<JsonTextProblem> unusualJsonText(const QJsonValue& value, qsizetype maxLength = 10000,
                                                const QString& path = QString());
 
