@@ -7,6 +7,7 @@
 
 #include <QSqlError>
 #include <QSqlQuery>
+#include <algorithm>
 
 namespace balcony::migrations {
 
@@ -28,6 +29,10 @@ Status migrate(Database& db) {
 Status migrate(Database& db, const std::vector<Migration>& steps) {
     const int original = db.schemaVersion();
     int current = original;
+    if (std::none_of(steps.begin(), steps.end(),
+                     [&](const Migration& step) { return step.version > original; })) {
+        return {};
+    }
     // All steps in one transaction (each step a savepoint in it): an upgrade that fails half way
     // leaves the file byte for byte as it was, not at some version in between.
     Transaction whole(db);
@@ -64,9 +69,6 @@ Status migrate(Database& db, const std::vector<Migration>& steps) {
             return saved;
         }
         current = step.version;
-    }
-    if (current == original) {
-        return {};
     }
     if (auto saved = whole.commit(); !saved) {
         return saved;
