@@ -189,6 +189,8 @@ TEST_CASE("A change of the computer's time zone during the day changes neither c
     CHECK(s.blockIndex == 1);
     CHECK(s.blocks.front().activeMs == 10 * minute);
     CHECK(s.plannedStart == tenAm);
+    // A plan loaded after the change is still in England's zone, not the computer's new one.
+    CHECK(DayPlan{}.zone == london);
 
     if (hadTz) {
         qputenv("TZ", oldTz);
