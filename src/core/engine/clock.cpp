@@ -40,8 +40,19 @@ void AnchoredClock::anchor() {
 QDateTime AnchoredClock::now() {
     const QDateTime counted = m_anchorUtc.addMSecs(m_clock.monotonicMs() - m_anchorMonotonic);
     const qint64 disagreement = counted.msecsTo(m_clock.utcNow());
-    if (std::llabs(disagreement) > m_toleranceMs) {
-        logging::get("engine")->info("wall clock and monotonic clock differ by {} ms; re-anchoring",
+    if (disagreement < -m_toleranceMs) {
+        // The wall clock was set back by hand: the day did not go back with it. Keep counting from the
+        // monotonic clock so that the countdown and the times recorded in the log carry on forwards.
+        if (!m_wallBehind) {
+            logging::get("engine")->warn("wall clock set back by {} ms; the day keeps its own count",
+                                         -disagreement);
+        }
+        m_wallBehind = true;
+        return counted;
+    }
+    m_wallBehind = false;
+    if (disagreement > m_toleranceMs) {
+        logging::get("engine")->info("wall clock ahead of the monotonic clock by {} ms; re-anchoring",
                                      disagreement);
         ++m_reanchors;
         anchor();

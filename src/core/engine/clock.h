@@ -46,9 +46,12 @@ private:
 };
 
 // The day's "now" inside one process: the monotonic clock anchored to UTC when first read, so a
-// countdown cannot drift with timer ticks or jump with small wall-clock corrections. When the two
-// clocks disagree by more than tolerance (the laptop slept, or the user reset the clock) it
-// re-anchors on the wall clock: the day's clock is the wall clock, so suspended time counts.
+// countdown cannot drift with timer ticks or jump with small wall-clock corrections. When the wall
+// clock runs ahead of the count by more than tolerance (the laptop slept, or the user set the clock
+// forward) it re-anchors on the wall clock: the day's clock is the wall clock, so suspended time
+// counts. When the wall clock falls behind by more than tolerance (set back by hand) it keeps
+// counting from the monotonic clock: time never runs backwards within a day (docs/day-engine.md,
+// "Time").
 class AnchoredClock final {
 public:
     explicit AnchoredClock(const Clock& clock, qint64 toleranceMs = 5000);
@@ -63,6 +66,7 @@ private:
     QDateTime m_anchorUtc;
     qint64 m_anchorMonotonic = 0;
     int m_reanchors = 0;
+    bool m_wallBehind = false; // warned once per setting back
 };
 
 } // namespace balcony

@@ -10,16 +10,18 @@
 
 namespace balcony {
 
-// What the live run is measured against: the group's timetable, in the time zone of its clock times.
-struct DayPlan {
-    Timetable timetable;
-    QTimeZone zone = QTimeZone::systemTimeZone();
-    QDate date; // the group's day in the schedule; invalid when the group has no date yet
-};
-
 // The zone in which a group's day is dated: the authorities meet in England, so "today" is the UK's
 // date (Europe/London), whatever zone the facilitator's laptop is set to.
 QTimeZone groupDayZone();
+
+// What the live run is measured against: the group's timetable, in the time zone of its clock times:
+// England's, like the date, so that a laptop set to (or moved to) another zone reads 10:00 as 10:00
+// in England, before and after a restart.
+struct DayPlan {
+    Timetable timetable;
+    QTimeZone zone = groupDayZone();
+    QDate date; // the group's day in the schedule; invalid when the group has no date yet
+};
 
 enum class DayStatus { NotStarted, Running, Paused, Finished };
 QString toKey(DayStatus status); // "not_started", "running", "paused", "finished"

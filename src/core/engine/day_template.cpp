@@ -1,6 +1,7 @@
 #include "engine/day_template.h"
 
 #include "domain/dates.h"
+#include "interchange/text_encoding.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -232,6 +233,32 @@ int DayTemplate::blockCount() const {
 }
 
 Result<DayTemplate> parseDayTemplate(const QByteArray& json, const QString& sourceName) {
+    if (json.startsWith("\xFF\xFE") || json.startsWith("\xFE\xFF")) {
+        return failure(Error::Kind::InvalidInput,
+                       QStringLiteral("Day template %1:1: the file is UTF-16 text, but Balcony reads day "
+                                      "templates in UTF-8 only: save it again with the encoding UTF-8, then "
+                                      "import the new file.")
+                           .arg(sourceName));
+    }
+    if (auto line = interchange::firstNonUtf8Line(json)) {
+        const QString guess = interchange::looksLikeWindows1252(json)
+                                  ? QStringLiteral(" (it looks like Windows-1252, the encoding of older "
+                                                   "Windows programs)")
+                                  : QString();
+        return failure(Error::Kind::InvalidInput,
+                       QStringLiteral("Day template %1:%2: this line is not UTF-8 text%3; Balcony reads day "
+                                      "templates in UTF-8 only: save the file again with the encoding UTF-8, "
+                                      "then import the new file.")
+                           .arg(sourceName)
+                           .arg(*line)
+                           .arg(guess));
+    }
+    if (json.trimmed().isEmpty() || json.trimmed() == interchange::utf8ByteOrderMark) {
+        return failure(Error::Kind::InvalidInput,
+                       QStringLiteral("Day template %1:1: the file is empty: a day template is a JSON object "
+                                      "(see docs/day-engine.md).")
+                           .arg(sourceName));
+    }
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
@@ -250,6 +277,18 @@ Result<DayTemplate> parseDayTemplate(const QByteArray& json, const QString& sour
     }
     const QJsonObject root = doc.object();
     Checker checker(sourceName);
+    if (auto unusual = interchange::unusualJsonText(root)) {
+        checker.add(unusual->path, unusual->problem);
+        return checker.error();
+    }
+    if (auto twice = interchange::firstDuplicateJsonKey(json)) {
+        return failure(Error::Kind::InvalidInput,
+                       QStringLiteral("Day template %1:%2: \"%3\" is written twice in the same object: keep "
+                                      "one of the two.")
+                           .arg(sourceName)
+                           .arg(twice->line)
+                           .arg(twice->key));
+    }
     DayTemplate t;
     t.source = sourceName;
 

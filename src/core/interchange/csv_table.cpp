@@ -483,6 +483,27 @@ QString formatProblem(const QString& fileName, const Problem& problem) {
     return QString(where + QStringLiteral(": ") + prefix + problem.message);
 }
 
+namespace {
+
+// Longer than any name, address, date or question; a longer cell is a quote left open or not a
+// table at all, and would only fill the database and the screen.
+constexpr qsizetype maxCellLength = 10000;
+// A national roster has about 150 rows and a national schedule a few hundred.
+constexpr std::size_t maxRows = 10000;
+
+// C0 control characters and DEL, other than the tab and line breaks a quoted cell may hold.
+std::optional<QChar> firstControlCharacter(const QString& cell) {
+    for (const QChar c : cell) {
+        const char16_t u = c.unicode();
+        if ((u < 0x20 && u != u'\t' && u != u'\n' && u != u'\r') || u == 0x7F) {
+            return c;
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
 CsvTable readCsvTable(const QByteArray& bytes, const CsvColumns& spec, Problems& problems) {
     CsvTable table;
     const QByteArray content = withoutBom(bytes);
@@ -547,6 +568,14 @@ CsvTable readCsvTable(const QByteArray& bytes, const CsvColumns& spec, Problems&
         if (allEmpty(record)) {
             continue;
         }
+        if (table.rows.size() == maxRows) {
+            problems.push_back(fileProblem(
+                record.line, QStringLiteral("the file has more than %1 rows, far more than a roster, a "
+                                            "schedule or a question bank holds: check that this is the "
+                                            "right file, or split it.")
+                                 .arg(maxRows)));
+            break;
+        }
         if (!fitsHeader(record, *names)) {
             problems.push_back(fileProblem(
                 record.line,
@@ -573,6 +602,25 @@ CsvTable readCsvTable(const QByteArray& bytes, const CsvColumns& spec, Problems&
                                        "the column if its cells are not needed.")
                             .arg(columnPosition(std::size_t(c)), cell.trimmed(), quotedList(spec.known))));
                 }
+                continue;
+            }
+            if (cell.size() > maxCellLength) {
+                problems.push_back(fileProblem(
+                    record.line,
+                    QStringLiteral("the \"%1\" cell is %2 characters long; a cell holds at most %3. "
+                                   "Check that a closing quote is not missing, or shorten the cell.")
+                        .arg(name)
+                        .arg(cell.size())
+                        .arg(maxCellLength)));
+                continue;
+            }
+            if (auto control = firstControlCharacter(cell)) {
+                problems.push_back(fileProblem(
+                    record.line,
+                    QStringLiteral("the \"%1\" cell holds an invisible control character (U+%2), which "
+                                   "a name, date or address never has: delete it (retype the cell).")
+                        .arg(name)
+                        .arg(int(control->unicode()), 4, 16, QLatin1Char('0'))));
                 continue;
             }
             if (auto repaired = undoDoubleEncoding(cell.trimmed())) {

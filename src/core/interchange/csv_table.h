@@ -47,8 +47,10 @@ struct CsvTable {
 //   separators and spaces are blank rows, skipped, above the header too.
 // Every problem found goes to `problems` with its line: errors for bad quoting, an unterminated
 // quoted field, a row with the wrong number of fields, an encoding that is not UTF-8, unknown,
-// duplicate or missing columns, an empty file and a header without rows; warnings (the table is
-// still good) for cells that look double-encoded, UTF-8 read as Windows-1252 and saved again
+// duplicate or missing columns, an empty file and a header without rows, more than 10 000 rows, a
+// cell longer than 10 000 characters, a cell holding a control character (other than tab and line breaks);
+// warnings (the table is still good) for cells that look double-encoded, UTF-8 read as Windows-1252 and saved
+// again
 // ("ZoÃ«" for "Zoë"), each naming the line, the column and the probable text.
 // The returned table holds the rows that could be read; it is meaningless when `problems` gained
 // an error.

@@ -1,9 +1,12 @@
 #include "interchange/text_encoding.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QList>
 #include <QStringDecoder>
 #include <algorithm>
 #include <array>
+#include <set>
 #include <vector>
 
 namespace balcony::interchange {
@@ -186,6 +189,88 @@ std::optional<QString> undoDoubleEncoding(const QString& text) {
         return std::nullopt;
     }
     return current;
+}
+
+namespace {
+
+std::optional<QString> unusualText(const QString& text, qsizetype maxLength) {
+    if (text.size() > maxLength) {
+        return QStringLiteral("this text is %1 characters long; Balcony takes at most %2 here. Shorten it.")
+            .arg(text.size())
+            .arg(maxLength);
+    }
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if ((u < 0x20 && u != u'\t' && u != u'\n' && u != u'\r') || u == 0x7F) {
+            return QStringLiteral("this text holds an invisible control character (U+%1): delete it.")
+                .arg(int(u), 4, 16, QLatin1Char('0'));
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<DuplicateJsonKey> firstDuplicateJsonKey(const QByteArray& json) {
+    // One entry per open object or array; an array's set stays empty.
+    std::vector<std::pair<bool, std::set<QByteArray>>> scopes;
+    int line = 1;
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const char c = json[i];
+        if (c == '\n') {
+            ++line;
+        } else if (c == '{' || c == '[') {
+            scopes.emplace_back(c == '{', std::set<QByteArray>{});
+        } else if ((c == '}' || c == ']') && !scopes.empty()) {
+            scopes.pop_back();
+        } else if (c == '"') {
+            const qsizetype start = i + 1;
+            for (++i; i < json.size() && json[i] != '"'; ++i) {
+                if (json[i] == '\\') {
+                    ++i;
+                }
+            }
+            const QByteArray text = json.mid(start, i - start);
+            qsizetype next = i + 1;
+            while (next < json.size() &&
+                   (json[next] == ' ' || json[next] == '\t' || json[next] == '\r' || json[next] == '\n')) {
+                ++next;
+            }
+            if (next < json.size() && json[next] == ':' && !scopes.empty() && scopes.back().first &&
+                !scopes.back().second.insert(text).second) {
+                return DuplicateJsonKey{line, QString::fromUtf8(text)};
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<JsonTextProblem> unusualJsonText(const QJsonValue& value, qsizetype maxLength,
+                                               const QString& path) {
+    if (value.isString()) {
+        if (auto problem = unusualText(value.toString(), maxLength)) {
+            return JsonTextProblem{path, *problem};
+        }
+    } else if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            if (auto found = unusualJsonText(array.at(i), maxLength, path + QStringLiteral("[%1]").arg(i))) {
+                return found;
+            }
+        }
+    } else if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            const QString at = path.isEmpty() ? it.key() : path + u'.' + it.key();
+            if (auto problem = unusualText(it.key(), 200)) {
+                return JsonTextProblem{at, *problem};
+            }
+            if (auto found = unusualJsonText(it.value(), maxLength, at)) {
+                return found;
+            }
+        }
+    }
+    return std::nullopt;
 }
 
 } // namespace balcony::interchange

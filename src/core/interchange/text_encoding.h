@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonValue>
 #include <QString>
 #include <optional>
 
@@ -33,5 +34,25 @@ bool looksLikeWindows1252(const QByteArray& bytes);
 // alone: a repair must give a Latin letter or punctuation, unless the text holds two or more
 // repaired characters (mojibake of other scripts comes in runs).
 std::optional<QString> undoDoubleEncoding(const QString& text);
+
+// The first text (a key or a value) in a parsed JSON file that no file written by hand holds: one
+// longer than `maxLength` characters, or one with a control character other than tab and line
+// breaks (written as \u0007 and the like, which JSON allows). `path` is where it is, in the
+// importers' form ("themes[1].questions[0]"); `problem` says what is wrong and what to do.
+struct JsonTextProblem {
+    QString path;
+    QString problem;
+};
+// The first key written twice in one object of a JSON text that parsed (QJsonDocument keeps the
+// last silently, so a second "session" would replace the first unseen): the 1-based line of the
+// second one, and the key as written. RFC 8259, section 4: names "SHOULD be unique".
+struct DuplicateJsonKey {
+    int line = 0;
+    QString key;
+};
+std::optional<DuplicateJsonKey> firstDuplicateJsonKey(const QByteArray& json);
+
+std::optional<JsonTextProblem> unusualJsonText(const QJsonValue& value, qsizetype maxLength = 10000,
+                                               const QString& path = QString());
 
 } // namespace balcony::interchange

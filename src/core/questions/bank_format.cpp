@@ -479,6 +479,16 @@ BankReading parseBankJson(const QByteArray& bytes) {
     const JsonLines lines(content);
     JsonChecker checker(lines, reading.problems);
     const QJsonObject root = doc.object();
+    if (auto unusual = interchange::unusualJsonText(root)) {
+        checker.add(unusual->path, unusual->problem);
+        return reading;
+    }
+    if (auto twice = interchange::firstDuplicateJsonKey(content)) {
+        reading.problems.push_back(fileProblem(
+            twice->line, QStringLiteral("\"%1\" is written twice in the same object: keep one of the two.")
+                             .arg(twice->key)));
+        return reading;
+    }
     checker.unknownFields(root, QString(),
                           {QStringLiteral("balcony_questions"), QStringLiteral("name"),
                            QStringLiteral("themes"), QStringLiteral("balcony"), QStringLiteral("plenary")},

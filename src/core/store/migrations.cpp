@@ -7,6 +7,7 @@
 
 #include <QSqlError>
 #include <QSqlQuery>
+#include <algorithm>
 
 namespace balcony::migrations {
 
@@ -26,7 +27,18 @@ Status migrate(Database& db) {
 }
 
 Status migrate(Database& db, const std::vector<Migration>& steps) {
-    int current = db.schemaVersion();
+    const int original = db.schemaVersion();
+    int current = original;
+    if (std::none_of(steps.begin(), steps.end(),
+                     [&](const Migration& step) { return step.version > original; })) {
+        return {};
+    }
+    // All steps in one transaction (each step a savepoint in it): an upgrade that fails half way
+    // leaves the file byte for byte as it was, not at some version in between.
+    Transaction whole(db);
+    if (!whole.isActive()) {
+        return whole.error();
+    }
     for (const auto& step : steps) {
         if (step.version <= current) {
             continue;
@@ -41,7 +53,7 @@ Status migrate(Database& db, const std::vector<Migration>& steps) {
                 Error error = sql::errorFrom(
                     query.lastError(),
                     QStringLiteral("Upgrading %1 to schema %2").arg(db.path()).arg(step.version));
-                error.message += QStringLiteral(". The file was left at schema %1.").arg(current);
+                error.message += QStringLiteral(". The file was left at schema %1, as it was.").arg(original);
                 return error;
             }
         }
@@ -57,8 +69,11 @@ Status migrate(Database& db, const std::vector<Migration>& steps) {
             return saved;
         }
         current = step.version;
-        logging::get("store")->info("schema upgraded to {}", step.version);
     }
+    if (auto saved = whole.commit(); !saved) {
+        return saved;
+    }
+    logging::get("store")->info("schema upgraded from {} to {}", original, current);
     return {};
 }
 

@@ -10,8 +10,7 @@ class Database;
 
 namespace migrations {
 
-// One numbered step of the schema. Its statements run in one transaction together with
-// PRAGMA user_version = version, so a failed step leaves the file as it was.
+// One numbered step of the schema. Its statements run together with PRAGMA user_version = version.
 struct Migration {
     int version;
     QStringList statements;
@@ -32,8 +31,9 @@ Migration outcomes();            // 10: asks and offers, matches, priorities, ac
 const std::vector<Migration>& all();
 int latestVersion();
 
-// Brings the database up to latestVersion(); a no-op when it is current. A step that fails rolls
-// back whole (user_version included) and stops the upgrade; earlier steps stay committed.
+// Brings the database up to latestVersion(); a no-op when it is current. All the steps needed run in
+// one transaction: a step that fails rolls the whole upgrade back (user_version included), leaving
+// the file byte for byte as it was (tests/store/migration_history_test.cpp).
 Status migrate(Database& db);
 // The same with a given list of steps, in ascending order (tests use it to prove the rollback).
 Status migrate(Database& db, const std::vector<Migration>& steps);
