@@ -81,8 +81,7 @@ TEST_CASE("note pack-show prints a returned pack's note and the DCS's answer", "
     CHECK(text.exitCode == 0);
     CHECK(text.out.contains(QStringLiteral("Pack:     1b4e28ba-2fa1-11d2-883f-0016d3cca427")));
     CHECK(text.out.contains(QStringLiteral("Group:    Group 3 on 2026-11-20 (Bolton, Wigan)")));
-    CHECK(
-        text.out.contains(QStringLiteral("Note:     42, revision 3, fingerprint ") + fingerprintOf(body)));
+    CHECK(text.out.contains(QStringLiteral("Note:     42, revision 3, fingerprint ") + fingerprintOf(body)));
     CHECK(text.out.contains(
         QStringLiteral("Answer:   returned with amendments by Ann Smith at 2026-12-02T09:09:00.000Z")));
     CHECK(text.out.contains(QStringLiteral("    - Early help hub")));
