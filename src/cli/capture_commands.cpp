@@ -39,10 +39,8 @@ void addCaptureOptions(QCommandLineParser& parser) {
 
 int capture(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
     // Everything that needs no database is checked first, so that a refusal never opens (or creates) it.
-    for (const auto* name : {"cycle", "group", "la", "kind", "text"}) {
-        if (required(ctx, parser, QLatin1String(name)).trimmed().isEmpty()) {
-            return BadInput;
-        }
+    if (!hasRequired(ctx, parser, {"cycle", "group", "la", "kind", "text"})) {
+        return BadInput;
     }
     NoteContent content;
     const auto kind = noteKindFromKey(parser.value(QStringLiteral("kind")).trimmed().toLower());
@@ -89,10 +87,8 @@ QJsonValue jsonBlock(const NoteContent& content) {
 }
 
 int listNotes(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
-    for (const auto* name : {"cycle", "group"}) {
-        if (required(ctx, parser, QLatin1String(name)).trimmed().isEmpty()) {
-            return BadInput;
-        }
+    if (!hasRequired(ctx, parser, {"cycle", "group"})) {
+        return BadInput;
     }
     Database* db = ctx.readDatabase();
     if (!db) {

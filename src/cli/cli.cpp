@@ -165,6 +165,15 @@ QString required(Context& ctx, const QCommandLineParser& parser, const QString& 
     return value;
 }
 
+bool hasRequired(Context& ctx, const QCommandLineParser& parser, std::initializer_list<const char*> names) {
+    for (const char* name : names) {
+        if (required(ctx, parser, QLatin1String(name)).trimmed().isEmpty()) {
+            return false;
+        }
+    }
+    return true;
+}
+
 QString counted(qsizetype n, const char* one, const char* many) {
     return QStringLiteral("%1 %2").arg(n).arg(QLatin1String(n == 1 ? one : many));
 }

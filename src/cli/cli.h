@@ -10,6 +10,7 @@
 #include <QStringList>
 #include <QTextStream>
 #include <functional>
+#include <initializer_list>
 #include <memory>
 #include <vector>
 
@@ -97,6 +98,8 @@ QCommandLineOption jsonOption();
 QCommandLineOption cycleOption();
 // A required option's value, or an empty string after printing a usage error.
 QString required(Context& ctx, const QCommandLineParser& parser, const QString& name);
+// False, after a usage message for the first one missing, unless every named option has a value.
+bool hasRequired(Context& ctx, const QCommandLineParser& parser, std::initializer_list<const char*> names);
 
 // A day option (YYYY-MM-DD or DD/MM/YYYY): an invalid QDate when the option is not set, an
 // InvalidInput error naming the option and the accepted forms when it cannot be read.

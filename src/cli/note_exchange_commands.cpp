@@ -16,10 +16,8 @@ namespace balcony::cli {
 namespace {
 
 int send(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
-    for (const auto* name : {"cycle", "dir"}) {
-        if (required(ctx, parser, QLatin1String(name)).trimmed().isEmpty()) {
-            return BadInput;
-        }
+    if (!hasRequired(ctx, parser, {"cycle", "dir"})) {
+        return BadInput;
     }
     Database* db = ctx.database();
     if (!db) {
@@ -128,10 +126,8 @@ const reports::DocumentFormat* formatOption(Context& ctx, const QCommandLinePars
 }
 
 int exportNote(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
-    for (const auto* name : {"cycle", "la", "out"}) {
-        if (required(ctx, parser, QLatin1String(name)).trimmed().isEmpty()) {
-            return BadInput;
-        }
+    if (!hasRequired(ctx, parser, {"cycle", "la", "out"})) {
+        return BadInput;
     }
     const reports::DocumentFormat* format = formatOption(ctx, parser);
     if (!format) {
@@ -171,10 +167,8 @@ int exportNote(Context& ctx, const QCommandLineParser& parser, const QStringList
 }
 
 int exportAll(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
-    for (const auto* name : {"cycle", "dir"}) {
-        if (required(ctx, parser, QLatin1String(name)).trimmed().isEmpty()) {
-            return BadInput;
-        }
+    if (!hasRequired(ctx, parser, {"cycle", "dir"})) {
+        return BadInput;
     }
     const reports::DocumentFormat* format = formatOption(ctx, parser);
     if (!format) {

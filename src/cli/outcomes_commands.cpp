@@ -727,10 +727,8 @@ qint64 groupFrom(Context& ctx, Database& db, const QCommandLineParser& parser) {
 }
 
 int addPriority(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
-    for (const auto* name : {"cycle", "group", "text"}) {
-        if (required(ctx, parser, QLatin1String(name)).trimmed().isEmpty()) {
-            return BadInput;
-        }
+    if (!hasRequired(ctx, parser, {"cycle", "group", "text"})) {
+        return BadInput;
     }
     Database* db = ctx.database();
     if (!db) {
@@ -749,10 +747,8 @@ int addPriority(Context& ctx, const QCommandLineParser& parser, const QStringLis
 }
 
 int rankPriorities(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
-    for (const auto* name : {"cycle", "group", "order"}) {
-        if (required(ctx, parser, QLatin1String(name)).trimmed().isEmpty()) {
-            return BadInput;
-        }
+    if (!hasRequired(ctx, parser, {"cycle", "group", "order"})) {
+        return BadInput;
     }
     std::vector<qint64> order;
     for (const auto& part : parser.value(QStringLiteral("order")).split(u',')) {
@@ -808,10 +804,8 @@ int linkPriorities(Context& ctx, const QCommandLineParser& parser, bool join) {
 }
 
 int addAction(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
-    for (const auto* name : {"cycle", "la", "text"}) {
-        if (required(ctx, parser, QLatin1String(name)).trimmed().isEmpty()) {
-            return BadInput;
-        }
+    if (!hasRequired(ctx, parser, {"cycle", "la", "text"})) {
+        return BadInput;
     }
     auto due = dayOption(parser, QStringLiteral("due"));
     if (!due) {

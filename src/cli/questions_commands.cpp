@@ -241,10 +241,8 @@ const Registrar
 
 // questions focus: the themes the DCS asked the group to focus on for one presenting LA.
 int focusQuestions(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
-    for (const auto* name : {"cycle", "group", "la"}) {
-        if (required(ctx, parser, QLatin1String(name)).trimmed().isEmpty()) {
-            return BadInput;
-        }
+    if (!hasRequired(ctx, parser, {"cycle", "group", "la"})) {
+        return BadInput;
     }
     const bool setting = parser.isSet(QStringLiteral("theme")) || parser.isSet(QStringLiteral("clear"));
     Database* db = setting ? ctx.database() : ctx.readDatabase();
@@ -292,10 +290,8 @@ int focusQuestions(Context& ctx, const QCommandLineParser& parser, const QString
 
 // questions answers: the group's answers to the plenary's questions.
 int plenaryAnswers(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
-    for (const auto* name : {"cycle", "group"}) {
-        if (required(ctx, parser, QLatin1String(name)).trimmed().isEmpty()) {
-            return BadInput;
-        }
+    if (!hasRequired(ctx, parser, {"cycle", "group"})) {
+        return BadInput;
     }
     Database* db = ctx.readDatabase();
     if (!db) {

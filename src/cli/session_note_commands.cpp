@@ -167,10 +167,8 @@ int list(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
 }
 
 int show(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
-    for (const auto* name : {"cycle", "la"}) {
-        if (required(ctx, parser, QLatin1String(name)).trimmed().isEmpty()) {
-            return BadInput;
-        }
+    if (!hasRequired(ctx, parser, {"cycle", "la"})) {
+        return BadInput;
     }
     int number = 0;
     if (parser.isSet(QStringLiteral("revision"))) {
@@ -236,10 +234,8 @@ Result<int> revisionOption(const QCommandLineParser& parser, const QString& name
 }
 
 int diff(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
-    for (const auto* name : {"cycle", "la", "from", "to"}) {
-        if (required(ctx, parser, QLatin1String(name)).trimmed().isEmpty()) {
-            return BadInput;
-        }
+    if (!hasRequired(ctx, parser, {"cycle", "la", "from", "to"})) {
+        return BadInput;
     }
     auto from = revisionOption(parser, QStringLiteral("from"));
     if (!from) {
@@ -308,10 +304,8 @@ int diff(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
 }
 
 int edit(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
-    for (const auto* name : {"cycle", "la", "file"}) {
-        if (required(ctx, parser, QLatin1String(name)).trimmed().isEmpty()) {
-            return BadInput;
-        }
+    if (!hasRequired(ctx, parser, {"cycle", "la", "file"})) {
+        return BadInput;
     }
     const QString path = parser.value(QStringLiteral("file"));
     QFile file(path);
@@ -358,10 +352,8 @@ int edit(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
 }
 
 int agree(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
-    for (const auto* name : {"cycle", "la"}) {
-        if (required(ctx, parser, QLatin1String(name)).trimmed().isEmpty()) {
-            return BadInput;
-        }
+    if (!hasRequired(ctx, parser, {"cycle", "la"})) {
+        return BadInput;
     }
     Database* db = ctx.database();
     if (!db) {
@@ -389,10 +381,8 @@ int agree(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
 }
 
 int reopen(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
-    for (const auto* name : {"cycle", "la", "reason"}) {
-        if (required(ctx, parser, QLatin1String(name)).trimmed().isEmpty()) {
-            return BadInput;
-        }
+    if (!hasRequired(ctx, parser, {"cycle", "la", "reason"})) {
+        return BadInput;
     }
     Database* db = ctx.database();
     if (!db) {

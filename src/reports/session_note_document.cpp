@@ -1,7 +1,7 @@
 #include "reports/session_note_document.h"
 
-#include "domain/schedule_store.h"
 #include "engine/clock.h"
+#include "notes/note_review.h"
 #include "notes/session_note_store.h"
 #include "store/database.h"
 
@@ -28,22 +28,15 @@ Result<NoteDocument> sessionNoteDocument(Database& db, qint64 noteId, int revisi
     if (!shown) {
         return shown.error();
     }
-    auto schedule = ScheduleStore(db).load(note->cycleId);
-    if (!schedule) {
-        return schedule.error();
-    }
     NoteDocument document;
-    document.cycleName = schedule->cycle.name;
+    auto names = groupAuthorityNames(db, *note, &document.cycleName);
+    if (!names) {
+        return names.error();
+    }
     document.groupLabel = note->groupLabel;
     document.groupDate = note->groupDate;
     document.laName = note->authorityName;
-    for (const auto& group : schedule->groups) {
-        if (group.id == note->groupId) {
-            for (const auto& member : group.members) {
-                document.groupLaNames << schedule->authorityName(member.authorityId);
-            }
-        }
-    }
+    document.groupLaNames = *names;
     document.statusText = displayName(note->status);
     document.revision = shown->number;
     document.revisionAuthor = shown->author;

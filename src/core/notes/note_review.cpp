@@ -14,31 +14,30 @@
 namespace balcony {
 namespace {
 
-// The names of the LAs that presented in the note's group, in presenting order: names only, never
-// another LA's text.
-Result<QStringList> groupAuthorityNames(Database& db, const SessionNote& note, QString& cycleName) {
-    auto schedule = ScheduleStore(db).load(note.cycleId);
-    if (!schedule) {
-        return schedule.error();
-    }
-    cycleName = schedule->cycle.name;
-    QStringList names;
-    for (const auto& group : schedule->groups) {
-        if (group.id != note.groupId) {
-            continue;
-        }
-        for (const auto& member : group.members) {
-            names << schedule->authorityName(member.authorityId);
-        }
-    }
-    return names;
-}
-
 QString regionNameOf(const Database& db) {
     return QFileInfo(db.path()).completeBaseName();
 }
 
 } // namespace
+
+Result<QStringList> groupAuthorityNames(Database& db, const SessionNote& note, QString* cycleName) {
+    auto schedule = ScheduleStore(db).load(note.cycleId);
+    if (!schedule) {
+        return schedule.error();
+    }
+    if (cycleName) {
+        *cycleName = schedule->cycle.name;
+    }
+    QStringList names;
+    for (const auto& group : schedule->groups) {
+        if (group.id == note.groupId) {
+            for (const auto& member : group.members) {
+                names << schedule->authorityName(member.authorityId);
+            }
+        }
+    }
+    return names;
+}
 
 Result<SentForReview> sendForReview(Database& db, const Clock& clock, qint64 noteId, const QString& folder,
                                     const QString& by, bool replace) {
@@ -66,7 +65,7 @@ Result<SentForReview> sendForReview(Database& db, const Clock& clock, qint64 not
         return revision.error();
     }
     ReviewPackContents contents;
-    auto names = groupAuthorityNames(db, *note, contents.cycleName);
+    auto names = groupAuthorityNames(db, *note, &contents.cycleName);
     if (!names) {
         return names.error();
     }

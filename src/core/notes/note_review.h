@@ -1,9 +1,11 @@
 #pragma once
 
+#include "notes/session_note_types.h"
 #include "support/result.h"
 
 #include <QDate>
 #include <QString>
+#include <QStringList>
 
 namespace balcony {
 class Clock;
@@ -12,6 +14,10 @@ class Database;
 // "Send for review" and the import of a returned review pack: the session-note store
 // (session_note_store.h) and the pack file (review_pack/review_pack.h) put together, so that the
 // desktop program and balcony-cli do it the same way (issue 10, docs/session-notes.md).
+
+// The names of the LAs that presented in the note's group, in presenting order (names only, never
+// another LA's text), and the name of its cycle when cycleName is given.
+Result<QStringList> groupAuthorityNames(Database& db, const SessionNote& note, QString* cycleName = nullptr);
 
 // What sending one note did.
 struct SentForReview {
