@@ -899,15 +899,19 @@ const Registrar outcomesExport({{QStringLiteral("outcomes"), QStringLiteral("exp
                                 },
                                 exportOutcomes});
 
+// --ask N --offer M: the pair a match decision is about.
+void addAskAndOffer(QCommandLineParser& parser) {
+    parser.addOption({QStringLiteral("ask"), QStringLiteral("The ask's number."), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("offer"), QStringLiteral("The offer's number."), QStringLiteral("N")});
+}
+
 const Registrar outcomesConfirm(
     {{QStringLiteral("outcomes"), QStringLiteral("confirm")},
      {},
      QStringLiteral("Confirm a suggested match; it becomes a follow-up with an owner."),
      0,
      [](QCommandLineParser& parser) {
-         parser.addOption({QStringLiteral("ask"), QStringLiteral("The ask's number."), QStringLiteral("N")});
-         parser.addOption(
-             {QStringLiteral("offer"), QStringLiteral("The offer's number."), QStringLiteral("N")});
+         addAskAndOffer(parser);
          parser.addOption({QStringLiteral("owner"), QStringLiteral("Who sees the follow-up through."),
                            QStringLiteral("NAME")});
          parser.addOption({QStringLiteral("due"),
@@ -916,17 +920,12 @@ const Registrar outcomesConfirm(
      },
      confirmMatch});
 
-const Registrar outcomesDismiss(
-    {{QStringLiteral("outcomes"), QStringLiteral("dismiss")},
-     {},
-     QStringLiteral("Dismiss a suggested match, so it is not suggested again."),
-     0,
-     [](QCommandLineParser& parser) {
-         parser.addOption({QStringLiteral("ask"), QStringLiteral("The ask's number."), QStringLiteral("N")});
-         parser.addOption(
-             {QStringLiteral("offer"), QStringLiteral("The offer's number."), QStringLiteral("N")});
-     },
-     dismissMatch});
+const Registrar outcomesDismiss({{QStringLiteral("outcomes"), QStringLiteral("dismiss")},
+                                 {},
+                                 QStringLiteral("Dismiss a suggested match, so it is not suggested again."),
+                                 0,
+                                 [](QCommandLineParser& parser) { addAskAndOffer(parser); },
+                                 dismissMatch});
 
 const Registrar outcomesSet(
     {{QStringLiteral("outcomes"), QStringLiteral("set")},
