@@ -15,21 +15,23 @@ namespace {
 
 void dropMessage(QtMsgType, const QMessageLogContext&, const QString&) {}
 
-// Owned here rather than as function statics, so that exit() (libFuzzer's way of ending a timed
-// run) closes the region before its folder goes.
+// Never destroyed: Qt's own globals (QtSql's list of connections among them) are made lazily after
+// this and so are destroyed before it at exit. The region is closed and its folder removed by an
+// atexit handler registered once they exist, which therefore runs before their destructors.
 struct Process {
     std::unique_ptr<QCoreApplication> app;
     std::unique_ptr<QTemporaryDir> regionDir;
     std::unique_ptr<Database> region;
-    ~Process() {
-        region.reset();
-        regionDir.reset();
-    }
 };
 
 Process& process() {
-    static Process p;
-    return p;
+    static auto* p = new Process;
+    return *p;
+}
+
+void closeRegion() {
+    process().region.reset();
+    process().regionDir.reset();
 }
 
 [[noreturn]] void giveUp(const char* what) {
@@ -88,6 +90,7 @@ Database& demoRegion() {
         giveUp("the demo region could not be written");
     }
     p.region = std::move(*db);
+    std::atexit(closeRegion);
     return *p.region;
 }
 
