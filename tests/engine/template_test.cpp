@@ -80,8 +80,9 @@ TEST_CASE("A template with a zero, negative or fractional duration is refused na
 }
 
 // Found by fuzz_day_template (tests/fuzz/corpus/fuzz_day_template/crash-54e8f81b...): a duration
-// beyond int's range was cast to int before the range check, undefined behaviour that UBSan (the asan
-// preset) reports; it must be refused like any other duration above 600.
+// beyond int's range was cast to int before the range check, undefined behaviour that clang's UBSan
+// reports (the fuzz preset; GCC's -fsanitize=undefined leaves float-cast-overflow out). It must be
+// refused like any other duration above 600.
 TEST_CASE("A template with a duration too large for any clock is refused naming the block",
           "[engine][template]") {
     const QJsonValue bad =
