@@ -25,3 +25,11 @@ if(BALCONY_SANITIZE)
         -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
     target_link_options(balcony_options INTERFACE -fsanitize=address,undefined)
 endif()
+
+# The fuzz preset: core and everything else instrumented for libFuzzer, ASan and UBSan; only the
+# fuzz targets link libFuzzer's main (tests/fuzz/CMakeLists.txt).
+if(BALCONY_FUZZ)
+    target_compile_options(balcony_options INTERFACE
+        -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
+    target_link_options(balcony_options INTERFACE -fsanitize=address,undefined)
+endif()

@@ -80,6 +80,20 @@ TEST_CASE("A template with a zero, negative or fractional duration is refused na
     CHECK(parsed.message().contains(QStringLiteral("session[1].minutes")));
 }
 
+// Found by fuzz_day_template (tests/fuzz/corpus/fuzz_day_template/crash-54e8f81b...): a duration
+// beyond int's range was cast to int before the range check, undefined behaviour that clang's UBSan
+// reports (the fuzz preset; GCC's -fsanitize=undefined leaves float-cast-overflow out). It must be
+// refused like any other duration above 600.
+TEST_CASE("A template with a duration too large for any clock is refused naming the block",
+          "[engine][template]") {
+    const QJsonValue bad =
+        GENERATE(QJsonValue(601), QJsonValue(4.44444e86), QJsonValue(1e308), QJsonValue(-1e308));
+    auto parsed = parseDayTemplate(bytes(withSessionBlock(triadJson(), 1, QStringLiteral("minutes"), bad)),
+                                   QStringLiteral("region.json"));
+    REQUIRE_FALSE(parsed.ok());
+    CHECK(parsed.message().contains(QStringLiteral("session[1].minutes")));
+}
+
 TEST_CASE("A template block without minutes or title is refused naming the missing field",
           "[engine][template]") {
     auto noMinutes = parseDayTemplate(

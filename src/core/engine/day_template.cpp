@@ -99,7 +99,8 @@ std::optional<TemplateBlock> parseBlock(const QJsonValue& value, const QString& 
 
     const QJsonValue minutes = o.value(QLatin1String("minutes"));
     const double m = minutes.toDouble(-1);
-    if (!minutes.isDouble() || m != static_cast<double>(static_cast<int>(m)) || m <= 0 || m > 600) {
+    // The range first: casting a double outside int's range (1e99 in a file) is undefined behaviour.
+    if (!minutes.isDouble() || m <= 0 || m > 600 || m != static_cast<double>(static_cast<int>(m))) {
         checker.add(field + QStringLiteral(".minutes"),
                     QStringLiteral("must be a whole number of minutes from 1 to 600 (got %1)")
                         .arg(describe(minutes)));
