@@ -84,13 +84,21 @@ std::unique_ptr<QTextDocument> buildNoteDocument(const NoteDocument& note) {
     // The body comes from people (and from returned review packs), so it is text and formatting
     // only: raw HTML is dropped, and a picture, which Qt would load from any local path or resource
     // named, is left out, so that nothing but the note's own text can reach the document.
+    // A drafted body opens with the same title as the document's; it is shown once, above the facts.
+    QString text = note.body;
+    const QString titleLine = QStringLiteral("# ") + title;
+    if (text.startsWith(titleLine + u'\n') || text.trimmed() == titleLine) {
+        text.remove(0, titleLine.size());
+    }
     QTextDocument body;
-    body.setMarkdown(note.body, QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub |
-                                                                QTextDocument::MarkdownNoHTML));
+    body.setMarkdown(text, QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub |
+                                                           QTextDocument::MarkdownNoHTML));
     leaveOutPictures(body);
     QTextCursor cursor(document.get());
     cursor.movePosition(QTextCursor::End);
-    cursor.insertBlock();
+    // A plain block: one that kept the header's rule would be written to HTML as <hr/> alone,
+    // losing the body's first paragraph.
+    cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());
     cursor.insertFragment(QTextDocumentFragment(&body));
     cursor.insertBlock();
     cursor.insertHtml(QStringLiteral("<hr/><p style=\"font-size:8pt\">%1 %2</p>")

@@ -66,7 +66,7 @@ TEST_CASE("A note's document carries its facts, its fingerprint in full and its 
         REQUIRE(writeNoteDocument(note, *format, path));
         CHECK(test::permissionBits(path) == 0600U);
         const QString text = test::documentText(path);
-        INFO(text.toStdString());
+        INFO(text.right(400).toStdString());
         for (const char* fact :
              {"Session note: Isle of Wight", "2025-2026", "North 2, Tuesday 17 March 2026",
               "Hartlepool, Isle of Wight, Southend-on-Sea, St Helens", "Sent for review",
@@ -96,6 +96,21 @@ TEST_CASE("A long note runs over pages numbered in the footer", "[reports][notes
     CHECK(text.contains(QStringLiteral("Page 2 of 2")));
     CHECK(text.contains(QStringLiteral("Paragraph 60 of the reflections")));
     CHECK(text.count(QStringLiteral("Session note: Hartlepool")) >= 3); // the title, and each footer
+}
+
+TEST_CASE("A drafted note's own title is shown once, above the facts", "[reports][notes]") {
+    TempDir dir;
+    NoteDocument note = noteFor(QStringLiteral("Rutland"));
+    note.body =
+        QStringLiteral("# Session note: Rutland\n\nGroup 4, 2 March 2027.\n\n## Asks\n\n- A peer review\n");
+    const QString path = dir.path(QStringLiteral("rutland.html"));
+    REQUIRE(writeNoteDocument(note, *findDocumentFormat(QStringLiteral("html")), path));
+    const QString text = test::documentText(path);
+    CHECK(text.count(QStringLiteral("Session note: Rutland")) == 1);
+    CHECK(text.indexOf(QStringLiteral("Session note: Rutland")) <
+          text.indexOf(QStringLiteral("Fingerprint")));
+    INFO(text.right(400).toStdString());
+    CHECK(text.contains(QStringLiteral("Group 4, 2 March 2027.")));
 }
 
 TEST_CASE("A batch's file names come from the LA's name, safe on any file system", "[reports][notes]") {
@@ -202,7 +217,7 @@ TEST_CASE("A note's body is text and formatting only: raw HTML shown as typed, n
         const QString path = dir.path(QStringLiteral("note.") + format->extension());
         REQUIRE(writeNoteDocument(note, *format, path));
         const QString text = test::documentText(path);
-        INFO(text.toStdString());
+        INFO(text.right(400).toStdString());
         CHECK(text.contains(QStringLiteral("Before the picture [picture left out] after it.")));
         CHECK(text.contains(
             QStringLiteral("A raw <img src=\"%1\"> tag and <span style=\"color:red\">styled</span> "
