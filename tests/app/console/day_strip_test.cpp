@@ -121,7 +121,7 @@ TEST_CASE("The day strip counts the blocks the day is behind its plan", "[daystr
     state.behindMs = 60 * 60000;
     const gui::DayStripLayout layout = gui::dayStripSegments(timetable, state, utc, 225);
     CHECK(layout.segments[0].width == 105); // the overrun block grows to its running time
-    CHECK(layout.nowX == 105); // at the end of the running block
+    CHECK(layout.nowX == 105);              // at the end of the running block
     CHECK(layout.description.startsWith(
         QStringLiteral("Block 1 of 3, Presentation, paused; 2 blocks behind plan.")));
     CHECK(layout.description.endsWith(QStringLiteral("expected 14:00 (1 h 00 min behind).")));
