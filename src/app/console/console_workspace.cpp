@@ -2,6 +2,7 @@
 
 #include "console/countdown_view.h"
 #include "console/day_session.h"
+#include "console/day_strip.h"
 #include "console/notes_pane.h"
 #include "console/question_panel.h"
 #include "document/region_document.h"
@@ -245,6 +246,9 @@ ConsoleWorkspace::ConsoleWorkspace(Prompter& prompter, const Clock* clock, QSett
     now->addWidget(m_countdown, 1);
     now->addWidget(m_nextBlock);
     now->addWidget(m_projection);
+    // The whole day at a glance, in view whichever side tab is chosen.
+    m_dayStrip = new DayStrip(m_page);
+    now->addWidget(m_dayStrip);
     body->addLayout(now, 3);
 
     m_timeline = new QListWidget(m_page);
@@ -759,9 +763,11 @@ void ConsoleWorkspace::showState() {
         m_turns->hide();
         m_talkRow->hide();
         m_beganPanel->hide();
+        m_dayStrip->showDay({}, {}, groupDayZone());
         return;
     }
     const DayState& state = m_session->state();
+    m_dayStrip->showDay(m_day->plan.timetable, state, m_day->plan.zone);
     const Timetable& timetable = m_day->plan.timetable;
     const QTimeZone& zone = m_day->plan.zone;
     const TimetableBlock& block = timetable.blocks.at(static_cast<size_t>(state.blockIndex));

@@ -32,6 +32,7 @@ class Clock;
 namespace balcony::gui {
 
 class CountdownView;
+class DayStrip;
 class DaySession;
 class NotesPane;
 class PresenterMiniature;
@@ -198,6 +199,7 @@ private:
     CountdownView* m_countdown = nullptr;
     QLabel* m_nextBlock = nullptr;
     QLabel* m_projection = nullptr;
+    DayStrip* m_dayStrip = nullptr; // the day at a glance, under the projection
     QListWidget* m_timeline = nullptr;
     QTabWidget* m_side = nullptr; // timeline, notes, questions, room
     QWidget* m_notesTab = nullptr;

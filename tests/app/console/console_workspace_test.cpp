@@ -4,6 +4,7 @@
 #include "console/console_workspace.h"
 #include "console/countdown_view.h"
 #include "console/day_session.h"
+#include "console/day_strip.h"
 #include "console/notes_pane.h"
 #include "console/question_panel.h"
 #include "document/region_document.h"
@@ -390,4 +391,54 @@ TEST_CASE("In the window the console's notes, quick capture, questions and room 
     CHECK(console->notesPane()->shownBlock() == console->session()->state().blockIndex);
     CHECK(console->presenterWindow()->view()->titleText() ==
           console->session()->plan().timetable.blocks.at(1).title);
+}
+
+TEST_CASE("The day strip stays in view under every side tab and follows the day in words",
+          "[console][workspace][daystrip]") {
+    Console c(march(12, 10, 0));
+    auto* strip = c.find<gui::DayStrip>("consoleDayStrip");
+    auto* side = c.find<QTabWidget>("consoleSide");
+    for (int tab = 0; tab < side->count(); ++tab) {
+        side->setCurrentIndex(tab);
+        CHECK(strip->isVisible());
+        CHECK(strip->height() >= strip->minimumSizeHint().height());
+        CHECK(strip->width() > 300);
+    }
+    const int blocks = static_cast<int>(c.day().plan().timetable.blocks.size());
+    CHECK(strip->accessibleDescription().startsWith(QStringLiteral("The day has not started")));
+    CHECK(strip->stripLayout().nowX == -1);
+
+    c.click("consoleStart");
+    CHECK(strip->accessibleDescription().startsWith(
+        QStringLiteral("Block 1 of %1, Introductions").arg(blocks)));
+    CHECK(strip->accessibleDescription().contains(QStringLiteral("in the planned block")));
+    CHECK(strip->stripLayout().segments.front().kind == gui::DayStripSegment::Kind::Current);
+
+    c.advanceMinutes(10);
+    c.click("consoleNext");
+    CHECK(strip->accessibleDescription().startsWith(QStringLiteral("Block 2 of %1").arg(blocks)));
+    CHECK(strip->stripLayout().segments.front().kind == gui::DayStripSegment::Kind::Done);
+    CHECK(strip->stripLayout().segments.at(1).kind == gui::DayStripSegment::Kind::Current);
+
+    // An overrun: the presentation goes on and on, and the plan has moved two blocks ahead of us.
+    c.advanceMinutes(150);
+    const QString overrun = strip->accessibleDescription();
+    CHECK(overrun.contains(QStringLiteral("blocks behind plan")));
+    CHECK(overrun.contains(QStringLiteral("behind).")));
+    // The current block grows with the overrun: the "now" marker stays inside it.
+    const gui::DayStripSegment& current = strip->stripLayout().segments.at(1);
+    CHECK(strip->stripLayout().nowX >= current.x);
+    CHECK(strip->stripLayout().nowX <= current.x + current.width);
+
+    // Catch-up accepted: the blocks to come shrink, and the expected finish with them.
+    c.click("consoleNext");
+    c.click("consoleCatchUp");
+    c.click("consoleCatchUpAccept");
+    CHECK(strip->accessibleDescription() != overrun);
+    CHECK(strip->accessibleDescription().startsWith(QStringLiteral("Block 3 of %1").arg(blocks)));
+    bool shrunkTip = false;
+    for (const gui::DayStripSegment& segment : strip->stripLayout().segments) {
+        shrunkTip = shrunkTip || segment.toolTip.contains(QStringLiteral("Now planned for"));
+    }
+    CHECK(shrunkTip);
 }
