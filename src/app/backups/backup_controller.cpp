@@ -62,7 +62,7 @@ void BackupController::setDocument(RegionDocument* document) {
         return;
     }
     const Database& db = m_document->database();
-    if (!db.isNew() && db.backupPolicy().automatic &&
+    if (m_dailyBackups && !db.isNew() && db.backupPolicy().automatic &&
         backups::dailyDue(db.path(), db.backupPolicy(), m_clock)) {
         start(backups::Reason::Daily);
     }

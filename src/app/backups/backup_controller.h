@@ -41,6 +41,9 @@ public:
     // The open document (nullptr: none). A writable region that is not new gets its daily backup
     // now, in the background, when none was made today (UTC, by the clock).
     void setDocument(RegionDocument* document);
+    // Off for the program's tool modes (--screenshot, --exit-after-first-paint), which only look at
+    // a region: then opening one makes no daily backup. On by default.
+    void setDailyBackups(bool on) { m_dailyBackups = on; }
     // How the window closes the open region (it must let go of its lock) and opens one by path.
     void setRegionHooks(std::function<void()> closeRegion, std::function<bool(const QString&)> openRegion);
     // Runs the restore dialog; exec() unless a test answers it.
@@ -61,6 +64,7 @@ Q_SIGNALS:
     void backupFinished(bool made, const QString& pathOrMessage);
 
 private:
+    bool m_dailyBackups = true;
     void start(backups::Reason reason);
     void finish(const Result<backups::BackupFile>& made, backups::Reason reason);
     void updateActions();

@@ -1,5 +1,6 @@
 #include "frame/application.h"
 
+#include "backups/backup_controller.h"
 #include "board/schedule_board_view.h"
 #include "console/console_workspace.h"
 #include "console/day_session.h"
@@ -165,6 +166,7 @@ int renderDayScreenshot(const CommandLine& options, Prompter& prompter, QSetting
     }
     FakeClock clock(morning);
     MainWindow window(prompter, settings);
+    window.backups()->setDailyBackups(false); // a tool mode only looks
     installStandardWorkspaces(window, prompter, &createScheduleBoard, &clock);
     if (!window.openDatabase(copy, false) || !runDemoDay(window, clock, options.view)) {
         std::fprintf(stderr, "balcony: nothing to render: the day could not be run.\n");
@@ -267,6 +269,7 @@ int renderScreenshot(const CommandLine& options, const Clock& clock) {
         return code;
     }
     MainWindow window(prompter, settings);
+    window.backups()->setDailyBackups(false); // a tool mode only looks
     installProgramWorkspaces(window, prompter, clock);
     // "opening": the window as the program opens the region, on the computer's clock (a day live
     // today brings Run the Day to the front); the other views are shown by name.
@@ -332,6 +335,7 @@ int runUntilFirstPaint(const CommandLine& options, const Clock& clock) {
     HeadlessPrompter prompter;
     QSettings settings;
     MainWindow window(prompter, settings);
+    window.backups()->setDailyBackups(false); // a tool mode only looks
     installProgramWorkspaces(window, prompter, clock);
     window.placeFromSettings();
     window.restoreFromSettings();

@@ -2,6 +2,7 @@
 #include "helpers/temp_dir.h"
 #include "store/database.h"
 
+#include <QFileInfo>
 #include <QImage>
 #include <QProcess>
 #include <catch2/catch.hpp>
@@ -37,4 +38,6 @@ TEST_CASE("The notes views render at the sizes asked", "[screenshot][review]") {
             CHECK(image.size() == size);
         }
     }
+    // A picture only looks at the region: no daily backup is left beside the user's file.
+    CHECK_FALSE(QFileInfo::exists(path + QStringLiteral("-backups")));
 }
