@@ -320,7 +320,8 @@ TEST_CASE("Each role has its own colour, readable on a light and on a dark palet
 }
 
 TEST_CASE("The console says when the computer's clock was changed during the day", "[gui][countdown]") {
-    Day day; // started at 10:00
+    Day day;
+    day.start();
     day.clock.advanceMinutes(5);
     CHECK(wallClockNotice(day.engine->wallClockOffsetMs()).isEmpty());
     day.clock.setWallClock(dayAt(10, 35)); // set forward half an hour by hand
