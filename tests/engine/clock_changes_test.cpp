@@ -82,8 +82,9 @@ TEST_CASE(
     Day day(dayAt(10, 0));
     ok(day.engine->start());
     day.clock.advanceMinutes(10);
-    day.clock.setUtc(dayAt(9, 10)); // someone sets the laptop's clock back an hour at 10:10
+    day.clock.setWallClock(dayAt(9, 10)); // someone sets the laptop's clock back an hour at 10:10
     DayState s = day.engine->state();
+    CHECK(day.engine->wallClockOffsetMs() == -hour);
     CHECK(s.elapsedMs == 10 * minute);
     CHECK(s.remainingMs == 5 * minute);
     day.clock.advanceMinutes(5);
@@ -99,21 +100,68 @@ TEST_CASE(
     CHECK(day.engine->state().elapsedMs == 20 * minute);
 }
 
-TEST_CASE("The clock set forward by hand during a block counts as time passed, like a suspend",
+TEST_CASE("The clock set forward by hand during a block moves neither the countdown nor the record",
           "[engine][clock]") {
-    // The monotonic clock cannot tell a clock set forward from a lid closed for as long; the wall
-    // clock is the day's clock, so the block shows the time as gone. A mistaken setting is put right
-    // with session began (docs/day-engine.md, "Time").
+    // The boot-time clock counts a suspend, so a wall clock running ahead of it was set by hand (or
+    // stepped by NTP): the day keeps its own count (docs/day-engine.md, "Time").
     Day day(dayAt(10, 0));
     ok(day.engine->start());
     day.clock.advanceMinutes(5);
-    day.clock.setUtc(dayAt(10, 35));
+    day.clock.setWallClock(dayAt(10, 35)); // set forward half an hour at 10:05
     DayState s = day.engine->state();
+    CHECK(s.elapsedMs == 5 * minute);
+    CHECK(s.remainingMs == 10 * minute);
+    CHECK(day.engine->wallClockOffsetMs() == 30 * minute);
+    day.clock.advanceMinutes(10);
+    s = ok(day.engine->next());
+    CHECK(s.blocks.front().activeMs == 15 * minute);
+    CHECK(day.log().back().atUtc == dayAt(10, 15)); // the day's own time, not the clock's 10:45
+    day.clock.advanceMinutes(5);
+    CHECK(day.engine->state().elapsedMs == 5 * minute);
+}
+
+TEST_CASE("A suspend of twenty minutes inside a block counts twenty minutes", "[engine][clock]") {
+    Day day(dayAt(10, 0));
+    ok(day.engine->start());
+    ok(day.engine->extend(30)); // a 45-minute block
+    day.clock.advanceMinutes(5);
+    day.clock.suspendFor(20 * minute);
+    const DayState s = day.engine->state();
+    CHECK(s.elapsedMs == 25 * minute);
+    CHECK(s.remainingMs == 20 * minute);
+    CHECK(day.engine->wallClockOffsetMs() == 0);
+}
+
+TEST_CASE("A program started after the clock was set forward takes the wall clock", "[engine][clock]") {
+    // A fresh process has only the wall clock and the log: a clock set forward is time passed.
+    Day day(dayAt(10, 0));
+    ok(day.engine->start());
+    day.clock.advanceMinutes(5);
+    day.clock.setWallClock(dayAt(10, 35));
+    auto again = DayEngine::open(*day.region.db, day.clock, day.region.groupId, day.region.day().plan);
+    REQUIRE(again.ok());
+    const DayState s = (*again)->state();
     CHECK(s.elapsedMs == 35 * minute);
-    CHECK(s.remainingMs == -20 * minute);
+    CHECK((*again)->wallClockOffsetMs() == 0);
+}
+
+TEST_CASE("A program started after the clock was set back never records before the last event",
+          "[engine][clock]") {
+    // The log shows the wall clock is behind: now is earlier than the last event. The day counts
+    // from the last event and records nothing earlier.
+    Day day(dayAt(10, 0));
+    ok(day.engine->start());
+    day.clock.advanceMinutes(5);
+    ok(day.engine->pause());
+    day.clock.setWallClock(dayAt(9, 5));
+    auto again = DayEngine::open(*day.region.db, day.clock, day.region.groupId, day.region.day().plan);
+    REQUIRE(again.ok());
+    DayState s = (*again)->state();
+    CHECK(s.elapsedMs == 5 * minute);
     day.clock.advanceMinutes(1);
-    ok(day.engine->next());
-    CHECK(day.log().back().atUtc == dayAt(10, 36));
+    s = ok((*again)->resume());
+    CHECK(day.log().back().atUtc >= dayAt(10, 5));
+    CHECK(s.elapsedMs == 5 * minute);
 }
 
 TEST_CASE("A day across the night the clocks change counts real hours and keeps its local times",

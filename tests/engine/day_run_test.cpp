@@ -194,29 +194,34 @@ TEST_CASE("Every recorded command is in the database before the call returns", "
     CHECK(log->at(1).atUtc == dayAt(9, 58));
 }
 
-TEST_CASE("A laptop suspend counts as time passing: the day's clock re-anchors on the wall clock",
-          "[engine][run]") {
+TEST_CASE("A laptop suspend counts as time passing: the boot-time clock counts it", "[engine][run]") {
     Run run;
     run.clock.setUtc(dayAt(10, 0));
     ok(run.engine->start());
     run.clock.advanceMinutes(5);
-    run.clock.suspendFor(20 * minute); // the wall clock moves on, the monotonic clock does not
+    run.clock.suspendFor(20 * minute); // both readings move on: CLOCK_BOOTTIME counts a suspend
     const DayState s = run.engine->state();
     CHECK(s.now == dayAt(10, 25));
     CHECK(s.elapsedMs == 25 * minute);
     CHECK(s.remainingMs == -10 * minute);
+    CHECK(run.engine->wallClockOffsetMs() == 0);
 }
 
-TEST_CASE("A small wall-clock correction does not jolt the countdown", "[engine][run]") {
+TEST_CASE("A wall-clock correction, small or large, does not jolt the countdown", "[engine][run]") {
     FakeClock clock(dayAt(10, 0));
     AnchoredClock day(clock);
     clock.advanceSeconds(30);
-    clock.suspendFor(2000); // an NTP step of two seconds
+    clock.setWallClock(dayAt(10, 0, 32)); // an NTP step of two seconds
     CHECK(day.now() == dayAt(10, 0, 30));
-    CHECK(day.reanchorCount() == 0);
-    clock.suspendFor(10 * 1000);
-    CHECK(day.now() == dayAt(10, 0, 42));
-    CHECK(day.reanchorCount() == 1);
+    CHECK(day.wallClockOffsetMs() == 0);
+    CHECK_FALSE(day.wallClockChanged());
+    clock.setWallClock(dayAt(10, 0, 42));
+    CHECK(day.now() == dayAt(10, 0, 30));
+    CHECK(day.wallClockOffsetMs() == 12 * 1000);
+    CHECK(day.wallClockChanged());
+    clock.setWallClock(dayAt(10, 0, 31)); // put right again
+    CHECK(day.now() == dayAt(10, 0, 30));
+    CHECK_FALSE(day.wallClockChanged());
 }
 
 TEST_CASE("The state is a pure function of the log and the instant", "[engine][run]") {

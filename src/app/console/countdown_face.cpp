@@ -1,6 +1,8 @@
 #include "console/countdown_face.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 namespace balcony::gui {
 
@@ -17,6 +19,16 @@ QString countdownText(qint64 shownSeconds) {
                two(s % 60);
     }
     return sign + two(s / 60) + QLatin1Char(':') + two(s % 60);
+}
+
+QString wallClockNotice(qint64 offsetMs) {
+    if (offsetMs == 0) {
+        return {};
+    }
+    const qint64 minutes = std::max<qint64>(1, (std::llabs(offsetMs) + 30 * 1000) / (60 * 1000));
+    return QStringLiteral("The computer's clock was changed by %1 %2; Balcony keeps the day's time.")
+        .arg(minutes)
+        .arg(minutes == 1 ? QStringLiteral("minute") : QStringLiteral("minutes"));
 }
 
 QString aheadBehindText(qint64 behindMs) {

@@ -51,6 +51,10 @@ CountdownFace countdownFace(const DayState& state, const QTimeZone& zone);
 QString countdownText(qint64 shownSeconds);
 // "On time" within half a minute, else "N min behind|ahead", with hours past 59 minutes.
 QString aheadBehindText(qint64 behindMs);
+// What the console says when the computer's clock was changed during the run
+// (DaySession::wallClockOffsetMs, to the nearest minute): "The computer's clock was changed by 30
+// minutes; Balcony keeps the day's time." Empty for 0 (no change).
+QString wallClockNotice(qint64 offsetMs);
 // The second a countdown shows for remainingMs (rounded up; 0 from 0 to -999 ms).
 qint64 shownSecondsFor(qint64 remainingMs);
 

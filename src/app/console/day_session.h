@@ -48,6 +48,8 @@ public:
     const DayState& state() const { return m_state; }
     CountdownFace face() const { return countdownFace(m_state, plan().zone); }
     QDateTime now() { return m_engine->now(); } // the day's clock (see AnchoredClock)
+    // Non-zero when the computer's clock was changed during the run: the day keeps its own time.
+    qint64 wallClockOffsetMs() const { return m_engine->wallClockOffsetMs(); }
     // The UTC instant of a clock time today in the plan's zone ("Started at 10:04").
     QDateTime todayAt(const QTime& time);
 

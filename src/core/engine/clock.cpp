@@ -3,6 +3,7 @@
 #include "support/logging.h"
 
 #include <cstdlib>
+#include <ctime>
 
 namespace balcony {
 
@@ -15,6 +16,12 @@ QDateTime SystemClock::utcNow() const {
 }
 
 qint64 SystemClock::monotonicMs() const {
+#ifdef CLOCK_BOOTTIME
+    timespec ts{};
+    if (clock_gettime(CLOCK_BOOTTIME, &ts) == 0) {
+        return qint64(ts.tv_sec) * 1000 + ts.tv_nsec / 1000000;
+    }
+#endif
     return m_timer.elapsed();
 }
 
@@ -26,37 +33,36 @@ void FakeClock::advanceMs(qint64 ms) {
     m_monotonic += ms;
 }
 
-AnchoredClock::AnchoredClock(const Clock& clock, qint64 toleranceMs)
-    : m_clock(clock)
-    , m_toleranceMs(toleranceMs) {
-    anchor();
+void FakeClock::setUtc(const QDateTime& utc) {
+    const qint64 step = m_utc.msecsTo(utc);
+    if (step > 0) {
+        advanceMs(step);
+    } else {
+        setWallClock(utc);
+    }
 }
 
-void AnchoredClock::anchor() {
-    m_anchorUtc = m_clock.utcNow();
-    m_anchorMonotonic = m_clock.monotonicMs();
-}
+AnchoredClock::AnchoredClock(const Clock& clock, qint64 toleranceMs)
+    : m_clock(clock)
+    , m_toleranceMs(toleranceMs)
+    , m_anchorUtc(clock.utcNow())
+    , m_anchorMonotonic(clock.monotonicMs()) {}
 
 QDateTime AnchoredClock::now() {
     const QDateTime counted = m_anchorUtc.addMSecs(m_clock.monotonicMs() - m_anchorMonotonic);
     const qint64 disagreement = counted.msecsTo(m_clock.utcNow());
-    if (disagreement < -m_toleranceMs) {
-        // The wall clock was set back by hand: the day did not go back with it. Keep counting from the
-        // monotonic clock so that the countdown and the times recorded in the log carry on forwards.
-        if (!m_wallBehind) {
-            logging::get("engine")->warn("wall clock set back by {} ms; the day keeps its own count",
-                                         -disagreement);
-        }
-        m_wallBehind = true;
+    if (std::llabs(disagreement) <= m_toleranceMs) {
+        m_offsetMs = 0;
+        m_loggedOffsetMs = 0;
         return counted;
     }
-    m_wallBehind = false;
-    if (disagreement > m_toleranceMs) {
-        logging::get("engine")->info("wall clock ahead of the monotonic clock by {} ms; re-anchoring",
-                                     disagreement);
-        ++m_reanchors;
-        anchor();
-        return m_anchorUtc;
+    // The wall clock was changed (by hand, or a large NTP step): the day did not move with it. A
+    // suspend cannot cause this, the boot-time clock counts it. Log once per change, not per tick.
+    m_offsetMs = disagreement;
+    if (std::llabs(disagreement - m_loggedOffsetMs) > m_toleranceMs) {
+        logging::get("engine")->warn(
+            "wall clock changed: {} ms from the day's count; the day keeps its own count", disagreement);
+        m_loggedOffsetMs = disagreement;
     }
     return counted;
 }

@@ -36,7 +36,10 @@ public:
     qint64 groupId() const { return m_groupId; }
     const std::vector<DayEvent>& events() const { return m_events; }
 
-    QDateTime now(); // the day's clock: monotonic, anchored to UTC, re-anchored after a suspend
+    QDateTime now(); // the day's clock: boot-time, anchored to UTC; counts a suspend, not a clock change
+    // How far the computer's wall clock is from the day's clock (ms, positive: set forward), as of the
+    // last now(); 0 unless it was changed during this run (see AnchoredClock).
+    qint64 wallClockOffsetMs() const { return m_clock.wallClockOffsetMs(); }
     DayState state();
     DayState stateAt(const QDateTime& utc) const;
 

@@ -318,3 +318,17 @@ TEST_CASE("Each role has its own colour, readable on a light and on a dark palet
     }
     CHECK(countdownColour(CountdownRole::Overrun, light) != countdownColour(CountdownRole::Overrun, dark));
 }
+
+TEST_CASE("The console says when the computer's clock was changed during the day", "[gui][countdown]") {
+    Day day;
+    day.start();
+    day.clock.advanceMinutes(5);
+    CHECK(wallClockNotice(day.engine->wallClockOffsetMs()).isEmpty());
+    day.clock.setWallClock(dayAt(10, 35)); // set forward half an hour by hand
+    const DayState s = day.engine->state();
+    CHECK(countdownFace(s, day.engine->plan().zone).text == QStringLiteral("10:00"));
+    CHECK(wallClockNotice(day.engine->wallClockOffsetMs()) ==
+          QStringLiteral("The computer's clock was changed by 30 minutes; Balcony keeps the day's time."));
+    CHECK(wallClockNotice(-60 * second) ==
+          QStringLiteral("The computer's clock was changed by 1 minute; Balcony keeps the day's time."));
+}
