@@ -190,6 +190,9 @@ ConsoleWorkspace::ConsoleWorkspace(Prompter& prompter, const Clock* clock, QSett
         m_resumeBanner->layout()->addWidget(dismiss);
     }
     outer->addWidget(m_resumeBanner);
+    m_clockBanner = makeBanner(QStringLiteral("consoleClockBanner"), m_clockText, m_page);
+    m_clockBanner->hide();
+    outer->addWidget(m_clockBanner);
 
     // The day now (left) and the timeline (right).
     auto* body = new QHBoxLayout;
@@ -760,6 +763,7 @@ void ConsoleWorkspace::showState() {
             label->clear();
         }
         m_lateBanner->hide();
+        m_clockBanner->hide();
         m_turns->hide();
         m_talkRow->hide();
         m_beganPanel->hide();
@@ -767,6 +771,9 @@ void ConsoleWorkspace::showState() {
         return;
     }
     const DayState& state = m_session->state();
+    const QString clockNotice = wallClockNotice(m_session->wallClockOffsetMs());
+    m_clockText->setText(clockNotice);
+    m_clockBanner->setVisible(!clockNotice.isEmpty());
     m_dayStrip->showDay(m_day->plan.timetable, state, m_day->plan.zone);
     const Timetable& timetable = m_day->plan.timetable;
     const QTimeZone& zone = m_day->plan.zone;

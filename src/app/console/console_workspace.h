@@ -178,6 +178,8 @@ private:
     QTimeEdit* m_startedAtTime = nullptr;
     QFrame* m_resumeBanner = nullptr;
     QLabel* m_resumeText = nullptr;
+    QFrame* m_clockBanner = nullptr; // the computer's clock was changed during the day
+    QLabel* m_clockText = nullptr;
     QLabel* m_block = nullptr;
     QLabel* m_who = nullptr;
     QLabel* m_speaker = nullptr;

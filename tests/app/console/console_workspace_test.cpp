@@ -185,7 +185,13 @@ TEST_CASE("A whole triad day run through the console's buttons and keys", "[cons
     c.click("consoleExtend5");
     c.key(Qt::Key_Up);
     c.key(Qt::Key_Down);
-    CHECK(c.countdown() != before);
+    // The countdown moved the one minute that passed, not the hour the clock jumped.
+    const auto seconds = [](const QString& shown) {
+        const QStringList parts = shown.split(u':');
+        REQUIRE(parts.size() == 2);
+        return parts.at(0).toInt() * 60 + parts.at(1).toInt();
+    };
+    CHECK(seconds(before) - seconds(c.countdown()) == 60);
     const int last = static_cast<int>(c.day().plan().timetable.blocks.size()) - 1;
     while (c.day().state().blockIndex < last) {
         c.advanceMinutes(5);
@@ -391,6 +397,33 @@ TEST_CASE("In the window the console's notes, quick capture, questions and room 
     CHECK(console->notesPane()->shownBlock() == console->session()->state().blockIndex);
     CHECK(console->presenterWindow()->view()->titleText() ==
           console->session()->plan().timetable.blocks.at(1).title);
+}
+
+TEST_CASE("The computer's clock changed during a block moves neither the countdown nor the record, and the "
+          "console says so",
+          "[console][workspace][clock]") {
+    Console c(march(12, 10, 0));
+    c.click("consoleStart");
+    c.advanceMinutes(5);
+    const QString before = c.countdown();
+    CHECK_FALSE(c.find<QFrame>("consoleClockBanner")->isVisible());
+
+    // Someone sets the laptop's clock an hour forward; a second later the countdown has moved a second.
+    c.clock.setWallClock(c.clock.utcNow().addSecs(3600));
+    c.advanceMinutes(1);
+    CHECK(c.find<QFrame>("consoleClockBanner")->isVisible());
+    CHECK(c.find<QFrame>("consoleClockBanner")
+              ->findChild<QLabel*>()
+              ->text()
+              .contains(QStringLiteral("60 minutes")));
+    // The countdown moved the one minute that passed, not the hour the clock jumped.
+    const auto seconds = [](const QString& shown) {
+        const QStringList parts = shown.split(u':');
+        REQUIRE(parts.size() == 2);
+        return parts.at(0).toInt() * 60 + parts.at(1).toInt();
+    };
+    CHECK(seconds(before) - seconds(c.countdown()) == 60);
+    CHECK(c.day().state().blockIndex == 0);
 }
 
 TEST_CASE("The day strip stays in view under every side tab and follows the day in words",
