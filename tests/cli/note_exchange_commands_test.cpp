@@ -249,3 +249,36 @@ TEST_CASE("note export and export-all write each LA's note in every format, hold
     CHECK(unknown.err.contains(q("choose pdf, odt or html")));
     CHECK_FALSE(QFile::exists(r.cli.path(q("kent.rtf"))));
 }
+
+TEST_CASE("A note that once held another LA's text sends and exports none of it", "[cli][note-exchange]") {
+    ExchangeRegion r;
+    // The facilitator pastes Medway's words into Kent's note by mistake, saves, then takes them out.
+    const CliRun shown = r.note({q("show"), q("--cycle"), q("2026-2027"), q("--la"), q("Kent")});
+    const QString kentBody = shown.out.mid(shown.out.indexOf(q("# ")));
+    REQUIRE_FALSE(kentBody.isEmpty());
+    auto save = [&](const QString& body) {
+        QFile file(r.cli.path(q("kent.md")));
+        REQUIRE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(body.toUtf8());
+        file.close();
+        const CliRun edited = r.note(
+            {q("edit"), q("--cycle"), q("2026-2027"), q("--la"), q("Kent"), q("--file"), file.fileName()});
+        INFO(edited.err.toStdString());
+        REQUIRE(edited.exitCode == 0);
+    };
+    save(kentBody + q("\n") + medwayWords.join(q(": ")) + q("\n"));
+    save(kentBody + q("\nThe facilitator's own second thoughts.\n"));
+
+    REQUIRE(QDir().mkpath(r.cli.path(q("packs"))));
+    REQUIRE(r.note({q("send"), q("--cycle"), q("2026-2027"), q("--la"), q("Kent"), q("--dir"),
+                    r.cli.path(q("packs"))})
+                .exitCode == 0);
+    requireOnly(QString::fromUtf8(bytesOf(r.packOf("Kent"))), kentWords, {medwayWords, surreyWords});
+    for (const auto& format : {q("pdf"), q("odt"), q("html")}) {
+        const QString out = r.cli.path(q("kent-latest.") + format);
+        REQUIRE(r.note({q("export"), q("--cycle"), q("2026-2027"), q("--la"), q("Kent"), q("--format"),
+                        format, q("--out"), out})
+                    .exitCode == 0);
+        requireOnly(readerText(out), kentWords, {medwayWords, surreyWords});
+    }
+}
