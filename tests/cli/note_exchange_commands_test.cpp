@@ -208,6 +208,17 @@ TEST_CASE("A DCS's amendments and agreement come back through import-pack, once"
         CHECK(region.err.contains(q("region file")));
     }
     CHECK(r.dump() == before);
+
+    // balcony-cli's log names what was done, never what a note says.
+    const QString log = QString::fromUtf8(bytesOf(r.cli.dataFolder() + q("/balcony/logs/balcony-cli.log")));
+    CHECK(log.contains(q("import-pack")));
+    for (const auto& words : {kentWords, medwayWords, surreyWords}) {
+        for (const auto& word : words) {
+            INFO("note text in the log: " << word.toStdString());
+            CHECK_FALSE(log.contains(word));
+        }
+    }
+    CHECK_FALSE(log.contains(q("the DCS adds a sentence")));
 }
 
 TEST_CASE("note export and export-all write each LA's note in every format, holding no other LA's text",
