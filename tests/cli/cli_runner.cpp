@@ -25,7 +25,7 @@ CliRun CliSandbox::run(const QStringList& arguments) const {
     process.setWorkingDirectory(m_dir.path(QStringLiteral("home")));
     process.start(QStringLiteral(BALCONY_CLI_PATH), arguments);
     // Only a guard against a hung child; no assertion depends on how long a run takes.
-    const bool finished = process.waitForStarted() && process.waitForFinished(120000);
+    const bool finished = process.waitForStarted() && process.waitForFinished(600000);
     REQUIRE(finished);
     CliRun result;
     result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;

@@ -441,6 +441,10 @@ ConsoleWorkspace::ConsoleWorkspace(Prompter& prompter, const Clock* clock, QSett
 }
 
 ConsoleWorkspace::~ConsoleWorkspace() {
+    // While the page lives, its panes still follow the session: they seal and save first.
+    if (m_page != nullptr) {
+        closePanes();
+    }
     m_session.reset();
     // The window owns the page once installed; before that it is ours.
     if (m_page != nullptr && m_page->parent() == nullptr) {
@@ -487,8 +491,10 @@ QPushButton* ConsoleWorkspace::addControl(const QString& name, const QString& te
 
 void ConsoleWorkspace::updateShortcutsForFocus(QWidget* focused) {
     const bool typing = isTextField(focused);
-    for (QShortcut* shortcut : std::as_const(m_shortcuts)) {
-        shortcut->setEnabled(!typing);
+    for (const QPointer<QShortcut>& shortcut : std::as_const(m_shortcuts)) {
+        if (shortcut != nullptr) {
+            shortcut->setEnabled(!typing);
+        }
     }
 }
 

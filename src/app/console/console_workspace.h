@@ -217,7 +217,8 @@ private:
     QPushButton* m_start = nullptr;
     QPushButton* m_pause = nullptr;
     QList<QPushButton*> m_runControls; // enabled only while the day runs or is paused
-    QList<QShortcut*> m_shortcuts;
+    // Guarded: while the page is being deleted, a focus change can reach us after some have gone.
+    QList<QPointer<QShortcut>> m_shortcuts;
 };
 
 } // namespace balcony::gui
