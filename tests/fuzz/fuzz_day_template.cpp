@@ -1,3 +1,4 @@
+#include "engine/clock.h"
 #include "engine/day_plan_store.h"
 #include "fuzz_support.h"
 #include "store/database.h"
@@ -25,6 +26,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (!undone.isActive()) {
         std::abort();
     }
-    (void)DayPlanStore(db).importTemplate(file);
+    const FakeClock clock(
+        QDateTime(QDate(2026, 11, 30), QTime(9, 0), Qt::UTC)); // a fixed stamp: same input, same run
+    (void)DayPlanStore(db).importTemplate(file, clock);
     return 0;
 }
