@@ -34,15 +34,12 @@ int send(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
         }
         chosen.push_back(found->note);
     } else {
-        auto cycle = ScheduleStore(*db).cycleByName(cycleName);
-        if (!cycle) {
-            return ctx.fail(cycle.error());
+        auto found = notesOfCycle(*db, store, cycleName);
+        if (!found) {
+            return ctx.fail(found.error());
         }
-        auto notes = store.notes(cycle->id);
-        if (!notes) {
-            return ctx.fail(notes.error());
-        }
-        for (const auto& note : *notes) {
+        const Cycle* cycle = &found->cycle;
+        for (const auto& note : found->notes) {
             if (note.status == NoteStatus::Draft || note.status == NoteStatus::Amended) {
                 chosen.push_back(note);
             }
@@ -133,14 +130,9 @@ int exportNote(Context& ctx, const QCommandLineParser& parser, const QStringList
     if (!format) {
         return BadInput;
     }
-    int revision = 0;
-    if (parser.isSet(QStringLiteral("revision"))) {
-        bool ok = false;
-        revision = parser.value(QStringLiteral("revision")).toInt(&ok);
-        if (!ok || revision < 1) {
-            return ctx.usage(QStringLiteral("--revision takes a revision number (1, 2, 3 ...), not \"%1\".")
-                                 .arg(parser.value(QStringLiteral("revision"))));
-        }
+    const auto revision = optionalRevision(parser);
+    if (!revision) {
+        return ctx.usage(revision.message());
     }
     Database* db = ctx.readDatabase();
     if (!db) {
@@ -153,7 +145,7 @@ int exportNote(Context& ctx, const QCommandLineParser& parser, const QStringList
     if (!found) {
         return ctx.fail(found.error());
     }
-    auto document = reports::sessionNoteDocument(*db, found->note.id, revision);
+    auto document = reports::sessionNoteDocument(*db, found->note.id, *revision);
     if (!document) {
         return ctx.fail(document.error());
     }
@@ -178,16 +170,14 @@ int exportAll(Context& ctx, const QCommandLineParser& parser, const QStringList&
     if (!db) {
         return BadInput;
     }
-    auto cycle = ScheduleStore(*db).cycleByName(parser.value(QStringLiteral("cycle")));
-    if (!cycle) {
-        return ctx.fail(cycle.error());
-    }
     SystemClock clock;
     SessionNoteStore store(*db, clock);
-    auto notes = store.notes(cycle->id);
-    if (!notes) {
-        return ctx.fail(notes.error());
+    auto found = notesOfCycle(*db, store, parser.value(QStringLiteral("cycle")));
+    if (!found) {
+        return ctx.fail(found.error());
     }
+    const Cycle* cycle = &found->cycle;
+    const std::vector<SessionNote>* notes = &found->notes;
     if (notes->empty()) {
         ctx.out << "No session notes in cycle " << cycle->name << " yet, so nothing was written." << Qt::endl;
         return Success;

@@ -121,16 +121,14 @@ int list(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
     if (!db) {
         return BadInput;
     }
-    auto cycle = ScheduleStore(*db).cycleByName(parser.value(QStringLiteral("cycle")));
-    if (!cycle) {
-        return ctx.fail(cycle.error());
-    }
     SystemClock clock;
     SessionNoteStore store(*db, clock);
-    auto notes = store.notes(cycle->id);
-    if (!notes) {
-        return ctx.fail(notes.error());
+    auto found = notesOfCycle(*db, store, parser.value(QStringLiteral("cycle")));
+    if (!found) {
+        return ctx.fail(found.error());
     }
+    const Cycle* cycle = &found->cycle;
+    const std::vector<SessionNote>* notes = &found->notes;
     const QDate today = store.today();
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonArray rows;
@@ -170,14 +168,11 @@ int show(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
     if (!hasRequired(ctx, parser, {"cycle", "la"})) {
         return BadInput;
     }
-    int number = 0;
-    if (parser.isSet(QStringLiteral("revision"))) {
-        bool ok = false;
-        number = parser.value(QStringLiteral("revision")).toInt(&ok);
-        if (!ok || number < 1) {
-            return ctx.usage(QStringLiteral("--revision needs a revision number (1, 2, 3 ...)."));
-        }
+    const auto asked = optionalRevision(parser);
+    if (!asked) {
+        return ctx.usage(asked.message());
     }
+    const int number = *asked;
     Database* db = ctx.readDatabase();
     if (!db) {
         return BadInput;
@@ -221,16 +216,6 @@ int show(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
         ctx.out << Qt::endl;
     }
     return Success;
-}
-
-Result<int> revisionOption(const QCommandLineParser& parser, const QString& name) {
-    bool ok = false;
-    const int number = parser.value(name).toInt(&ok);
-    if (!ok || number < 1) {
-        return failure(Error::Kind::InvalidInput,
-                       QStringLiteral("--%1 needs a revision number (1, 2, 3 ...).").arg(name));
-    }
-    return number;
 }
 
 int diff(Context& ctx, const QCommandLineParser& parser, const QStringList&) {

@@ -86,4 +86,33 @@ QString whenText(const QDateTime& utc) {
     return utc.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
 }
 
+Result<CycleNotes> notesOfCycle(Database& db, const SessionNoteStore& store, const QString& cycleName) {
+    auto cycle = ScheduleStore(db).cycleByName(cycleName);
+    if (!cycle) {
+        return cycle.error();
+    }
+    auto notes = store.notes(cycle->id);
+    if (!notes) {
+        return notes.error();
+    }
+    return CycleNotes{std::move(*cycle), std::move(*notes)};
+}
+
+Result<int> revisionOption(const QCommandLineParser& parser, const QString& name) {
+    bool ok = false;
+    const int number = parser.value(name).toInt(&ok);
+    if (!ok || number < 1) {
+        return failure(Error::Kind::InvalidInput,
+                       QStringLiteral("--%1 needs a revision number (1, 2, 3 ...).").arg(name));
+    }
+    return number;
+}
+
+Result<int> optionalRevision(const QCommandLineParser& parser) {
+    if (!parser.isSet(QStringLiteral("revision"))) {
+        return 0;
+    }
+    return revisionOption(parser, QStringLiteral("revision"));
+}
+
 } // namespace balcony::cli

@@ -33,6 +33,18 @@ struct NoteLookup {
 Result<NoteLookup> findNote(Database& db, const SessionNoteStore& store, const QString& cycleName,
                             const QString& laName);
 
+// A cycle (by name) and its session notes, by group and presenting order.
+struct CycleNotes {
+    Cycle cycle;
+    std::vector<SessionNote> notes;
+};
+Result<CycleNotes> notesOfCycle(Database& db, const SessionNoteStore& store, const QString& cycleName);
+
+// The revision number given with --NAME: 1, 2, 3 ...; InvalidInput for anything else.
+Result<int> revisionOption(const QCommandLineParser& parser, const QString& name);
+// --revision when given, else 0 (the latest).
+Result<int> optionalRevision(const QCommandLineParser& parser);
+
 // The group's facilitator's name, or "Facilitator" when none is set.
 QString facilitatorOf(const CycleSchedule& schedule, const Group& group);
 // The LA's DCS's name, or "DCS of LA" when none is on the roster.
