@@ -14,6 +14,7 @@
 #include "reports/session_note_document.h"
 #include "review/comparison_html.h"
 #include "review/notes_model.h"
+#include "review/outcomes_section.h"
 #include "review_pack/review_pack.h"
 
 #include <QAction>
@@ -92,7 +93,25 @@ QList<QMenu*> NotesWorkspace::menus() const {
 }
 
 QStringList NotesWorkspace::viewNames() const {
-    return {QStringLiteral("notes"), QStringLiteral("note-review")};
+    QStringList names{QStringLiteral("notes"), QStringLiteral("note-review")};
+    for (const OutcomesSection* section : m_outcomesSections) {
+        names << section->viewNames();
+    }
+    return names;
+}
+
+void NotesWorkspace::addSection(std::unique_ptr<OutcomesSection> owned) {
+    OutcomesSection* section = owned.release();
+    section->setParent(this);
+    m_outcomesSections.push_back(section);
+    m_sections->addTab(section->page(), section->title());
+    connect(section, &OutcomesSection::statusMessage, this, &Workspace::statusMessage);
+    if (const QList<QAction*> actions = section->actions(); !actions.isEmpty()) {
+        m_menu->addSeparator();
+        m_menu->addActions(actions);
+    }
+    section->setDocument(m_document);
+    section->setCycle(currentCycleId());
 }
 
 void NotesWorkspace::buildActions() {
@@ -173,8 +192,14 @@ void NotesWorkspace::buildPage() {
     layout->addLayout(top);
     connect(m_cycle, &QComboBox::currentIndexChanged, this, &NotesWorkspace::cycleChosen);
 
+    m_sections = new QTabWidget;
+    m_sections->setObjectName(QStringLiteral("notesSections"));
+    m_sections->setDocumentMode(true);
+    layout->addWidget(m_sections, 1);
     auto* split = new QSplitter(Qt::Horizontal);
-    layout->addWidget(split, 1);
+    m_sections->addTab(split, tr("Session &Notes"));
+    // The note actions' bar belongs to the session notes; the outcomes tabs have their own.
+    connect(m_sections, &QTabWidget::currentChanged, bar, [bar](int index) { bar->setVisible(index == 0); });
 
     m_model = new NotesModel(this);
     m_sorted = new QSortFilterProxyModel(this);
@@ -312,6 +337,9 @@ void NotesWorkspace::setDocument(RegionDocument* document) {
             }
         });
     }
+    for (OutcomesSection* section : m_outcomesSections) {
+        section->setDocument(document);
+    }
     reloadCycles();
 }
 
@@ -371,6 +399,9 @@ void NotesWorkspace::cycleChosen() {
     refreshNotes();
     if (m_noteId == 0 && m_sorted->rowCount() > 0) {
         m_view->selectRow(0);
+    }
+    for (OutcomesSection* section : m_outcomesSections) {
+        section->setCycle(currentCycleId());
     }
 }
 
@@ -967,6 +998,14 @@ void NotesWorkspace::exportAll(const reports::DocumentFormat& format) {
 }
 
 void NotesWorkspace::showView(const QString& name) {
+    for (OutcomesSection* section : m_outcomesSections) {
+        if (section->viewNames().contains(name)) {
+            m_sections->setCurrentWidget(section->page());
+            section->showView(name);
+            return;
+        }
+    }
+    m_sections->setCurrentIndex(0);
     if (name == QLatin1String("note-review")) {
         // The note with the most revisions (an amended one first): the richest comparison to show.
         const SessionNote* best = nullptr;

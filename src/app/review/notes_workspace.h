@@ -8,6 +8,7 @@
 #include <QPointer>
 #include <memory>
 #include <optional>
+#include <vector>
 
 class QAction;
 class QComboBox;
@@ -30,6 +31,7 @@ class DocumentFormat;
 namespace balcony::gui {
 
 class NotesModel;
+class OutcomesSection;
 class Prompter;
 
 // "Notes and Outcomes", the session notes' side: a cycle's notes (LA, group, status, revision, the
@@ -78,6 +80,11 @@ public:
     qint64 currentNoteId() const { return m_noteId; }
     bool selectCycle(qint64 cycleId);
     bool selectNote(qint64 noteId);
+    // Adds a page to the outcomes side (a tab after "Session Notes"), its views and its actions, and
+    // tells it the region and the cycle shown, now and on every change. Takes ownership.
+    void addSection(std::unique_ptr<OutcomesSection> section);
+    QTabWidget* sectionTabs() const { return m_sections; }
+
     // Compares two revisions of the chosen note on the Revisions tab (and shows it).
     bool compare(int fromRevision, int toRevision);
 
@@ -142,6 +149,8 @@ private:
     bool m_loading = false;
 
     QPointer<QWidget> m_page;
+    QTabWidget* m_sections = nullptr;                 // "Session Notes" first, then the outcomes sections
+    std::vector<OutcomesSection*> m_outcomesSections; // children of this workspace
     QComboBox* m_cycle = nullptr;
     NotesModel* m_model = nullptr;
     QSortFilterProxyModel* m_sorted = nullptr;
