@@ -3,6 +3,9 @@
 #include "console/console_workspace.h"
 #include "frame/interchange_controller.h"
 #include "frame/main_window.h"
+#include "outcomes/action_plans_section.h"
+#include "outcomes/asks_offers_section.h"
+#include "outcomes/priorities_section.h"
 #include "review/notes_workspace.h"
 
 namespace balcony::gui {
@@ -19,13 +22,18 @@ ScheduleTabs& installStandardWorkspaces(MainWindow& window, Prompter& prompter,
                      &InterchangeController::exportInvitations);
 
     window.installWorkspace(std::make_unique<ConsoleWorkspace>(prompter, clock, &window.settings()));
-    window.installWorkspace(std::make_unique<NotesWorkspace>(prompter, clock));
+    auto notes = std::make_unique<NotesWorkspace>(prompter, clock);
+    notes->addSection(std::make_unique<AsksOffersSection>(prompter, clock));
+    notes->addSection(std::make_unique<PrioritiesSection>(prompter));
+    notes->addSection(std::make_unique<ActionPlansSection>(prompter, clock));
+    window.installWorkspace(std::move(notes));
     return schedule;
 }
 
 QStringList standardViewNames() {
-    return {QStringLiteral("schedule"),    QStringLiteral("roster"), QStringLiteral("self-assessments"),
-            QStringLiteral("run-the-day"), QStringLiteral("notes"),  QStringLiteral("note-review")};
+    return {QStringLiteral("schedule"),    QStringLiteral("roster"),     QStringLiteral("self-assessments"),
+            QStringLiteral("run-the-day"), QStringLiteral("notes"),      QStringLiteral("note-review"),
+            QStringLiteral("asks-offers"), QStringLiteral("priorities"), QStringLiteral("action-plans")};
 }
 
 } // namespace balcony::gui
