@@ -97,7 +97,7 @@ ActionPlansSection::~ActionPlansSection() {
 }
 
 QString ActionPlansSection::title() const {
-    return tr("Action Pl&ans");
+    return tr("A&ction Plans");
 }
 
 QWidget* ActionPlansSection::page() {
@@ -146,7 +146,7 @@ void ActionPlansSection::buildPage() {
     top->addWidget(m_la);
     top->addWidget(m_asReviewer);
     top->addStretch(1);
-    m_export = named(new QPushButton(tr("&Export as CSV...")), "actionPlansExport",
+    m_export = named(new QPushButton(tr("E&xport as CSV...")), "actionPlansExport",
                      tr("Export the cycle's outcomes as a CSV file"));
     top->addWidget(m_export);
     layout->addLayout(top);
@@ -185,16 +185,16 @@ void ActionPlansSection::buildPage() {
     auto* lowerLayout = new QVBoxLayout(lower);
     lowerLayout->setContentsMargins(0, 0, 0, 0);
     auto* buttons = new QHBoxLayout;
-    auto* ragLabel = new QLabel(tr("New &RAG:"));
+    auto* ragLabel = new QLabel(tr("New RAG:"));
     m_rag = named(new QComboBox, "actionPlansRag", tr("The new RAG rating"));
     for (Rag rag : {Rag::Red, Rag::Amber, Rag::Green}) {
         m_rag->addItem(ragWord(rag), toKey(rag));
     }
     ragLabel->setBuddy(m_rag);
-    m_changeRag = named(new QPushButton(tr("&Change RAG...")), "actionPlansChangeRag",
+    m_changeRag = named(new QPushButton(tr("Change &RAG...")), "actionPlansChangeRag",
                         tr("Change the chosen action's RAG rating, with its reason"));
     m_done = named(new QPushButton(tr("Mark &Done")), "actionPlansDone", tr("Mark the chosen action done"));
-    m_progress = named(new QPushButton(tr("Add &Progress...")), "actionPlansProgress",
+    m_progress = named(new QPushButton(tr("Add Pro&gress...")), "actionPlansProgress",
                        tr("Add a progress note to the chosen action"));
     connect(m_changeRag, &QPushButton::clicked, this, &ActionPlansSection::changeRag);
     connect(m_done, &QPushButton::clicked, this, &ActionPlansSection::toggleDone);
@@ -478,7 +478,7 @@ void ActionPlansSection::updateButtons() {
     m_changeRag->setEnabled(writable && action.has_value());
     m_rag->setEnabled(writable && action.has_value());
     m_done->setEnabled(writable && action.has_value());
-    m_done->setText(action && action->status == ActionStatus::Done ? tr("Open &Again") : tr("Mark &Done"));
+    m_done->setText(action && action->status == ActionStatus::Done ? tr("&Open Again") : tr("Mark &Done"));
     m_progress->setEnabled(writable && action.has_value());
     m_export->setEnabled(m_document && m_cycleId != 0);
 }

@@ -20,6 +20,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSignalBlocker>
 #include <QSplitter>
 #include <QTableWidget>
@@ -186,9 +187,9 @@ void AsksOffersSection::buildPage() {
     addFilter(tr("&LA:"), m_laFilter, "asksOffersLaFilter", tr("Show the asks and offers of this LA"));
     addFilter(tr("&Group:"), m_groupFilter, "asksOffersGroupFilter",
               tr("Show the asks and offers of this group"));
-    addFilter(tr("T&heme:"), m_themeFilter, "asksOffersThemeFilter",
+    addFilter(tr("&Theme:"), m_themeFilter, "asksOffersThemeFilter",
               tr("Show the asks and offers on this theme"));
-    addFilter(tr("S&tatus:"), m_statusFilter, "asksOffersStatusFilter",
+    addFilter(tr("&Status:"), m_statusFilter, "asksOffersStatusFilter",
               tr("Show the asks and offers in this status"));
     addFilter(tr("&Kind:"), m_kindFilter, "asksOffersKindFilter", tr("Show asks, offers or both"));
     filters->addStretch(1);
@@ -221,7 +222,7 @@ void AsksOffersSection::buildPage() {
     m_entryTitle = named(new QLabel, "asksOffersEntryTitle", tr("The chosen ask or offer"));
     entryForm->addRow(m_entryTitle);
     m_theme = named(new QLineEdit, "asksOffersTheme", tr("Theme of the chosen ask or offer"));
-    entryForm->addRow(tr("T&heme:"), m_theme);
+    entryForm->addRow(tr("Theme:"), m_theme);
     m_text = named(new QPlainTextEdit, "asksOffersText", tr("Text of the chosen ask or offer"));
     m_text->setTabChangesFocus(true);
     m_text->setMaximumHeight(m_text->fontMetrics().lineSpacing() * 4 + 12);
@@ -241,14 +242,14 @@ void AsksOffersSection::buildPage() {
     for (AskOfferStatus status : {AskOfferStatus::Open, AskOfferStatus::Matched, AskOfferStatus::Closed}) {
         m_status->addItem(statusWord(status), toKey(status));
     }
-    entryForm->addRow(tr("&Status:"), m_status);
+    entryForm->addRow(tr("Status:"), m_status);
     connect(m_status, &QComboBox::activated, this, [this] {
         if (auto status = askOfferStatusFromKey(m_status->currentData().toString())) {
             setStatus(*status);
         }
     });
     m_support = named(new QComboBox, "asksOffersSupport", tr("Kind of help the chosen ask needs"));
-    entryForm->addRow(tr("Kind of &help:"), m_support);
+    entryForm->addRow(tr("Kind of help:"), m_support);
     connect(m_support, &QComboBox::activated, this,
             [this] { setSupportKind(m_support->currentData().toString()); });
     split->addWidget(left);
@@ -277,7 +278,13 @@ void AsksOffersSection::buildPage() {
     connect(m_addText, &QLineEdit::returnPressed, this, &AsksOffersSection::addEntry);
     editorLayout->addWidget(addBox);
     editorLayout->addStretch(1);
-    split->addWidget(editor);
+    // Scrolled when the window is short (a 1280x720 laptop), so the register keeps its rows.
+    auto* editorScroll =
+        named(new QScrollArea, "asksOffersEditorArea", tr("The chosen ask or offer, and a new one"));
+    editorScroll->setWidget(editor);
+    editorScroll->setWidgetResizable(true);
+    editorScroll->setFrameShape(QFrame::NoFrame);
+    split->addWidget(editorScroll);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 1);
     split->setSizes({700, 380});
@@ -286,7 +293,7 @@ void AsksOffersSection::buildPage() {
     auto* right = new QWidget;
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
-    auto* suggestionsLabel = new QLabel(tr("Suggested &matches"));
+    auto* suggestionsLabel = new QLabel(tr("S&uggested matches"));
     rightLayout->addWidget(suggestionsLabel);
     m_suggestions = named(makeTable({tr("Score"), tr("Ask"), tr("Offer"), tr("Why")}),
                           "asksOffersSuggestions", tr("Suggested matches of an ask with an offer"));
@@ -299,12 +306,12 @@ void AsksOffersSection::buildPage() {
     auto* ownerLabel = new QLabel(tr("&Owner:"));
     m_owner = named(new QLineEdit, "asksOffersOwner", tr("Who sees the confirmed match through"));
     ownerLabel->setBuddy(m_owner);
-    auto* dueLabel = new QLabel(tr("D&ue:"));
+    auto* dueLabel = new QLabel(tr("Due:"));
     m_due = named(new QDateEdit, "asksOffersDue", tr("When the confirmed match is due"));
     m_due->setCalendarPopup(true);
     m_due->setDisplayFormat(QStringLiteral("d MMM yyyy"));
     dueLabel->setBuddy(m_due);
-    m_confirm = named(new QPushButton(tr("&Confirm")), "asksOffersConfirm",
+    m_confirm = named(new QPushButton(tr("Confir&m")), "asksOffersConfirm",
                       tr("Confirm the match: it becomes a follow-up"));
     m_dismiss = named(new QPushButton(tr("D&ismiss")), "asksOffersDismiss",
                       tr("Dismiss the match: it is not suggested again"));
@@ -324,13 +331,13 @@ void AsksOffersSection::buildPage() {
     connect(m_dismiss, &QPushButton::clicked, this,
             [this] { dismissSuggestion(m_suggestions->currentRow()); });
 
-    auto* followLabel = new QLabel(tr("Confirmed &follow-ups"));
+    auto* followLabel = new QLabel(tr("Confirmed follow-ups"));
     followLayout->addWidget(followLabel);
     m_followUps = named(makeTable({tr("Asked"), tr("Offered"), tr("Owner"), tr("Due"), tr("Status")}),
                         "asksOffersFollowUps", tr("Confirmed follow-ups"));
     followLabel->setBuddy(m_followUps);
     followLayout->addWidget(m_followUps, 1);
-    m_toggleFollowUp = named(new QPushButton(tr("Mark Do&ne")), "asksOffersToggleFollowUp",
+    m_toggleFollowUp = named(new QPushButton(tr("Mark Done")), "asksOffersToggleFollowUp",
                              tr("Mark the chosen follow-up done, or open again"));
     followLayout->addWidget(m_toggleFollowUp, 0, Qt::AlignRight);
     connect(m_toggleFollowUp, &QPushButton::clicked, this,
@@ -339,7 +346,7 @@ void AsksOffersSection::buildPage() {
     bottom->addWidget(follow);
     bottom->setStretchFactor(0, 3);
     bottom->setStretchFactor(1, 2);
-    bottom->setSizes({620, 460});
+    bottom->setSizes({680, 400});
 
     updateButtons();
 }
@@ -569,8 +576,8 @@ void AsksOffersSection::fillMatches() {
         }
         m_suggestions->setColumnWidth(
             0, m_suggestions->fontMetrics().horizontalAdvance(QStringLiteral("Score  ")));
-        m_suggestions->setColumnWidth(1, 200);
-        m_suggestions->setColumnWidth(2, 200);
+        m_suggestions->setColumnWidth(1, 230);
+        m_suggestions->setColumnWidth(2, 230);
         m_suggestions->resizeRowsToContents();
     }
     const QDate today = todayInEngland(clock());
@@ -676,8 +683,8 @@ void AsksOffersSection::updateButtons() {
     const bool hasFollowUp = followUp >= 0 && followUp < int(m_followUpList.size());
     m_toggleFollowUp->setEnabled(writable && hasFollowUp);
     m_toggleFollowUp->setText(hasFollowUp && m_followUpList[size_t(followUp)].status == FollowUpStatus::Done
-                                  ? tr("Open Agai&n")
-                                  : tr("Mark Do&ne"));
+                                  ? tr("Open Again")
+                                  : tr("Mark Done"));
 }
 
 void AsksOffersSection::written(const QString& message, qint64 groupId) {

@@ -75,7 +75,7 @@ void PrioritiesSection::buildPage() {
     });
 
     auto* listLabel =
-        new QLabel(tr("The group's suggested &actions, its first at the top (drag, or Alt+Up and "
+        new QLabel(tr("The group's suggested act&ions, its first at the top (drag, or Alt+Up and "
                       "Alt+Down, to reorder; F2 to edit; Delete to remove):"));
     listLabel->setWordWrap(true);
     leftLayout->addWidget(listLabel);
@@ -134,7 +134,7 @@ void PrioritiesSection::buildPage() {
 
     auto* answersBox = new QGroupBox(tr("The group's plenary answers"));
     auto* answersLayout = new QVBoxLayout(answersBox);
-    auto* scroll = new QScrollArea;
+    auto* scroll = named(new QScrollArea, "prioritiesAnswersArea", tr("The group's plenary answers"));
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     m_answersBox = new QWidget;

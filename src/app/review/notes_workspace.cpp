@@ -195,6 +195,7 @@ void NotesWorkspace::buildPage() {
     m_sections = new QTabWidget;
     m_sections->setObjectName(QStringLiteral("notesSections"));
     m_sections->setDocumentMode(true);
+    m_sections->setAccessibleName(tr("Session notes and the outcomes of the cycle"));
     layout->addWidget(m_sections, 1);
     auto* split = new QSplitter(Qt::Horizontal);
     m_sections->addTab(split, tr("Session &Notes"));

@@ -486,3 +486,13 @@ TEST_CASE("Export as CSV writes the cycle's outcomes where the save dialog says"
     REQUIRE(desk.prompter.errors.size() == 1);
     CHECK(desk.prompter.errors.front().contains(QStringLiteral("outcomes.csv")));
 }
+
+TEST_CASE("The outcomes pages fit the space a 1280x720 screen leaves them", "[outcomes]") {
+    OutcomesDesk desk;
+    for (gui::OutcomesSection* section :
+         std::initializer_list<gui::OutcomesSection*>{desk.asksOffers, desk.priorities, desk.plans}) {
+        INFO(section->title().toStdString());
+        CHECK(section->page()->minimumSizeHint().height() <= 420);
+        CHECK(section->page()->minimumSizeHint().width() <= 1000);
+    }
+}
