@@ -496,3 +496,37 @@ TEST_CASE("The outcomes pages fit the space a 1280x720 screen leaves them", "[ou
         CHECK(section->page()->minimumSizeHint().width() <= 1000);
     }
 }
+
+TEST_CASE("The outcomes pages show a write made elsewhere when the document says notes changed",
+          "[outcomes]") {
+    OutcomesDesk desk;
+    const int actionsBefore = desk.plans->actionsView()->rowCount();
+    const size_t entriesBefore = desk.asksOffers->entries().size();
+    auto kent = desk.entry("Kent", NoteKind::Ask);
+    // As the console or balcony-cli would: core writes, then the document is told.
+    REQUIRE(outcomes::ActionPlanStore(desk.document->database(), desk.clock)
+                .add(desk.cycleId, kent.authorityId, QStringLiteral("Agree the placements review's terms"))
+                .ok());
+    REQUIRE(outcomes::AskOfferRegister(desk.document->database(), desk.clock)
+                .add(desk.cycleId, kent.authorityId, NoteKind::Offer, QStringLiteral("budget"),
+                     QStringLiteral("Our placement commissioning framework"))
+                .ok());
+    CHECK(desk.plans->actionsView()->rowCount() == actionsBefore); // not yet told
+    desk.document->notifyNotesChanged(desk.cycleId, kent.groupId);
+    CHECK(desk.plans->actionsView()->rowCount() == actionsBefore + 1);
+    CHECK(desk.asksOffers->entries().size() == entriesBefore + 1);
+}
+
+TEST_CASE("Ctrl+Return in the chosen entry's text saves its wording", "[outcomes]") {
+    OutcomesDesk desk;
+    desk.show(desk.asksOffers);
+    const outcomes::AskOffer offer = desk.entry("Medway", NoteKind::Offer);
+    REQUIRE(desk.asksOffers->selectEntry(offer.itemId));
+    auto* text = desk.workspace->widget()->findChild<QPlainTextEdit*>(QStringLiteral("asksOffersText"));
+    text->setFocus();
+    text->moveCursor(QTextCursor::End);
+    QTest::keyClicks(text, QStringLiteral(" Two of our commissioners can visit."));
+    QTest::keyClick(text, Qt::Key_Return, Qt::ControlModifier);
+    CHECK(desk.stored(offer.itemId).text.endsWith(QStringLiteral("Two of our commissioners can visit.")));
+    CHECK(desk.asksOffers->undoStack()->count() == 1);
+}
