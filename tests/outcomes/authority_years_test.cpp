@@ -1,3 +1,4 @@
+#include "demo/demo_region.h"
 #include "domain/roster_store.h"
 #include "domain/schedule_store.h"
 #include "engine/clock.h"
@@ -283,4 +284,41 @@ TEST_CASE("A note's themes are read from its flagged themes and its lines of enq
     CHECK(noteThemes(body) == QStringList{QStringLiteral("Budget"), QStringLiteral("Workforce"),
                                           QStringLiteral("Learning culture")});
     CHECK(noteThemes(QStringLiteral("## Themes the DCS flagged\n\n_Nothing recorded._\n")).isEmpty());
+}
+
+TEST_CASE("The demo region shows three years for the LAs of 2021-2022's group 1", "[outcomes][years][demo]") {
+    test::TempDir dir;
+    auto opened = Database::open(dir.path(QStringLiteral("demo.balcony")), {.create = true});
+    REQUIRE(opened.ok());
+    Database& db = **opened;
+    REQUIRE(createDemoRegion(db).ok());
+    auto cycle = ScheduleStore(db).cycleByName(QStringLiteral("2021-2022"));
+    REQUIRE(cycle.ok());
+    auto surrey = RosterStore(db).authorityByName(QStringLiteral("Surrey"));
+    REQUIRE(surrey.ok());
+    auto years = authorityYears(db, surrey->id, cycle->id);
+    REQUIRE(years.ok());
+    REQUIRE(years->years.size() == 3);
+    CHECK(years->years[0].cycleName == QStringLiteral("2019-2020"));
+    CHECK(years->years[1].cycleName == QStringLiteral("2020-2021"));
+    for (const auto& year : years->years) {
+        CHECK_FALSE(year.strengths.isEmpty());
+        CHECK(year.noteAgreed());
+    }
+    CHECK(years->years[2].recurringThemes() ==
+          QStringList{QStringLiteral("Workforce"), QStringLiteral("Budget")});
+    CHECK(years->years[1].recurringThemes() == QStringList{QStringLiteral("Workforce")});
+
+    // Kent's 2021-2022 note was reopened: its strengths show, its themes wait for a new agreement.
+    auto kent = RosterStore(db).authorityByName(QStringLiteral("Kent"));
+    REQUIRE(kent.ok());
+    auto kents = authorityYears(db, kent->id, cycle->id);
+    REQUIRE(kents.ok());
+    REQUIRE(kents->years.size() == 3);
+    CHECK_FALSE(kents->years[2].strengths.isEmpty());
+    CHECK(kents->years[2].areas.empty());
+
+    auto choice = yearsChoice(db, cycle->id);
+    REQUIRE(choice.ok());
+    CHECK(choice->suggested == surrey->id);
 }
