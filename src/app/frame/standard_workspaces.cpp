@@ -4,6 +4,7 @@
 #include "frame/interchange_controller.h"
 #include "frame/main_window.h"
 #include "review/notes_workspace.h"
+#include "years/years_section.h"
 
 namespace balcony::gui {
 
@@ -19,13 +20,16 @@ ScheduleTabs& installStandardWorkspaces(MainWindow& window, Prompter& prompter,
                      &InterchangeController::exportInvitations);
 
     window.installWorkspace(std::make_unique<ConsoleWorkspace>(prompter, clock, &window.settings()));
-    window.installWorkspace(std::make_unique<NotesWorkspace>(prompter, clock));
+    auto notes = std::make_unique<NotesWorkspace>(prompter, clock);
+    notes->addSection(std::make_unique<YearsSection>());
+    window.installWorkspace(std::move(notes));
     return schedule;
 }
 
 QStringList standardViewNames() {
     return {QStringLiteral("schedule"),    QStringLiteral("roster"), QStringLiteral("self-assessments"),
-            QStringLiteral("run-the-day"), QStringLiteral("notes"),  QStringLiteral("note-review")};
+            QStringLiteral("run-the-day"), QStringLiteral("notes"),  QStringLiteral("note-review"),
+            QStringLiteral("three-years")};
 }
 
 } // namespace balcony::gui
