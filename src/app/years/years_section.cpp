@@ -29,6 +29,9 @@ QListWidget* makeList(const QString& objectName, const QString& accessibleName) 
     list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     list->setSpacing(2);
+    // As tall as its lines, so that a short year does not show a tall empty box.
+    list->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    list->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     return list;
 }
 
@@ -243,7 +246,7 @@ QWidget* YearsSection::makeColumn(const outcomes::AuthorityYears& years, std::si
         addPlaceholder(strengths, year.hadSession() ? tr("None recorded") : tr("No session"));
     }
     column->addWidget(strengthsLabel);
-    column->addWidget(strengths, 1);
+    column->addWidget(strengths);
 
     auto* areasLabel = heading(tr("Areas for development"));
     auto* areas =
@@ -271,7 +274,8 @@ QWidget* YearsSection::makeColumn(const outcomes::AuthorityYears& years, std::si
                                                   : tr("No session note"));
     }
     column->addWidget(areasLabel);
-    column->addWidget(areas, 1);
+    column->addWidget(areas);
+    column->addStretch(1);
     return box;
 }
 
