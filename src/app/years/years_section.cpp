@@ -204,9 +204,8 @@ void YearsSection::fillAuthorities() {
 
 void YearsSection::clearColumns() {
     while (QLayoutItem* item = m_columns->takeAt(0)) {
-        if (QWidget* w = item->widget()) {
-            w->deleteLater();
-        }
+        // At once, not later: refresh runs from the chooser and the document, never from a column.
+        delete item->widget();
         delete item;
     }
 }
