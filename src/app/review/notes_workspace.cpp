@@ -194,6 +194,7 @@ void NotesWorkspace::buildPage() {
 
     m_sections = new QTabWidget;
     m_sections->setObjectName(QStringLiteral("notesSections"));
+    m_sections->setAccessibleName(tr("Parts of Notes and Outcomes"));
     m_sections->setDocumentMode(true);
     layout->addWidget(m_sections, 1);
     auto* split = new QSplitter(Qt::Horizontal);

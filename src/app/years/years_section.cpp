@@ -119,6 +119,7 @@ void YearsSection::build() {
 
     auto* scroll = new QScrollArea;
     scroll->setObjectName(QStringLiteral("yearsScroll"));
+    scroll->setAccessibleName(tr("The LA's years side by side"));
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     auto* inner = new QWidget;
