@@ -7,6 +7,7 @@
 #include "outcomes/asks_offers_section.h"
 #include "outcomes/priorities_section.h"
 #include "review/notes_workspace.h"
+#include "years/years_section.h"
 
 namespace balcony::gui {
 
@@ -26,6 +27,7 @@ ScheduleTabs& installStandardWorkspaces(MainWindow& window, Prompter& prompter,
     notes->addSection(std::make_unique<AsksOffersSection>(prompter, clock));
     notes->addSection(std::make_unique<PrioritiesSection>(prompter));
     notes->addSection(std::make_unique<ActionPlansSection>(prompter, clock));
+    notes->addSection(std::make_unique<YearsSection>());
     window.installWorkspace(std::move(notes));
     return schedule;
 }
@@ -33,7 +35,8 @@ ScheduleTabs& installStandardWorkspaces(MainWindow& window, Prompter& prompter,
 QStringList standardViewNames() {
     return {QStringLiteral("schedule"),    QStringLiteral("roster"),     QStringLiteral("self-assessments"),
             QStringLiteral("run-the-day"), QStringLiteral("notes"),      QStringLiteral("note-review"),
-            QStringLiteral("asks-offers"), QStringLiteral("priorities"), QStringLiteral("action-plans")};
+            QStringLiteral("asks-offers"), QStringLiteral("priorities"), QStringLiteral("action-plans"),
+            QStringLiteral("three-years")};
 }
 
 } // namespace balcony::gui

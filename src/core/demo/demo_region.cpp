@@ -2,6 +2,7 @@
 
 #include "demo/demo_outcomes.h"
 #include "demo/demo_session_notes.h"
+#include "demo/demo_years.h"
 #include "domain/roster_store.h"
 #include "domain/schedule_store.h"
 #include "domain/self_assessment_store.h"
@@ -443,6 +444,9 @@ Status createDemoRegion(Database& db) {
     // After the outcomes, so that the outcomes' items keep the numbers the guide shows.
     if (auto notes = addDemoSessionNotes(db); !notes) {
         return notes;
+    }
+    if (auto years = addDemoYears(db); !years) { // the earlier years of "Over the years"
+        return years;
     }
     if (auto committed = tx.commit(); !committed) {
         return committed;

@@ -14,6 +14,7 @@ class Database;
 // that `check` has something to show. Self-assessments are in mixed states, and one DCS once worked
 // for an authority in their own group, which becomes a conflict of interest if reassigned. Groups 1
 // and 2 of 2021-2022 had their day, with session notes in every state (demo_session_notes.h).
+// Two small earlier cycles, 2019-2020 and 2020-2021, give group 1's LAs three years (demo_years.h).
 //
 // Refuses (Error::Kind::Conflict, nothing written) a database that already has authorities. Writes
 // everything in one transaction: on any failure nothing is left behind.
