@@ -1,6 +1,7 @@
 #include "demo/demo_region.h"
 
 #include "demo/demo_outcomes.h"
+#include "demo/demo_report_marks.h"
 #include "demo/demo_session_notes.h"
 #include "domain/roster_store.h"
 #include "domain/schedule_store.h"
@@ -443,6 +444,9 @@ Status createDemoRegion(Database& db) {
     // After the outcomes, so that the outcomes' items keep the numbers the guide shows.
     if (auto notes = addDemoSessionNotes(db); !notes) {
         return notes;
+    }
+    if (auto marked = markDemoItemsForReport(db, current->id); !marked) {
+        return marked;
     }
     if (auto committed = tx.commit(); !committed) {
         return committed;
