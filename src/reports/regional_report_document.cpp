@@ -54,8 +54,14 @@ QString none(const QString& text) {
     return QStringLiteral("<p><i>%1</i></p>").arg(esc(text));
 }
 
+// Themes are often written in lower case ("budget"); a heading-like capital reads better in a table.
 QString themeLabel(const QString& theme) {
-    return theme.trimmed().isEmpty() ? tr("(no theme)") : theme.trimmed();
+    QString label = theme.trimmed();
+    if (label.isEmpty()) {
+        return tr("(no theme)");
+    }
+    label[0] = label[0].toUpper();
+    return label;
 }
 
 QString markedItems(const std::vector<outcomes::MarkedItem>& items, bool nameTheLa) {
@@ -175,7 +181,8 @@ std::unique_ptr<QTextDocument> buildRegionalReportDocument(const outcomes::Regio
         html += QStringLiteral("<h3>%1</h3>").arg(esc(tr("By theme")));
         html += tableStart({tr("Theme"), tr("Asks"), tr("Offers")});
         for (const auto& row : report.asksOffersByTheme) {
-            html += cells({esc(row.theme), QString::number(row.asks), QString::number(row.offers)}, {1, 2});
+            html += cells(
+                {esc(themeLabel(row.theme)), QString::number(row.asks), QString::number(row.offers)}, {1, 2});
         }
         html += cells({QStringLiteral("<b>%1</b>").arg(esc(tr("All themes"))),
                        QStringLiteral("<b>%1</b>").arg(report.asks),

@@ -30,7 +30,9 @@ QImage renderThemeChart(const std::vector<outcomes::ThemeCount>& themes, QSize s
     // A horizontal bar chart draws its first category at the bottom: add the most raised last.
     for (std::size_t i = shown; i-- > 0;) {
         const auto& theme = themes[i];
-        categories << theme.theme;
+        QString label = theme.theme;
+        label[0] = label[0].toUpper(); // never empty: themes are counted by a non-empty key
+        categories << label;
         *items << theme.items;
         *lines << theme.linesOfEnquiry;
         largest = std::max(largest, theme.total());
@@ -48,7 +50,7 @@ QImage renderThemeChart(const std::vector<outcomes::ThemeCount>& themes, QSize s
     chart->setDropShadowEnabled(false);
     chart->addSeries(series);
     QFont font(QStringLiteral("DejaVu Sans"));
-    font.setPixelSize(size.height() / 36);
+    font.setPixelSize(size.height() / 30);
     auto* themeAxis = new QBarCategoryAxis;
     themeAxis->append(categories);
     themeAxis->setLabelsFont(font);

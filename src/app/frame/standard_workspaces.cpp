@@ -3,6 +3,7 @@
 #include "console/console_workspace.h"
 #include "frame/interchange_controller.h"
 #include "frame/main_window.h"
+#include "report/regional_report_section.h"
 #include "review/notes_workspace.h"
 
 namespace balcony::gui {
@@ -19,7 +20,9 @@ ScheduleTabs& installStandardWorkspaces(MainWindow& window, Prompter& prompter,
                      &InterchangeController::exportInvitations);
 
     window.installWorkspace(std::make_unique<ConsoleWorkspace>(prompter, clock, &window.settings()));
-    window.installWorkspace(std::make_unique<NotesWorkspace>(prompter, clock));
+    auto notes = std::make_unique<NotesWorkspace>(prompter, clock);
+    notes->addSection(std::make_unique<RegionalReportSection>(prompter));
+    window.installWorkspace(std::move(notes));
     return schedule;
 }
 

@@ -17,12 +17,12 @@ struct DemoMark {
 };
 
 const DemoMark demoMarks[] = {
-    {"Kent", "Strong grip on data at team level", ReportSection::BestPractice},
-    {"Milton Keynes", "Creative use of the family hub network", ReportSection::BestPractice},
     {"Hampshire", "Experienced moderators", ReportSection::BestPractice},
+    {"Medway", "A sufficiency strategy and regional commissioning", ReportSection::BestPractice},
+    {"West Sussex", "Our front door redesign", ReportSection::BestPractice},
     {"Wokingham", "Recruiting and keeping experienced social workers", ReportSection::SystemicIssue},
     {"Kent", "Bringing down the cost of residential placements", ReportSection::SystemicIssue},
-    {"Wokingham", "A small authority doing a lot through a few people", ReportSection::SystemicIssue},
+    {"Slough", "Shorter waiting times for children's mental health services", ReportSection::SystemicIssue},
 };
 
 } // namespace

@@ -6,8 +6,8 @@ namespace balcony {
 class Database;
 
 // Marks a few of the demo's 2022-2023 items for the regional report (outcomes/report_marks.h), so that
-// the demo's report has best practice and common systemic issues to show. Runs after the demo's
-// outcomes and session notes, whose items it marks by LA and text.
+// the demo's report has best practice and common systemic issues to show: some of the cycle's asks
+// and offers (demo_outcomes.cpp), found by LA and text, so it runs after them.
 Status markDemoItemsForReport(Database& db, qint64 cycleId);
 
 } // namespace balcony
