@@ -144,8 +144,8 @@ std::unique_ptr<QTextDocument> buildRegionalReportDocument(const outcomes::Regio
         html += tableStart({tr("Theme"), tr("Captured items"), tr("Lines of enquiry"), tr("Total")});
         for (const auto& theme : report.themes) {
             html +=
-                cells({esc(theme.theme), QString::number(theme.items), QString::number(theme.linesOfEnquiry),
-                       QStringLiteral("<b>%1</b>").arg(theme.total())},
+                cells({esc(themeLabel(theme.theme)), QString::number(theme.items),
+                       QString::number(theme.linesOfEnquiry), QStringLiteral("<b>%1</b>").arg(theme.total())},
                       {1, 2, 3});
         }
         html += QStringLiteral("</table>");
