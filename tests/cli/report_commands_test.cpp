@@ -27,7 +27,11 @@ QByteArray toolOutput(const QString& tool, const QStringList& arguments) {
 }
 
 QString pdfText(const QString& path) {
-    return QString::fromUtf8(toolOutput(q("pdftotext"), {q("-enc"), q("UTF-8"), path, q("-")})).simplified();
+    // The PDF's fonts set "ff" and "fi" as ligatures (U+FB00...); compatibility normalisation gives
+    // back the letters a reader sees.
+    return QString::fromUtf8(toolOutput(q("pdftotext"), {q("-enc"), q("UTF-8"), path, q("-")}))
+        .normalized(QString::NormalizationForm_KC)
+        .simplified();
 }
 
 // Every file in the ODT's zip, uncompressed, as bytes: content.xml, styles.xml, meta.xml, pictures.

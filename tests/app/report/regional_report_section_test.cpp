@@ -84,7 +84,10 @@ QString pdfText(const QString& path) {
     tool.start(QStringLiteral("pdftotext"),
                {QStringLiteral("-enc"), QStringLiteral("UTF-8"), path, QStringLiteral("-")});
     REQUIRE(tool.waitForFinished(60000));
-    return QString::fromUtf8(tool.readAllStandardOutput()).simplified();
+    // Ligatures ("ff" as U+FB00) back to letters.
+    return QString::fromUtf8(tool.readAllStandardOutput())
+        .normalized(QString::NormalizationForm_KC)
+        .simplified();
 }
 
 } // namespace
