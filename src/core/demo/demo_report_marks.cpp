@@ -37,9 +37,9 @@ struct DemoPlenary {
 };
 
 const DemoPlenary demoPlenary[] = {
-    {"1", "What is the main thing each of you will take back to your own local authority from today?",
+    {"5", "What is the main thing each of you will take back to your own local authority from today?",
      "Test what our data means, not only what it shows; and write down who covers each key role."},
-    {"1",
+    {"5",
      "Which workstreams should the regional programme give priority to next year, for the annual summit in "
      "March?",
      "Recruiting and keeping social workers, with one regional approach to agency staff."},
