@@ -34,7 +34,7 @@ struct ReportDesk {
     FakeClock clock{QDateTime(QDate(2023, 4, 1), QTime(9, 0), Qt::UTC)};
     std::unique_ptr<gui::RegionDocument> document;
     FakePrompter prompter;
-    gui::RegionalReportSection section{prompter};
+    mutable gui::RegionalReportSection section{prompter};
     qint64 cycle = 0;
 
     ReportDesk() {
