@@ -125,7 +125,8 @@ int main(int argc, char** argv) {
         cycle.firstDay = QDate(2026, 9, 1);
         cycle.lastDay = QDate(2027, 7, 31);
         cycleId = need(schedule.addCycle(cycle));
-        qint64 previousOffer = 0;
+        qint64 previousOffer = 0; // the last offer of the group before, for a match
+        qint64 lastOffer = 0;
         for (int g = 0; g < 50; ++g) {
             Group group;
             group.cycleId = cycleId;
@@ -155,7 +156,7 @@ int main(int argc, char** argv) {
                             ask = id;
                         }
                         if (kind == NoteKind::Offer) {
-                            previousOffer = id;
+                            lastOffer = id;
                         }
                     }
                 }
@@ -170,6 +171,7 @@ int main(int argc, char** argv) {
                                          QDate(2027, 3, 31)));
                 }
             }
+            previousOffer = lastOffer;
             need(marks.mark(groupItems[5], ReportSection::BestPractice));  // a strength
             need(marks.mark(groupItems[8], ReportSection::SystemicIssue)); // an insight
             for (int i = 0; i < 5; ++i) {
