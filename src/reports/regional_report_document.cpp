@@ -25,6 +25,11 @@ QString dayDate(const QDate& date) {
     return QLocale(QLocale::English, QLocale::UnitedKingdom).toString(date, QStringLiteral("ddd d MMM yyyy"));
 }
 
+// "1 group", "6 groups".
+QString counted(qsizetype n, const char* one, const char* many) {
+    return QStringLiteral("%1 %2").arg(n).arg(tr(n == 1 ? one : many));
+}
+
 const QString chartUrl = QStringLiteral("balcony-chart://themes.png");
 
 // Table styles: QTextDocument honours border, cellpadding and a header row's background.
@@ -97,12 +102,11 @@ std::unique_ptr<QTextDocument> buildRegionalReportDocument(const outcomes::Regio
     html += QStringLiteral("<p><b>%1</b><br/>%2</p>")
                 .arg(esc(tr("Peer challenge cycle %1, %2 to %3")
                              .arg(report.cycleName, longDate(report.firstDay), longDate(report.lastDay))),
-                     esc(tr("%1 groups, %2 LAs; %3 asks, %4 offers, %5 confirmed matches.")
-                             .arg(report.groups.size())
-                             .arg(authorities)
-                             .arg(report.asks)
-                             .arg(report.offers)
-                             .arg(report.matches.size())));
+                     esc(tr("%1; %2; %3, %4, %5.")
+                             .arg(counted(report.groups.size(), "group", "groups"),
+                                  counted(authorities, "LA", "LAs"), counted(report.asks, "ask", "asks"),
+                                  counted(report.offers, "offer", "offers"),
+                                  counted(report.matches.size(), "confirmed match", "confirmed matches"))));
     html +=
         QStringLiteral("<p style=\"color:#555555; font-size:9pt\">%1</p><hr/>")
             .arg(esc(tr("What the region learned from this cycle's peer challenge days. The report is "
