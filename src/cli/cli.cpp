@@ -148,6 +148,11 @@ std::vector<QStringList>& documentCommands() {
     return words;
 }
 
+std::vector<QStringList>& chartDocumentCommands() {
+    static std::vector<QStringList> words;
+    return words;
+}
+
 QCommandLineOption jsonOption() {
     return QCommandLineOption(QStringLiteral("json"), QStringLiteral("Print JSON instead of text."));
 }

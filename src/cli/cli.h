@@ -93,6 +93,19 @@ struct DocumentRegistrar {
     }
 };
 
+// The words of the document commands that also draw a chart with Qt Charts (report). A QChart is a
+// QGraphicsWidget, so main() runs them under a QApplication (widgets, still offscreen) instead.
+std::vector<QStringList>& chartDocumentCommands();
+
+// Registers a document command that draws charts.
+struct ChartDocumentRegistrar {
+    explicit ChartDocumentRegistrar(Command command) {
+        chartDocumentCommands().push_back(command.words);
+        documentCommands().push_back(command.words);
+        registry().push_back(std::move(command));
+    }
+};
+
 // Shared option helpers.
 QCommandLineOption jsonOption();
 QCommandLineOption cycleOption();

@@ -2,6 +2,7 @@
 #include "store/paths.h"
 #include "support/logging.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QDir>
 #include <QGuiApplication>
@@ -78,9 +79,8 @@ const Command* findCommand(const QStringList& args, qsizetype& consumed) {
     return best;
 }
 
-// True when the command line (global options first, as main() reads them) names a command that
-// renders documents.
-bool rendersDocuments(int argc, char** argv) {
+// True when the command line (global options first, as main() reads them) names one of commands.
+bool namesOneOf(int argc, char** argv, const std::vector<QStringList>& commands) {
     QStringList args;
     for (int i = 1; i < argc; ++i) {
         args << QString::fromLocal8Bit(argv[i]);
@@ -90,15 +90,15 @@ bool rendersDocuments(int argc, char** argv) {
             args.removeFirst();
         }
     }
-    const auto& commands = documentCommands();
     return std::any_of(commands.begin(), commands.end(),
                        [&](const QStringList& words) { return args.mid(0, words.size()) == words; });
 }
 
 // Documents need fonts, which need a QGuiApplication; balcony-cli never shows a window, so it runs
 // on the offscreen platform, which needs no display.
+// A command that draws a chart (Qt Charts: QGraphicsWidgets) gets a QApplication on the same platform.
 std::unique_ptr<QCoreApplication> makeApplication(int& argc, char** argv) {
-    if (rendersDocuments(argc, argv)) {
+    if (namesOneOf(argc, argv, documentCommands())) {
         qputenv("QT_QPA_PLATFORM", "offscreen");
         // Without a login session (cron, ssh, a container) Qt warns that XDG_RUNTIME_DIR is not set
         // and uses a folder of its own, which is all a document needs: not worth a line on stderr.
@@ -110,7 +110,12 @@ std::unique_ptr<QCoreApplication> makeApplication(int& argc, char** argv) {
                     previous(type, context, text);
                 }
             });
-        auto application = std::make_unique<QGuiApplication>(argc, argv);
+        std::unique_ptr<QCoreApplication> application;
+        if (namesOneOf(argc, argv, chartDocumentCommands())) {
+            application = std::make_unique<QApplication>(argc, argv);
+        } else {
+            application = std::make_unique<QGuiApplication>(argc, argv);
+        }
         qInstallMessageHandler(previous);
         return application;
     }

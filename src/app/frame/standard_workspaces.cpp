@@ -6,6 +6,7 @@
 #include "outcomes/action_plans_section.h"
 #include "outcomes/asks_offers_section.h"
 #include "outcomes/priorities_section.h"
+#include "report/regional_report_section.h"
 #include "review/notes_workspace.h"
 #include "years/years_section.h"
 
@@ -28,6 +29,7 @@ ScheduleTabs& installStandardWorkspaces(MainWindow& window, Prompter& prompter,
     notes->addSection(std::make_unique<PrioritiesSection>(prompter));
     notes->addSection(std::make_unique<ActionPlansSection>(prompter, clock));
     notes->addSection(std::make_unique<YearsSection>());
+    notes->addSection(std::make_unique<RegionalReportSection>(prompter));
     window.installWorkspace(std::move(notes));
     return schedule;
 }

@@ -1,6 +1,7 @@
 #include "demo/demo_region.h"
 
 #include "demo/demo_outcomes.h"
+#include "demo/demo_report_marks.h"
 #include "demo/demo_session_notes.h"
 #include "demo/demo_years.h"
 #include "domain/roster_store.h"
@@ -447,6 +448,9 @@ Status createDemoRegion(Database& db) {
     }
     if (auto years = addDemoYears(db); !years) { // the earlier years of "Over the years"
         return years;
+    }
+    if (auto marked = markDemoItemsForReport(db, current->id); !marked) {
+        return marked;
     }
     if (auto committed = tx.commit(); !committed) {
         return committed;

@@ -13,8 +13,9 @@ namespace balcony::migrations {
 
 const std::vector<Migration>& all() {
     static const std::vector<Migration> steps = {
-        foundation(),   dayEngine(),    notes(),        calendarInvitations(), discardDayRun(),
-        questionBank(), dayQuestions(), workingNotes(), sessionNotes(),        outcomes()};
+        foundation(),    dayEngine(),    notes(),        calendarInvitations(),
+        discardDayRun(), questionBank(), dayQuestions(), workingNotes(),
+        sessionNotes(),  outcomes(),     reportMarks()};
     return steps;
 }
 

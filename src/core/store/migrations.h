@@ -27,6 +27,7 @@ Migration dayQuestions();        // 7: a day's focus themes, ratings and plenary
 Migration workingNotes();        // 8: working note revisions, rewritten in place until sealed
 Migration sessionNotes();        // 9: session notes, their revisions and agreement workflow
 Migration outcomes();            // 10: asks and offers, matches, priorities, action plans
+Migration reportMarks();         // 11: captured items marked for the regional report
 
 const std::vector<Migration>& all();
 int latestVersion();
