@@ -70,10 +70,26 @@ TEST_CASE("Saving a session note onto a full disk says so and keeps the text in 
     CHECK(workspace.saveAction()->isEnabled());
     CHECK(dumpEveryTable(document->database()) == before);
 
+    // Choosing another note tries to save first; refused, the workspace stays on this note and text.
+    qint64 otherId = 0;
+    for (const auto& n : workspace.model()->notes()) {
+        if (n.id != noteId && n.authorityName == QLatin1String("Kent")) {
+            otherId = n.id;
+        }
+    }
+    REQUIRE(otherId != 0);
+    CHECK_FALSE(workspace.selectNote(otherId));
+    REQUIRE(prompter.errors.size() == 2);
+    CHECK(prompter.errors.last().contains(disk_full::message(path)));
+    QApplication::processEvents();
+    CHECK(workspace.currentNoteId() == noteId);
+    CHECK(editor->toPlainText().endsWith(QStringLiteral("Outreach agreed")));
+    CHECK(editor->document()->isModified());
+
     // Space freed: the same text saves as the next revision.
     freeDisk(document->database());
     workspace.saveAction()->trigger();
-    CHECK(prompter.errors.size() == 1);
+    CHECK(prompter.errors.size() == 2);
     auto latest = SessionNoteStore(document->database(), clock).revision(noteId);
     REQUIRE(latest.ok());
     CHECK(latest->number == revisionBefore + 1);
