@@ -108,9 +108,12 @@ TEST_CASE("An import onto a full disk is refused with the disk-full sentence and
         QJsonObject root = QJsonDocument::fromJson(resource.readAll()).object();
         root.insert(QStringLiteral("id"), QStringLiteral("south-east-triad"));
         QJsonArray session = root.value(QStringLiteral("session")).toArray();
-        QJsonObject block = session.at(0).toObject();
-        block.insert(QStringLiteral("title"), test::pagesOfText(QStringLiteral("Welcome")).trimmed());
-        session.replace(0, block);
+        for (int i = 0; i < 3; ++i) { // titles as long as a title may be, enough to need new pages
+            QJsonObject block = session.at(i).toObject();
+            block.insert(QStringLiteral("title"),
+                         test::pagesOfText(QStringLiteral("Welcome")).left(9000).trimmed());
+            session.replace(i, block);
+        }
         root.insert(QStringLiteral("session"), session);
         const QString path = dir.path(QStringLiteral("se.json"));
         QFile file(path);
