@@ -18,7 +18,7 @@ Error error(const QString& path) {
 }
 
 bool isDiskFull(const Error& error) {
-    return error.kind == Error::Kind::Storage && error.message.startsWith(QStringLiteral("The disk ")) &&
+    return error.kind == Error::Kind::Storage && error.message.contains(QStringLiteral("The disk ")) &&
            error.message.contains(QStringLiteral(" is full: nothing was saved."));
 }
 
