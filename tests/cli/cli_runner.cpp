@@ -13,6 +13,11 @@ CliSandbox::CliSandbox() {
 }
 
 CliRun CliSandbox::run(const QStringList& arguments) const {
+    return runWrapped(QStringLiteral(BALCONY_CLI_PATH), {}, arguments);
+}
+
+CliRun CliSandbox::runWrapped(const QString& program, const QStringList& wrapperArguments,
+                              const QStringList& arguments) const {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("HOME"), m_dir.path(QStringLiteral("home")));
     env.insert(QStringLiteral("XDG_DATA_HOME"), dataFolder());
@@ -23,7 +28,11 @@ CliRun CliSandbox::run(const QStringList& arguments) const {
     QProcess process;
     process.setProcessEnvironment(env);
     process.setWorkingDirectory(m_dir.path(QStringLiteral("home")));
-    process.start(QStringLiteral(BALCONY_CLI_PATH), arguments);
+    const QStringList all =
+        program == QStringLiteral(BALCONY_CLI_PATH)
+            ? arguments
+            : wrapperArguments + QStringList{QStringLiteral(BALCONY_CLI_PATH)} + arguments;
+    process.start(program, all);
     // Only a guard against a hung child; no assertion depends on how long a run takes.
     const bool finished = process.waitForStarted() && process.waitForFinished(600000);
     REQUIRE(finished);

@@ -24,6 +24,10 @@ public:
     CliSandbox();
 
     CliRun run(const QStringList& arguments) const;
+    // balcony-cli run by another program: program wrapperArguments... balcony-cli arguments...
+    // (for instance unshare, to give it a folder of its own).
+    CliRun runWrapped(const QString& program, const QStringList& wrapperArguments,
+                      const QStringList& arguments) const;
     // The same, with --db FILE in front of the command.
     CliRun runOn(const QString& databasePath, const QStringList& arguments) const;
 

@@ -3,9 +3,11 @@
 #include "store/database.h"
 #include "store/sql.h"
 #include "store/transaction.h"
+#include "support/disk_full.h"
 
 #include <QSqlQuery>
 #include <catch2/catch.hpp>
+#include <cerrno>
 
 using namespace balcony;
 
@@ -31,7 +33,7 @@ TEST_CASE("A full disk is reported as such and what was committed stays", "[stor
         auto big = roster.addAuthority(QString(200000, QLatin1Char('x')));
         REQUIRE_FALSE(big.ok());
         CHECK(big.error().kind == Error::Kind::Storage);
-        CHECK(big.message().contains(QStringLiteral("disk is full")));
+        CHECK(big.message() == disk_full::message(path));
     }
     auto reopened = Database::open(path);
     REQUIRE(reopened.ok());
@@ -39,4 +41,22 @@ TEST_CASE("A full disk is reported as such and what was committed stays", "[stor
     REQUIRE(all.ok());
     REQUIRE(all->size() == 1);
     CHECK(all->front().name == QStringLiteral("Kent"));
+}
+
+TEST_CASE("Every kind of full disk gets the one sentence, naming the file", "[store][disk-full]") {
+    const QString sentence = disk_full::message(QStringLiteral("/media/usb/region.balcony"));
+    CHECK(sentence ==
+          QStringLiteral("The disk holding /media/usb/region.balcony is full: nothing was saved. Free "
+                         "some space and try again."));
+    CHECK(disk_full::isFullErrno(ENOSPC)); // no space left
+    CHECK(disk_full::isFullErrno(EFBIG));  // a file-size limit reached
+    CHECK(disk_full::isFullErrno(EDQUOT)); // the user's quota reached
+    CHECK_FALSE(disk_full::isFullErrno(EACCES));
+    CHECK_FALSE(disk_full::isFullErrno(EIO));
+    // A caller may put words around it and still be recognised; another Storage error is not.
+    Error wrapped = disk_full::error(QStringLiteral("/media/usb"));
+    wrapped.message.prepend(QStringLiteral("No backup of region.balcony was made. "));
+    CHECK(disk_full::isDiskFull(wrapped));
+    CHECK_FALSE(
+        disk_full::isDiskFull(Error::make(Error::Kind::Storage, QStringLiteral("a disk read failed"))));
 }

@@ -14,12 +14,15 @@ NoteSaver::NoteSaver(NoteStore& store, const Clock& clock, QObject* parent)
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, [this] { static_cast<void>(flush()); });
+    m_retry.setSingleShot(true);
+    connect(&m_retry, &QTimer::timeout, this, [this] { static_cast<void>(flush()); });
 }
 
 NoteSaver::~NoteSaver() = default;
 
 void NoteSaver::setTarget(const Target& target, qint64 itemId, const QString& savedText) {
     m_timer.stop();
+    m_retry.stop();
     m_target = target;
     m_itemId = itemId;
     m_working = 0;
@@ -48,6 +51,7 @@ void NoteSaver::setText(const QString& text) {
 
 Status NoteSaver::flush() {
     m_timer.stop();
+    m_retry.stop();
     if (!m_pending) {
         return {};
     }
@@ -60,6 +64,7 @@ Status NoteSaver::flush() {
         // Keep the text pending; the next keystroke or flush tries again. The window for the
         // next automatic try starts now, so a failing disk is not hammered on every key.
         m_firstPendingMs = m_clock.monotonicMs();
+        m_retry.start(m_retryDelayMs);
         setState(State::Failed, result.error().message);
     }
     return result;

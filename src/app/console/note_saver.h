@@ -33,7 +33,9 @@ namespace balcony::gui {
 //
 // The state turns Saved only after NoteStore's call returned success, that is after the commit.
 // A failure sets Failed with a plain message and keeps the text pending: the next keystroke or
-// flush() tries again. Borrows the store and the clock, which must outlive it. GUI thread only.
+// flush() tries again, and so does a retry timer every retryDelayMs() while it stays Failed, so a
+// note typed onto a full disk is saved once space is freed even if nobody types again. Borrows the store and
+// the clock, which must outlive it. GUI thread only.
 class NoteSaver final : public QObject {
     Q_OBJECT
 
@@ -74,6 +76,11 @@ public:
     // Flushes, then seals the working revision (the next save starts a new revision).
     Status seal();
 
+    static constexpr int defaultRetryDelayMs = 5000; // a failed save is tried again this often
+    int retryDelayMs() const { return m_retryDelayMs; }
+    void setRetryDelayMs(int ms) { m_retryDelayMs = ms; }
+    bool isRetrying() const { return m_retry.isActive(); }
+
     State state() const { return m_state; }
     QString errorMessage() const { return m_error; }
     bool hasPending() const { return m_pending; }
@@ -91,6 +98,8 @@ private:
     NoteStore& m_store;
     const Clock& m_clock;
     QTimer m_timer;
+    QTimer m_retry;
+    int m_retryDelayMs = defaultRetryDelayMs;
     Target m_target;
     qint64 m_itemId = 0;
     int m_working = 0;

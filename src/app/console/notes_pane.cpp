@@ -275,7 +275,9 @@ void NotesPane::showState() {
         m_indicator->setText(tr("Saving…"));
         break;
     case NoteSaver::State::Failed:
-        m_indicator->setText(tr("Not saved: %1 Your text is kept here and saved when you type again.")
+        m_indicator->setText(tr("Not saved: %1 Your text is kept here and saved when you type again, or by "
+                                "itself within a few "
+                                "seconds once it can be.")
                                  .arg(m_saver->errorMessage()));
         break;
     }

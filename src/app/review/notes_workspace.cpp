@@ -458,7 +458,21 @@ void NotesWorkspace::noteChosen() {
     if (id == m_noteId) {
         return;
     }
-    saveIfModified();
+    if (!saveIfModified()) {
+        // The typed text is not saved (a full disk, say): stay on its note so that it is not dropped.
+        // Reselected after this selection change has finished, not from inside it.
+        QMetaObject::invokeMethod(
+            this,
+            [this, keep = m_noteId] {
+                if (const int row = m_model->rowOf(keep); row >= 0 && m_noteId == keep) {
+                    m_view->selectionModel()->setCurrentIndex(m_sorted->mapFromSource(m_model->index(row, 0)),
+                                                              QItemSelectionModel::ClearAndSelect |
+                                                                  QItemSelectionModel::Rows);
+                }
+            },
+            Qt::QueuedConnection);
+        return;
+    }
     m_noteId = id;
     showNote(true);
 }
@@ -664,10 +678,11 @@ void NotesWorkspace::refused(const QString& title, const Status& status) {
     m_prompter.showError(title, status.message());
 }
 
-void NotesWorkspace::saveIfModified() {
+bool NotesWorkspace::saveIfModified() {
     if (m_noteId != 0 && m_editor->document()->isModified() && !m_editor->isReadOnly()) {
-        save();
+        return save();
     }
+    return true;
 }
 
 bool NotesWorkspace::save() {

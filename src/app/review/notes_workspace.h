@@ -130,7 +130,8 @@ private:
     void showRevisions();
     void showComparison();
     void updateActions();
-    void saveIfModified();
+    // Saves the editor's changes, if any; false when they could not be saved (the user was told).
+    bool saveIfModified();
     void announce(const SessionNote& note);
     void refused(const QString& title, const Status& status);
     std::optional<SessionNote> chosenNote() const;

@@ -3,6 +3,7 @@
 #include "engine/clock.h"
 #include "store/database.h"
 #include "store/region_lock.h"
+#include "support/disk_full.h"
 #include "support/logging.h"
 
 #include <QDir>
@@ -267,6 +268,12 @@ Status onlineCopy(const QString& sourcePath, const QString& target, const Progre
     const int finished = sqlite3_errcode(to.db);
     query.exec(QStringLiteral("ROLLBACK"));
     if (rc != SQLITE_DONE || (finished != SQLITE_OK && finished != SQLITE_DONE)) {
+        const int failed = rc != SQLITE_DONE ? rc : finished;
+        // SQLite calls only ENOSPC "full"; a file-size limit (EFBIG) or a quota is an I/O error to it.
+        if ((failed & 0xff) == SQLITE_FULL ||
+            ((failed & 0xff) == SQLITE_IOERR && disk_full::isFullErrno(sqlite3_system_errno(to.db)))) {
+            return disk_full::error(QFileInfo(target).absolutePath());
+        }
         const QString why = QString::fromUtf8(sqlite3_errstr(rc != SQLITE_DONE ? rc : finished));
         const Error::Kind kind = rc == SQLITE_FULL || rc == SQLITE_IOERR       ? Error::Kind::Storage
                                  : rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB ? Error::Kind::Corrupt
@@ -493,6 +500,11 @@ Result<BackupFile> make(const QString& regionPath, Reason reason, const Policy& 
     }
     if (auto copied = copyTo(region, target, progress); !copied) {
         Error error = copied.error();
+        if (disk_full::isDiskFull(error)) {
+            return failure(Error::Kind::Storage,
+                           QStringLiteral("No backup of %1 was made. %2 Your work is not affected.")
+                               .arg(shown(region), error.message));
+        }
         if (error.kind == Error::Kind::ReadOnly || error.kind == Error::Kind::Storage) {
             return cannotBackUp(region, error.message);
         }

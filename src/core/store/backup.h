@@ -81,6 +81,7 @@ using Progress = std::function<void(int pagesDone, int pagesTotal)>;
 // Copies the committed state of the database at sourcePath into target (which must not exist), as
 // above: temporary name, flushed, owner-only, checked, renamed. On failure nothing is left at target
 // and the source is untouched. Safe to call from any thread: it uses connections of its own.
+// A full disk fails with disk_full::error naming target's folder (support/disk_full.h).
 Status copyTo(const QString& sourcePath, const QString& target, const Progress& progress = {});
 
 // Makes a rolling backup of the region at regionPath in folderFor(regionPath, policy), named with

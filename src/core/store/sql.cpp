@@ -1,10 +1,13 @@
 #include "store/sql.h"
 
 #include "store/database.h"
+#include "support/disk_full.h"
 
 #include <QDate>
 #include <QDir>
+#include <QSqlDriver>
 #include <QSqlError>
+#include <sqlite3.h>
 
 namespace balcony::sql {
 
@@ -24,12 +27,11 @@ Error errorFrom(const QSqlError& error, const QString& what) {
         reason = QStringLiteral("the database cannot be written (it is read-only)");
         break;
     case 10: // SQLITE_IOERR
-    case 13: // SQLITE_FULL
         kind = Error::Kind::Storage;
-        reason = code == 13
-                     ? QStringLiteral("the disk is full; free some space and try again. Nothing was saved")
-                     : QStringLiteral("a disk read or write failed; check the drive. Nothing was saved");
+        reason = QStringLiteral("a disk read or write failed; check the drive. Nothing was saved");
         break;
+    case 13: // SQLITE_FULL: the shared sentence, without the statement, which means nothing to a user
+        return disk_full::error(QString());
     case 11: // SQLITE_CORRUPT
     case 26: // SQLITE_NOTADB
         kind = Error::Kind::Corrupt;
@@ -43,16 +45,30 @@ Error errorFrom(const QSqlError& error, const QString& what) {
     return Error{kind, QStringLiteral("%1 failed: %2").arg(what, reason)};
 }
 
+Error errorFrom(Database& db, const QSqlError& error, const QString& what) {
+    const int code = error.nativeErrorCode().toInt() & 0xff;
+    bool full = code == SQLITE_FULL;
+    if (code == SQLITE_IOERR) {
+        // SQLite calls only ENOSPC "full"; a file-size limit (EFBIG) or a quota is an I/O error to it.
+        const QVariant handle = db.sql().driver()->handle();
+        if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
+            full = disk_full::isFullErrno(
+                sqlite3_system_errno(*static_cast<sqlite3* const*>(handle.constData())));
+        }
+    }
+    return full ? disk_full::error(db.path()) : errorFrom(error, what);
+}
+
 Result<QSqlQuery> run(Database& db, const QString& statement, std::initializer_list<QVariant> bindings) {
     QSqlQuery query(db.sql());
     if (!query.prepare(statement)) {
-        return errorFrom(query.lastError(), statement.simplified());
+        return errorFrom(db, query.lastError(), statement.simplified());
     }
     for (const auto& value : bindings) {
         query.addBindValue(value);
     }
     if (!query.exec()) {
-        Error error = errorFrom(query.lastError(), statement.simplified());
+        Error error = errorFrom(db, query.lastError(), statement.simplified());
         if (error.kind == Error::Kind::ReadOnly && db.isReadOnly()) {
             error.message = QStringLiteral("%1 is open read-only, so nothing can be changed. Close it and "
                                            "open it for writing to make changes.")

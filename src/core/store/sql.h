@@ -22,6 +22,11 @@ Result<QSqlQuery> run(Database& db, const QString& statement, std::initializer_l
 
 Error errorFrom(const QSqlError& error, const QString& what);
 
+// errorFrom for a write on db: a full disk (SQLITE_FULL, or an I/O error whose system errno is
+// ENOSPC, EFBIG or EDQUOT) becomes disk_full::error naming db's file (support/disk_full.h), the one
+// sentence every caller shows; anything else is errorFrom(error, what).
+Error errorFrom(Database& db, const QSqlError& error, const QString& what);
+
 // Text for a NOT NULL column: an empty string, never NULL. (A null QString, as from QString() or
 // a default-constructed field, is bound as NULL by Qt Sql, which a NOT NULL column refuses.)
 QVariant text(const QString& value);

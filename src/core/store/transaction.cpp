@@ -21,13 +21,13 @@ Transaction::Transaction(Database& db)
     if (m_level == 1) {
         m_active = m_db.sql().transaction();
         if (!m_active) {
-            m_error = sql::errorFrom(m_db.sql().lastError(), QStringLiteral("Starting a transaction"));
+            m_error = sql::errorFrom(m_db, m_db.sql().lastError(), QStringLiteral("Starting a transaction"));
         }
     } else {
         QSqlQuery query(m_db.sql());
         m_active = query.exec(QStringLiteral("SAVEPOINT ") + savepointName(m_level));
         if (!m_active) {
-            m_error = sql::errorFrom(query.lastError(), QStringLiteral("Starting a savepoint"));
+            m_error = sql::errorFrom(m_db, query.lastError(), QStringLiteral("Starting a savepoint"));
         }
     }
     if (m_active) {
@@ -70,7 +70,7 @@ Status Transaction::commit() {
         reason = query.lastError();
     }
     if (!committed) {
-        Error error = sql::errorFrom(reason, QStringLiteral("Saving"));
+        Error error = sql::errorFrom(m_db, reason, QStringLiteral("Saving"));
         rollback();
         return error;
     }

@@ -9,14 +9,17 @@
 #include "console/question_panel.h"
 #include "document/region_document.h"
 #include "engine/clock.h"
+#include "engine/day_engine.h"
 #include "frame/main_window.h"
 #include "frame/standard_workspaces.h"
+#include "helpers/disk_full.h"
 #include "helpers/temp_dir.h"
 #include "notes/note_store.h"
 #include "presenter/presenter_miniature.h"
 #include "presenter/presenter_view.h"
 #include "presenter/presenter_window.h"
 #include "presenter/room_messages.h"
+#include "support/disk_full.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -468,4 +471,49 @@ TEST_CASE("The day strip stays in view under every side tab and follows the day 
         shrunkTip = shrunkTip || segment.toolTip.contains(QStringLiteral("Now planned for"));
     }
     CHECK(shrunkTip);
+}
+
+TEST_CASE("On a full disk a day event is refused in words and the console stays on the block recorded",
+          "[console][workspace][disk-full]") {
+    Console c(march(12, 10, 0));
+    REQUIRE(c.find<QComboBox>("consoleGroup")->currentText().startsWith(QStringLiteral("Group 1")));
+    c.click("consoleStart");
+    REQUIRE(c.day().state().status == DayStatus::Running);
+    Database& db = c.document->database();
+    fillDisk(db);
+
+    // The log's last page holds some events; pause and resume until one needs a new page.
+    auto* failure = c.find<QLabel>("consoleFailure");
+    DayStatus before = c.day().state().status;
+    for (int i = 0; i < 2000 && !failure->isVisible(); ++i) {
+        before = c.day().state().status;
+        c.click("consolePause");
+    }
+    REQUIRE(failure->isVisible());
+    CHECK(failure->text() == disk_full::message(db.path()));
+    CHECK(c.day().state().status == before);
+    const QString pauseText = c.find<QPushButton>("consolePause")->text();
+    CHECK(pauseText == (before == DayStatus::Paused ? QStringLiteral("Resume") : QStringLiteral("Pause")));
+
+    // Next is refused too: the block on screen is the one in the log.
+    const QString block = c.text("consoleBlock");
+    c.click("consoleNext");
+    CHECK(failure->isVisible());
+    CHECK(c.day().state().blockIndex == 0);
+    CHECK(c.text("consoleBlock") == block);
+    auto stored = DayEventLog(db).count(c.day().groupId());
+    REQUIRE(stored.ok());
+    auto replayed = DayEngine::open(db, c.clock, c.day().groupId(), c.day().plan());
+    REQUIRE(replayed.ok());
+    CHECK((*replayed)->state().blockIndex == 0);
+    CHECK((*replayed)->state().status == before);
+
+    // Space freed: the same button works and the message goes.
+    freeDisk(db);
+    if (before == DayStatus::Paused) {
+        c.click("consolePause");
+    }
+    c.click("consoleNext");
+    CHECK_FALSE(failure->isVisible());
+    CHECK(c.day().state().blockIndex == 1);
 }

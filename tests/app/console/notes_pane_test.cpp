@@ -4,7 +4,9 @@
 #include "console/notes_pane.h"
 #include "document/region_document.h"
 #include "engine/engine_fixture.h"
+#include "helpers/disk_full.h"
 #include "notes/note_store.h"
+#include "support/disk_full.h"
 
 #include <QAction>
 #include <QLabel>
@@ -301,4 +303,36 @@ TEST_CASE("The capture keys work only inside the notes pane", "[console][notes]"
     CHECK(n.notesOfKind(NoteKind::Strength).size() == 1);
     // The pane now lives in holder; give it back so that the fixture deletes it first.
     n.window.setCentralWidget(n.pane);
+}
+
+TEST_CASE("A note typed onto a full disk is never called saved, stays in the editor and is saved once space "
+          "is freed",
+          "[console][notes][disk-full]") {
+    Notes n;
+    Database& db = n.document->database();
+    test::fillDisk(db);
+    n.pane->saver().setRetryDelayMs(20); // the retry's pace, not what is checked
+    const QString text = test::pagesOfText(QStringLiteral("Leads"));
+    n.editor()->insertPlainText(text);
+    QTest::keyClicks(n.editor(), QStringLiteral("Stable"));
+    CHECK_FALSE(n.pane->flush().ok());
+    CHECK(n.pane->indicatorText().startsWith(QStringLiteral("Not saved: ") + disk_full::message(db.path())));
+    CHECK(n.pane->indicatorText().contains(QStringLiteral("Your text is kept here")));
+    CHECK(n.editor()->toPlainText() == text + QStringLiteral("Stable"));
+    CHECK(n.notesOfKind(NoteKind::Note).empty());
+    CHECK(n.pane->saver().isRetrying());
+
+    // Still full: the retry fails again and the indicator never claims Saved meanwhile.
+    QStringList shown;
+    QObject::connect(&n.pane->saver(), &NoteSaver::stateChanged, n.pane,
+                     [&] { shown << n.pane->indicatorText(); });
+    QTest::qWait(100);
+    CHECK_FALSE(shown.contains(QStringLiteral("Saved")));
+    CHECK(n.pane->indicatorText().startsWith(QStringLiteral("Not saved: ")));
+
+    // Space is freed and nobody types: the retry saves it.
+    test::freeDisk(db);
+    QTRY_COMPARE_WITH_TIMEOUT(n.pane->indicatorText(), QStringLiteral("Saved"), 5000);
+    REQUIRE(n.notesOfKind(NoteKind::Note).size() == 1);
+    CHECK(n.notesOfKind(NoteKind::Note)[0].current.content.text == text + QStringLiteral("Stable"));
 }
