@@ -27,8 +27,9 @@ ScheduleTabs& installStandardWorkspaces(MainWindow& window, Prompter& prompter,
 }
 
 QStringList standardViewNames() {
-    return {QStringLiteral("schedule"),    QStringLiteral("roster"), QStringLiteral("self-assessments"),
-            QStringLiteral("run-the-day"), QStringLiteral("notes"),  QStringLiteral("note-review")};
+    return {QStringLiteral("schedule"),       QStringLiteral("roster"), QStringLiteral("self-assessments"),
+            QStringLiteral("run-the-day"),    QStringLiteral("notes"),  QStringLiteral("note-review"),
+            QStringLiteral("regional-report")};
 }
 
 } // namespace balcony::gui

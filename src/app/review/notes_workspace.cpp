@@ -194,6 +194,8 @@ void NotesWorkspace::buildPage() {
 
     m_sections = new QTabWidget;
     m_sections->setObjectName(QStringLiteral("notesSections"));
+    // Once an outcomes section is added the tab bar takes focus, so it needs a name of its own.
+    m_sections->setAccessibleName(tr("Parts of Notes and Outcomes"));
     m_sections->setDocumentMode(true);
     layout->addWidget(m_sections, 1);
     auto* split = new QSplitter(Qt::Horizontal);
