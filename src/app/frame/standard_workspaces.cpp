@@ -35,10 +35,11 @@ ScheduleTabs& installStandardWorkspaces(MainWindow& window, Prompter& prompter,
 }
 
 QStringList standardViewNames() {
-    return {QStringLiteral("schedule"),    QStringLiteral("roster"),     QStringLiteral("self-assessments"),
-            QStringLiteral("run-the-day"), QStringLiteral("notes"),      QStringLiteral("note-review"),
-            QStringLiteral("asks-offers"), QStringLiteral("priorities"), QStringLiteral("action-plans"),
-            QStringLiteral("three-years")};
+    return {
+        QStringLiteral("schedule"),    QStringLiteral("roster"),         QStringLiteral("self-assessments"),
+        QStringLiteral("run-the-day"), QStringLiteral("notes"),          QStringLiteral("note-review"),
+        QStringLiteral("asks-offers"), QStringLiteral("priorities"),     QStringLiteral("action-plans"),
+        QStringLiteral("three-years"), QStringLiteral("regional-report")};
 }
 
 } // namespace balcony::gui

@@ -194,6 +194,7 @@ void NotesWorkspace::buildPage() {
 
     m_sections = new QTabWidget;
     m_sections->setObjectName(QStringLiteral("notesSections"));
+    // Once an outcomes section is added the tab bar takes focus, so it needs a name of its own.
     m_sections->setDocumentMode(true);
     m_sections->setAccessibleName(tr("Session notes and the outcomes of the cycle"));
     layout->addWidget(m_sections, 1);
