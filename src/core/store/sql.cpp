@@ -8,7 +8,45 @@
 
 namespace balcony::sql {
 
+namespace {
+
+// PostgreSQL reports a five-character SQLSTATE (https://www.postgresql.org/docs/15/errcodes-appendix.html);
+// SQLite a number below 10000.
+Error errorFromSqlState(const QSqlError& error, const QString& state, const QString& what) {
+    Error::Kind kind = Error::Kind::Failed;
+    QString reason = error.databaseText().trimmed();
+    if (reason.isEmpty()) {
+        reason = error.text();
+    }
+    // QPSQL may append the SQLSTATE in brackets; keep the server's sentence only.
+    reason = reason.section(u'\n', 0, 0).trimmed();
+    const QString cls = state.left(2);
+    if (cls == QStringLiteral("23")) {
+        kind = Error::Kind::Conflict; // constraints, and the schema's triggers (check_violation)
+    } else if (state == QStringLiteral("25006")) {
+        kind = Error::Kind::ReadOnly;
+        reason = QStringLiteral("the database cannot be written (it is open read-only)");
+    } else if (state == QStringLiteral("40001") || state == QStringLiteral("40P01") ||
+               state == QStringLiteral("55P03")) {
+        kind = Error::Kind::Locked;
+        reason = QStringLiteral("someone else was changing the same data; try again in a moment");
+    } else if (cls == QStringLiteral("53") || cls == QStringLiteral("58")) {
+        kind = Error::Kind::Storage;
+        reason = QStringLiteral("the server could not store it (%1); tell whoever runs the server. Nothing "
+                                "was saved")
+                     .arg(reason);
+    } else if (cls == QStringLiteral("08") || cls == QStringLiteral("57")) {
+        reason = QStringLiteral("the connection to the server was lost (%1). Nothing was saved").arg(reason);
+    }
+    return Error{kind, QStringLiteral("%1 failed: %2").arg(what, reason)};
+}
+
+} // namespace
+
 Error errorFrom(const QSqlError& error, const QString& what) {
+    if (const QString native = error.nativeErrorCode(); native.size() == 5) {
+        return errorFromSqlState(error, native, what);
+    }
     // SQLite primary result codes (the extended code's low byte).
     const int code = error.nativeErrorCode().toInt() & 0xff;
     Error::Kind kind = Error::Kind::Failed;
@@ -49,7 +87,8 @@ Result<QSqlQuery> run(Database& db, const QString& statement, std::initializer_l
         return errorFrom(query.lastError(), statement.simplified());
     }
     for (const auto& value : bindings) {
-        query.addBindValue(value);
+        // Flags are 0/1 integers on both engines (dialect.h); QPSQL would send a bool as TRUE.
+        query.addBindValue(value.typeId() == QMetaType::Bool ? QVariant(value.toBool() ? 1 : 0) : value);
     }
     if (!query.exec()) {
         Error error = errorFrom(query.lastError(), statement.simplified());
@@ -61,6 +100,21 @@ Result<QSqlQuery> run(Database& db, const QString& statement, std::initializer_l
         return error;
     }
     return query;
+}
+
+Result<qint64> insertReturningId(Database& db, const QString& insert,
+                                 std::initializer_list<QVariant> bindings) {
+    auto query = run(db, insert + QStringLiteral(" RETURNING id"), bindings);
+    if (!query) {
+        return query.error();
+    }
+    if (!query->next()) {
+        return failure(Error::Kind::Failed, QStringLiteral("%1 added no row.").arg(insert.simplified()));
+    }
+    const qint64 id = query->value(0).toLongLong();
+    // SQLite finishes the statement only when it is stepped to the end or reset.
+    query->finish();
+    return id;
 }
 
 QVariant text(const QString& value) {
