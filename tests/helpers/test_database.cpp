@@ -79,6 +79,11 @@ std::vector<Engine> engines() {
     return {Engine::SQLite, Engine::PostgreSQL};
 }
 
+Engine fixtureEngine() {
+    return qEnvironmentVariable("BALCONY_TEST_ENGINE") == QStringLiteral("postgresql") ? Engine::PostgreSQL
+                                                                                       : Engine::SQLite;
+}
+
 QString engineName(Engine engine) {
     return engine == Engine::SQLite ? QStringLiteral("SQLite") : QStringLiteral("PostgreSQL");
 }

@@ -16,6 +16,11 @@ namespace balcony::test {
 std::vector<Engine> engines();
 QString engineName(Engine engine);
 
+// The engine the shared region fixtures (tests/domain, tests/notes, tests/outcomes) open their region
+// on: PostgreSQL when BALCONY_TEST_ENGINE is "postgresql" (ctest runs those tests once more so), else
+// SQLite. One parameter for a whole run, not a second copy of each test.
+Engine fixtureEngine();
+
 // The test server's address (a postgresql:// URL of its "postgres" database), or empty.
 QString testServer();
 

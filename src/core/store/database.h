@@ -84,6 +84,9 @@ public:
     // Renews the write lock (RegionLock::renew); nothing to do, and success, when read-only.
     Status renewLock(const QDateTime& nowUtc);
 
+    // Inside a Transaction (store/transaction.h).
+    bool inTransaction() const { return m_transactionDepth > 0; }
+
     // The schema version this build writes; a file with a higher one is refused.
     static int latestSchemaVersion();
 

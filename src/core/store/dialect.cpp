@@ -149,6 +149,26 @@ Result<int> schemaVersion(Engine engine, QSqlDatabase& db) {
     return query.value(0).toInt();
 }
 
+Result<QStringList> tableNames(Database& db) {
+    auto query = sql::run(
+        db, db.engine() == Engine::SQLite
+                ? QStringLiteral(
+                      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                      "ORDER BY name")
+                : QStringLiteral(
+                      "SELECT table_name::text FROM information_schema.tables WHERE table_schema = "
+                      "current_schema() AND table_type = 'BASE TABLE' AND table_name <> 'balcony_schema' "
+                      "ORDER BY 1"));
+    if (!query) {
+        return query.error();
+    }
+    QStringList names;
+    while (query->next()) {
+        names << query->value(0).toString();
+    }
+    return names;
+}
+
 Result<std::vector<ForeignKeyColumn>> foreignKeysInto(Database& db, const QString& table) {
     const QString statement =
         db.engine() == Engine::SQLite

@@ -45,6 +45,9 @@ QStringList upgradeLock(Engine engine, qint32 applicationId);
 // The schema version recorded in db, 0 for a blank database, or an error.
 Result<int> schemaVersion(Engine engine, QSqlDatabase& db);
 
+// The region's tables (not the engine's own, nor balcony_schema), sorted by name.
+Result<QStringList> tableNames(Database& db);
+
 // One column of a foreign key: table.column refers to the given table's referencedColumn.
 struct ForeignKeyColumn {
     QString table;

@@ -81,7 +81,43 @@ Error errorFrom(const QSqlError& error, const QString& what) {
     return Error{kind, QStringLiteral("%1 failed: %2").arg(what, reason)};
 }
 
+namespace {
+
+// SQLite undoes a failed statement alone and the transaction goes on; PostgreSQL aborts the whole
+// transaction, so that even the query that would explain a refusal fails. Inside a transaction on
+// PostgreSQL each statement gets a savepoint, so that both engines behave as SQLite does.
+class StatementSavepoint final {
+public:
+    explicit StatementSavepoint(Database& db)
+        : m_db(db)
+        , m_active(db.isServer() && db.inTransaction()) {
+        if (m_active) {
+            m_active = QSqlQuery(m_db.sql()).exec(QStringLiteral("SAVEPOINT balcony_statement"));
+        }
+    }
+    ~StatementSavepoint() {
+        if (m_active) {
+            QSqlQuery undo(m_db.sql());
+            if (!m_done) {
+                undo.exec(QStringLiteral("ROLLBACK TO SAVEPOINT balcony_statement"));
+            }
+            undo.exec(QStringLiteral("RELEASE SAVEPOINT balcony_statement"));
+        }
+    }
+    StatementSavepoint(const StatementSavepoint&) = delete;
+    StatementSavepoint& operator=(const StatementSavepoint&) = delete;
+    void done() { m_done = true; }
+
+private:
+    Database& m_db;
+    bool m_active = false;
+    bool m_done = false;
+};
+
+} // namespace
+
 Result<QSqlQuery> run(Database& db, const QString& statement, std::initializer_list<QVariant> bindings) {
+    StatementSavepoint savepoint(db);
     QSqlQuery query(db.sql());
     if (!query.prepare(statement)) {
         return errorFrom(query.lastError(), statement.simplified());
@@ -99,6 +135,7 @@ Result<QSqlQuery> run(Database& db, const QString& statement, std::initializer_l
         }
         return error;
     }
+    savepoint.done();
     return query;
 }
 
