@@ -28,7 +28,7 @@ Database* Context::database(bool create) {
             error.message +=
                 QStringLiteral(" Commands that only read (cycle list, sa list, check, the exports, "
                                "timetable, session status, notes list) still work.");
-        } else if (error.kind == Error::Kind::Locked) {
+        } else if (error.kind == Error::Kind::Locked && !Location::looksLikeUrl(m_path)) {
             const auto holder =
                 readLockHolder(QFileInfo(m_path).absoluteFilePath() + QStringLiteral(".lock"));
             if (holder && (holder->otherComputer || !holder->readable)) {
@@ -48,7 +48,8 @@ Database* Context::database(bool create) {
 
 void Context::backUpDaily() {
     const auto& policy = m_db->backupPolicy();
-    if (m_db->isNew() || !policy.automatic || !backups::dailyDue(m_db->path(), policy, m_db->clock())) {
+    if (m_db->isServer() || m_db->isNew() || !policy.automatic ||
+        !backups::dailyDue(m_db->path(), policy, m_db->clock())) {
         return;
     }
     if (auto made = backups::make(m_db->path(), backups::Reason::Daily, policy, m_db->clock()); !made) {

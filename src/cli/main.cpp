@@ -1,4 +1,5 @@
 #include "cli/cli.h"
+#include "store/location.h"
 #include "store/paths.h"
 #include "support/logging.h"
 
@@ -202,7 +203,11 @@ int main(int argc, char** argv) {
             << " argument(s): " << command->arguments << " (see --help)." << Qt::endl;
         return BadInput;
     }
-    logging::get("cli")->info("{} on {}", name.toStdString(), dbPath.toStdString());
+    // A location's shown() never holds a password; an address that cannot be read is not logged.
+    const auto location = Location::parse(dbPath);
+    logging::get("cli")->info("{} on {}", name.toStdString(),
+                              location ? location->shown().toStdString()
+                                       : std::string("an unreadable address"));
     Context context(dbPath, out, err);
     context.setTakeOverLock(takeOverLock);
     return command->run(context, parser, positional);

@@ -4,20 +4,20 @@
 #include "domain/schedule_store.h"
 #include "domain/self_assessment_store.h"
 #include "helpers/temp_dir.h"
+#include "helpers/test_database.h"
 #include "store/database.h"
 
 #include <catch2/catch.hpp>
 #include <memory>
 
-// A fresh region database in a temporary folder, with its three stores.
+// A fresh region database (a file in a temporary folder, or a database on the test server: see
+// test::fixtureEngine()), with its three stores.
 namespace balcony::test {
 
 class RegionFixture {
 public:
     RegionFixture() {
-        auto opened = Database::open(dir.path(QStringLiteral("region.balcony")), {.create = true});
-        REQUIRE(opened.ok());
-        db = std::move(*opened);
+        db = fresh.open();
         roster = std::make_unique<RosterStore>(*db);
         schedule = std::make_unique<ScheduleStore>(*db);
         assessments = std::make_unique<SelfAssessmentStore>(*db);
@@ -75,6 +75,7 @@ public:
     }
 
     TempDir dir;
+    FreshDatabase fresh{fixtureEngine()};
     std::unique_ptr<Database> db;
     std::unique_ptr<RosterStore> roster;
     std::unique_ptr<ScheduleStore> schedule;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "store/database.h"
+#include "store/dialect.h"
 #include "store/sql.h"
 
 #include <QSqlRecord>
@@ -12,13 +13,9 @@ namespace balcony::test {
 // Every row of every table, with NULL told apart from text, sorted: equal dumps mean the database
 // holds the same data.
 inline QStringList dumpEveryTable(Database& db) {
-    auto tables = sql::run(db, QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table' AND "
-                                              "name NOT LIKE 'sqlite_%' ORDER BY name"));
+    auto tables = dialect::tableNames(db);
     REQUIRE(tables.ok());
-    QStringList names;
-    while (tables->next()) {
-        names << tables->value(0).toString();
-    }
+    const QStringList names = *tables;
     QStringList lines;
     for (const QString& table : names) {
         auto rows = sql::run(db, QStringLiteral("SELECT * FROM \"%1\"").arg(table));

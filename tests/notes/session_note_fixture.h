@@ -3,6 +3,7 @@
 #include "engine/clock.h"
 #include "helpers/table_dump.h"
 #include "helpers/temp_dir.h"
+#include "helpers/test_database.h"
 #include "notes/note_fixture.h"
 #include "notes/session_note_store.h"
 #include "store/sql.h"
@@ -17,15 +18,14 @@ namespace balcony::test {
 // Tuesday 24 November 2026, 10:00 UTC, the day after group A met.
 struct SessionNoteRegion {
     TempDir dir;
-    QString path = dir.path(QStringLiteral("region.balcony"));
+    FreshDatabase fresh{fixtureEngine()};
+    QString path = fresh.location();
     std::unique_ptr<Database> db;
     NoteFixture f;
     FakeClock clock{QDateTime(QDate(2026, 11, 24), QTime(10, 0), Qt::UTC)};
 
     SessionNoteRegion() {
-        auto opened = Database::open(path, {.create = true});
-        REQUIRE(opened.ok());
-        db = std::move(*opened);
+        db = fresh.open();
         f = makeNoteFixture(*db);
     }
 

@@ -19,9 +19,7 @@ QJsonObject asksOffersFixture() {
 }
 
 OutcomeRegion::OutcomeRegion() {
-    auto opened = Database::open(dir.path(QStringLiteral("region.balcony")), {.create = true});
-    REQUIRE(opened.ok());
-    db = std::move(*opened);
+    db = fresh.open();
     RosterStore roster(*db);
     ScheduleStore schedule(*db);
     const auto groups = asksOffersFixture().value(QStringLiteral("groups")).toArray();

@@ -2,6 +2,7 @@
 
 #include "engine/clock.h"
 #include "helpers/temp_dir.h"
+#include "helpers/test_database.h"
 #include "store/database.h"
 
 #include <QJsonObject>
@@ -16,6 +17,7 @@ namespace balcony::test {
 // is reviewed by the next one (the last by the first). The clock stands at 2026-11-30 12:00 UTC.
 struct OutcomeRegion {
     TempDir dir;
+    FreshDatabase fresh{fixtureEngine()};
     std::unique_ptr<Database> db;
     FakeClock clock{QDateTime(QDate(2026, 11, 30), QTime(12, 0), Qt::UTC)};
     qint64 lastCycle = 0;                // 2025-2026

@@ -20,8 +20,16 @@ QString tr(const char* text) {
 }
 
 bool isMissing(const QString& path) {
+    if (Location::looksLikeUrl(path)) {
+        return false; // a server's database: Database::open says whether it is there
+    }
     const QFileInfo info(path);
     return !info.exists() || (info.isFile() && info.size() == 0);
+}
+// What a log may show of a database: never a password (Location::shown()).
+std::string logged(const QString& path) {
+    const auto location = Location::parse(path);
+    return location ? location->shown().toStdString() : std::string("an address that cannot be read");
 }
 } // namespace
 
@@ -37,7 +45,7 @@ std::unique_ptr<RegionDocument> RegionOpener::open(const QString& path, bool rea
 
     auto opened = Database::open(path, {.readOnly = readOnly, .backups = backups::policyFromSettings()});
     if (opened) {
-        log->info("Opened {}{}", path.toStdString(), readOnly ? " read-only" : "");
+        log->info("Opened {}{}", logged(path), readOnly ? " read-only" : "");
         auto document = std::make_unique<RegionDocument>(std::move(opened).value());
         if (readOnly) {
             document->setReadOnlyReason(
@@ -47,7 +55,7 @@ std::unique_ptr<RegionDocument> RegionOpener::open(const QString& path, bool rea
         return document;
     }
     const Error refusal = opened.error();
-    log->warn("Refused {}: {}", path.toStdString(), refusal.message.toStdString());
+    log->warn("Refused {}: {}", logged(path), refusal.message.toStdString());
     if (readOnly) {
         m_prompter.showError(tr("Cannot open the region database"), refusal.message);
         return nullptr;
@@ -56,7 +64,7 @@ std::unique_ptr<RegionDocument> RegionOpener::open(const QString& path, bool rea
         // Read-only media or a read-only share: writing is impossible, so there is nothing to ask.
         return openReadOnly(path, refusal.message);
     }
-    if (refusal.kind == Error::Kind::Locked) {
+    if (refusal.kind == Error::Kind::Locked && !Location::looksLikeUrl(path)) {
         const auto holder = readLockHolder(QFileInfo(path).absoluteFilePath() + QStringLiteral(".lock"));
         if (holder && (holder->otherComputer || !holder->readable)) {
             switch (m_prompter.askTakeOverLock(refusal.message)) {
@@ -103,7 +111,7 @@ std::unique_ptr<RegionDocument> RegionOpener::offerBackup(const QString& path, c
         m_prompter.showError(tr("The backup was not restored"), restored.message());
         return nullptr;
     }
-    logging::get("app")->warn("Restored {} from {}", path.toStdString(), offer->backup.path.toStdString());
+    logging::get("app")->warn("Restored {} from {}", logged(path), offer->backup.path.toStdString());
     auto reopened = Database::open(path, {.backups = policy});
     if (!reopened) {
         m_prompter.showError(tr("Cannot open the region database"), reopened.message());
@@ -118,7 +126,7 @@ std::unique_ptr<RegionDocument> RegionOpener::openReadOnly(const QString& path, 
         m_prompter.showError(tr("Cannot open the region database"), opened.message());
         return nullptr;
     }
-    logging::get("app")->info("Opened {} read-only", path.toStdString());
+    logging::get("app")->info("Opened {} read-only", logged(path));
     auto document = std::make_unique<RegionDocument>(std::move(opened).value());
     document->setReadOnlyReason(reason);
     return document;
@@ -130,7 +138,7 @@ std::unique_ptr<RegionDocument> RegionOpener::takeOver(const QString& path) {
         m_prompter.showError(tr("Cannot open the region database"), opened.message());
         return nullptr;
     }
-    logging::get("app")->warn("Took over the lock of {}", path.toStdString());
+    logging::get("app")->warn("Took over the lock of {}", logged(path));
     return std::make_unique<RegionDocument>(std::move(opened).value());
 }
 
@@ -145,7 +153,7 @@ std::unique_ptr<RegionDocument> RegionOpener::create(const QString& path, bool w
             m_prompter.showError(tr("Cannot create the demo region"), filled.message());
         }
     }
-    logging::get("app")->info("Created {}{}", path.toStdString(), withDemo ? " with the demo region" : "");
+    logging::get("app")->info("Created {}{}", logged(path), withDemo ? " with the demo region" : "");
     return std::make_unique<RegionDocument>(std::move(created).value());
 }
 

@@ -115,11 +115,7 @@ Result<qint64> RosterStore::addAuthority(const QString& name) {
         return failure(Error::Kind::Conflict,
                        QStringLiteral("\"%1\" is already in the roster.").arg(trimmed));
     }
-    auto query = sql::run(m_db, QStringLiteral("INSERT INTO authority(name) VALUES (?)"), {trimmed});
-    if (!query) {
-        return query.error();
-    }
-    return query->lastInsertId().toLongLong();
+    return sql::insertReturningId(m_db, QStringLiteral("INSERT INTO authority(name) VALUES (?)"), {trimmed});
 }
 
 Result<qint64> RosterStore::ensureAuthority(const QString& name) {
@@ -262,18 +258,18 @@ Result<qint64> RosterStore::insertPerson(const Person& person, bool keepId) {
     Transaction tx(m_db);
     const QVariant email = sql::text(person.email.trimmed());
     const QVariant authorityId = sql::nullable(person.authorityId);
-    auto query = keepId ? sql::run(m_db,
-                                   QStringLiteral("INSERT INTO person(id, name, email, role, authority_id) "
-                                                  "VALUES (?, ?, ?, ?, ?)"),
-                                   {person.id, name, email, toKey(person.role), authorityId})
-                        : sql::run(m_db,
-                                   QStringLiteral("INSERT INTO person(name, email, role, authority_id) "
-                                                  "VALUES (?, ?, ?, ?)"),
-                                   {name, email, toKey(person.role), authorityId});
+    auto query = keepId ? sql::insertReturningId(m_db,
+                                                 QStringLiteral("INSERT INTO person(id, name, email, role, "
+                                                                "authority_id) VALUES (?, ?, ?, ?, ?)"),
+                                                 {person.id, name, email, toKey(person.role), authorityId})
+                        : sql::insertReturningId(m_db,
+                                                 QStringLiteral("INSERT INTO person(name, email, role, "
+                                                                "authority_id) VALUES (?, ?, ?, ?)"),
+                                                 {name, email, toKey(person.role), authorityId});
     if (!query) {
         return explainPersonConflict(m_db, query.error(), person);
     }
-    const qint64 id = keepId ? person.id : query->lastInsertId().toLongLong();
+    const qint64 id = *query;
     for (const auto& post : person.pastPosts) {
         if (auto added = addPastPost(id, post); !added) {
             return added.error();

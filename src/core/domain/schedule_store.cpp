@@ -303,7 +303,7 @@ Result<qint64> ScheduleStore::addGroup(const Group& group) {
                        QStringLiteral("Group \"%1\" needs a date.").arg(group.label));
     }
     Transaction tx(m_db);
-    auto query = sql::run(
+    auto query = sql::insertReturningId(
         m_db,
         QStringLiteral("INSERT INTO review_group(cycle_id, label, held_on, mode, venue, "
                        "facilitator_id, uid) VALUES (?, ?, ?, ?, ?, ?, ?)"),
@@ -318,7 +318,7 @@ Result<qint64> ScheduleStore::addGroup(const Group& group) {
         }
         return query.error();
     }
-    const qint64 groupId = query->lastInsertId().toLongLong();
+    const qint64 groupId = *query;
     std::vector<qint64> ids;
     for (const auto& m : group.members) {
         ids.push_back(m.authorityId);

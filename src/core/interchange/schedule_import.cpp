@@ -8,6 +8,7 @@
 #include "interchange/file_io.h"
 #include "store/backup.h"
 #include "store/database.h"
+#include "store/dialect.h"
 #include "store/sql.h"
 #include "store/transaction.h"
 #include "support/logging.h"
@@ -195,21 +196,23 @@ std::vector<PlannedGroup> plan(const std::vector<ScheduleRow>& rows) {
 // Tables whose rows hang off a group, directly or through one of its members (the day's log, notes
 // taken about an LA, ...), found from the schema so that data added by later migrations is
 // protected too. The schedule's own tables (members, lead reviewers) are not recorded data.
-// SQLite-specific.
 Result<QString> recordedDataOf(Database& db, qint64 groupId) {
-    auto tables =
-        sql::run(db, QStringLiteral("SELECT m.name, f.\"from\" FROM sqlite_master m "
-                                    "JOIN pragma_foreign_key_list(m.name) f "
-                                    "WHERE m.type = 'table' "
-                                    "AND m.name NOT IN ('group_member', 'lead_review') "
-                                    "AND ((f.\"table\" = 'review_group' AND f.\"to\" = 'id') "
-                                    "OR (f.\"table\" = 'group_member' AND f.\"to\" = 'group_id'))"));
-    if (!tables) {
-        return tables.error();
+    std::vector<std::pair<QString, QString>> tables; // table, column holding the group's id
+    for (const auto& [referenced, key] :
+         {std::pair{QStringLiteral("review_group"), QStringLiteral("id")},
+          std::pair{QStringLiteral("group_member"), QStringLiteral("group_id")}}) {
+        auto columns = dialect::foreignKeysInto(db, referenced);
+        if (!columns) {
+            return columns.error();
+        }
+        for (const auto& fk : *columns) {
+            if (fk.referencedColumn == key && fk.table != QStringLiteral("group_member") &&
+                fk.table != QStringLiteral("lead_review")) {
+                tables.emplace_back(fk.table, fk.column);
+            }
+        }
     }
-    while (tables->next()) {
-        const QString table = tables->value(0).toString();
-        const QString column = tables->value(1).toString();
+    for (const auto& [table, column] : tables) {
         auto rows =
             sql::run(db, QStringLiteral("SELECT 1 FROM \"%1\" WHERE \"%2\" = ? LIMIT 1").arg(table, column),
                      {groupId});

@@ -118,14 +118,15 @@ Result<qint64> NoteStore::insertItem(qint64 groupId, qint64 authorityId, const N
                        QStringLiteral("That LA is not a member of this group, so the note was not saved."));
     }
     const QString now = stamp(m_now());
-    auto item = sql::run(m_db,
-                         QStringLiteral("INSERT INTO note_item(group_id, authority_id, created_at_utc) "
-                                        "VALUES (?, ?, ?)"),
-                         {groupId, authorityId, now});
+    auto item =
+        sql::insertReturningId(m_db,
+                               QStringLiteral("INSERT INTO note_item(group_id, authority_id, created_at_utc) "
+                                              "VALUES (?, ?, ?)"),
+                               {groupId, authorityId, now});
     if (!item) {
         return item.error();
     }
-    const qint64 itemId = item->lastInsertId().toLongLong();
+    const qint64 itemId = *item;
     auto revision =
         sql::run(m_db,
                  QStringLiteral("INSERT INTO note_revision(item_id, number, saved_at_utc, kind, theme, "

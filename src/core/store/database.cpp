@@ -1,6 +1,7 @@
 #include "store/database.h"
 
 #include "engine/clock.h"
+#include "store/dialect.h"
 #include "store/file_access.h"
 #include "store/migrations.h"
 #include "store/sql.h"
@@ -288,14 +289,23 @@ Status Database::renewLock(const QDateTime& nowUtc) {
 }
 
 int Database::schemaVersion() const {
-    QSqlQuery query(m_db);
-    if (query.exec(QStringLiteral("PRAGMA user_version")) && query.next()) {
-        return query.value(0).toInt();
-    }
-    return -1;
+    QSqlDatabase db = m_db;
+    auto version = dialect::schemaVersion(m_engine, db);
+    return version ? *version : -1;
 }
 
 Result<std::unique_ptr<Database>> Database::open(const QString& path, Options options) {
+    auto location = Location::parse(path);
+    if (!location) {
+        return location.error();
+    }
+    if (location->isServer()) {
+        return openServer(*location, options);
+    }
+    return openFile(location->file, options);
+}
+
+Result<std::unique_ptr<Database>> Database::openFile(const QString& path, Options options) {
     auto log = logging::get("store");
     const QString absolute = QFileInfo(path).absoluteFilePath();
     const QString shown = nativePath(path);

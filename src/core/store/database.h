@@ -2,6 +2,7 @@
 
 #include "engine/clock.h"
 #include "store/backup.h"
+#include "store/location.h"
 #include "store/region_lock.h"
 #include "support/result.h"
 
@@ -15,7 +16,15 @@ namespace balcony {
 
 class Clock;
 
-// One open region database (one SQLite file per region).
+// One open region database: one SQLite file per region (the default), or a database on a PostgreSQL
+// server (docs/server.md). open() takes either; Location::parse tells them apart, so a URL is never
+// taken for a file name. Only src/core/store knows which engine it talks to (engine(), dialect.h).
+//
+// A server that cannot be reached is refused (Error::Kind::Failed) with a message naming the host,
+// port and database, never a password, and nothing is created. A server database that holds tables
+// of another program is refused like a foreign file; an empty one is initialised only with
+// Options::create. Backups, the region lock file and the file checks below are the file's; on a
+// server the IT team's pg_dump keeps the backups, and upgrades are serialised by an advisory lock.
 //
 // open() refuses, with a message naming the file and the reason, and without changing a byte of it:
 // a file that is not SQLite, a SQLite file that is not Balcony's, one from a newer Balcony, a corrupt
@@ -45,6 +54,7 @@ public:
     // The SQLite application_id that marks a Balcony database ("BALC").
     static constexpr qint32 applicationId = 0x42414C43;
 
+    // path: a file name, or a postgresql:// URL (store/location.h).
     static Result<std::unique_ptr<Database>> open(const QString& path, Options options);
     static Result<std::unique_ptr<Database>> open(const QString& path) { return open(path, Options{}); }
 
@@ -53,7 +63,10 @@ public:
     Database& operator=(const Database&) = delete;
 
     QSqlDatabase& sql() { return m_db; }
+    // The file's absolute path, or the server's URL without a password (Location::shown()).
     const QString& path() const { return m_path; }
+    Engine engine() const { return m_engine; }
+    bool isServer() const { return m_engine == Engine::PostgreSQL; }
     bool isReadOnly() const { return m_readOnly; }
     int schemaVersion() const;
 
@@ -71,6 +84,9 @@ public:
     // Renews the write lock (RegionLock::renew); nothing to do, and success, when read-only.
     Status renewLock(const QDateTime& nowUtc);
 
+    // Inside a Transaction (store/transaction.h).
+    bool inTransaction() const { return m_transactionDepth > 0; }
+
     // The schema version this build writes; a file with a higher one is refused.
     static int latestSchemaVersion();
 
@@ -79,10 +95,13 @@ private:
     int m_transactionDepth = 0;
 
     Database() = default;
+    static Result<std::unique_ptr<Database>> openFile(const QString& path, Options options);
+    static Result<std::unique_ptr<Database>> openServer(const Location& location, Options options);
 
     QSqlDatabase m_db;
     QString m_connectionName;
     QString m_path;
+    Engine m_engine = Engine::SQLite;
     bool m_readOnly = false;
     bool m_new = false;
     backups::Policy m_backupPolicy;

@@ -1,6 +1,7 @@
 #include "store/migrations.h"
 
 #include "store/database.h"
+#include "store/dialect.h"
 #include "store/sql.h"
 #include "store/transaction.h"
 #include "support/logging.h"
@@ -40,6 +41,18 @@ Status migrate(Database& db, const std::vector<Migration>& steps) {
     if (!whole.isActive()) {
         return whole.error();
     }
+    if (const QStringList lock = dialect::upgradeLock(db.engine(), Database::applicationId);
+        !lock.isEmpty()) {
+        QSqlQuery query(db.sql());
+        for (const auto& statement : lock) {
+            if (!query.exec(statement)) {
+                return sql::errorFrom(query.lastError(),
+                                      QStringLiteral("Waiting to upgrade %1").arg(db.path()));
+            }
+        }
+        // Another program may have upgraded while this one waited for the lock.
+        current = db.schemaVersion();
+    }
     for (const auto& step : steps) {
         if (step.version <= current) {
             continue;
@@ -49,7 +62,15 @@ Status migrate(Database& db, const std::vector<Migration>& steps) {
             return tx.error();
         }
         QSqlQuery query(db.sql());
+        QStringList statements;
         for (const auto& statement : step.statements) {
+            statements += dialect::migrationStatements(db.engine(), statement);
+        }
+        if (step.version == 1) {
+            statements += dialect::markAsBalcony(db.engine(), Database::applicationId);
+        }
+        statements += dialect::recordVersion(db.engine(), step.version);
+        for (const auto& statement : statements) {
             if (!query.exec(statement)) {
                 Error error = sql::errorFrom(
                     query.lastError(),
@@ -57,14 +78,6 @@ Status migrate(Database& db, const std::vector<Migration>& steps) {
                 error.message += QStringLiteral(". The file was left at schema %1, as it was.").arg(original);
                 return error;
             }
-        }
-        if (step.version == 1 &&
-            !query.exec(QStringLiteral("PRAGMA application_id = %1").arg(Database::applicationId))) {
-            return sql::errorFrom(query.lastError(),
-                                  QStringLiteral("Marking %1 as Balcony's").arg(db.path()));
-        }
-        if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(step.version))) {
-            return sql::errorFrom(query.lastError(), QStringLiteral("Recording schema %1").arg(step.version));
         }
         if (auto saved = tx.commit(); !saved) {
             return saved;

@@ -10,7 +10,8 @@ class Database;
 
 namespace migrations {
 
-// One numbered step of the schema. Its statements run together with PRAGMA user_version = version.
+// One numbered step of the schema. Its statements run together with the recorded schema version
+// (PRAGMA user_version on SQLite). They are written once for both engines: dialect.h says how.
 struct Migration {
     int version;
     QStringList statements;

@@ -11,7 +11,45 @@
 
 namespace balcony::sql {
 
+namespace {
+
+// PostgreSQL reports a five-character SQLSTATE (https://www.postgresql.org/docs/15/errcodes-appendix.html);
+// SQLite a number below 10000.
+Error errorFromSqlState(const QSqlError& error, const QString& state, const QString& what) {
+    Error::Kind kind = Error::Kind::Failed;
+    QString reason = error.databaseText().trimmed();
+    if (reason.isEmpty()) {
+        reason = error.text();
+    }
+    // QPSQL may append the SQLSTATE in brackets; keep the server's sentence only.
+    reason = reason.section(u'\n', 0, 0).trimmed();
+    const QString cls = state.left(2);
+    if (cls == QStringLiteral("23")) {
+        kind = Error::Kind::Conflict; // constraints, and the schema's triggers (check_violation)
+    } else if (state == QStringLiteral("25006")) {
+        kind = Error::Kind::ReadOnly;
+        reason = QStringLiteral("the database cannot be written (it is open read-only)");
+    } else if (state == QStringLiteral("40001") || state == QStringLiteral("40P01") ||
+               state == QStringLiteral("55P03")) {
+        kind = Error::Kind::Locked;
+        reason = QStringLiteral("someone else was changing the same data; try again in a moment");
+    } else if (cls == QStringLiteral("53") || cls == QStringLiteral("58")) {
+        kind = Error::Kind::Storage;
+        reason = QStringLiteral("the server could not store it (%1); tell whoever runs the server. Nothing "
+                                "was saved")
+                     .arg(reason);
+    } else if (cls == QStringLiteral("08") || cls == QStringLiteral("57")) {
+        reason = QStringLiteral("the connection to the server was lost (%1). Nothing was saved").arg(reason);
+    }
+    return Error{kind, QStringLiteral("%1 failed: %2").arg(what, reason)};
+}
+
+} // namespace
+
 Error errorFrom(const QSqlError& error, const QString& what) {
+    if (const QString native = error.nativeErrorCode(); native.size() == 5) {
+        return errorFromSqlState(error, native, what);
+    }
     // SQLite primary result codes (the extended code's low byte).
     const int code = error.nativeErrorCode().toInt() & 0xff;
     Error::Kind kind = Error::Kind::Failed;
@@ -46,6 +84,9 @@ Error errorFrom(const QSqlError& error, const QString& what) {
 }
 
 Error errorFrom(Database& db, const QSqlError& error, const QString& what) {
+    if (db.isServer()) { // its native codes are SQLSTATEs, read by errorFrom(error, what)
+        return errorFrom(error, what);
+    }
     const int code = error.nativeErrorCode().toInt() & 0xff;
     bool full = code == SQLITE_FULL;
     if (code == SQLITE_IOERR) {
@@ -58,14 +99,50 @@ Error errorFrom(Database& db, const QSqlError& error, const QString& what) {
     }
     return full ? disk_full::error(db.path()) : errorFrom(error, what);
 }
+namespace {
+
+// SQLite undoes a failed statement alone and the transaction goes on; PostgreSQL aborts the whole
+// transaction, so that even the query that would explain a refusal fails. Inside a transaction on
+// PostgreSQL each statement gets a savepoint, so that both engines behave as SQLite does.
+class StatementSavepoint final {
+public:
+    explicit StatementSavepoint(Database& db)
+        : m_db(db)
+        , m_active(db.isServer() && db.inTransaction()) {
+        if (m_active) {
+            m_active = QSqlQuery(m_db.sql()).exec(QStringLiteral("SAVEPOINT balcony_statement"));
+        }
+    }
+    ~StatementSavepoint() {
+        if (m_active) {
+            QSqlQuery undo(m_db.sql());
+            if (!m_done) {
+                undo.exec(QStringLiteral("ROLLBACK TO SAVEPOINT balcony_statement"));
+            }
+            undo.exec(QStringLiteral("RELEASE SAVEPOINT balcony_statement"));
+        }
+    }
+    StatementSavepoint(const StatementSavepoint&) = delete;
+    StatementSavepoint& operator=(const StatementSavepoint&) = delete;
+    void done() { m_done = true; }
+
+private:
+    Database& m_db;
+    bool m_active = false;
+    bool m_done = false;
+};
+
+} // namespace
 
 Result<QSqlQuery> run(Database& db, const QString& statement, std::initializer_list<QVariant> bindings) {
+    StatementSavepoint savepoint(db);
     QSqlQuery query(db.sql());
     if (!query.prepare(statement)) {
         return errorFrom(db, query.lastError(), statement.simplified());
     }
     for (const auto& value : bindings) {
-        query.addBindValue(value);
+        // Flags are 0/1 integers on both engines (dialect.h); QPSQL would send a bool as TRUE.
+        query.addBindValue(value.typeId() == QMetaType::Bool ? QVariant(value.toBool() ? 1 : 0) : value);
     }
     if (!query.exec()) {
         Error error = errorFrom(db, query.lastError(), statement.simplified());
@@ -76,7 +153,23 @@ Result<QSqlQuery> run(Database& db, const QString& statement, std::initializer_l
         }
         return error;
     }
+    savepoint.done();
     return query;
+}
+
+Result<qint64> insertReturningId(Database& db, const QString& insert,
+                                 std::initializer_list<QVariant> bindings) {
+    auto query = run(db, insert + QStringLiteral(" RETURNING id"), bindings);
+    if (!query) {
+        return query.error();
+    }
+    if (!query->next()) {
+        return failure(Error::Kind::Failed, QStringLiteral("%1 added no row.").arg(insert.simplified()));
+    }
+    const qint64 id = query->value(0).toLongLong();
+    // SQLite finishes the statement only when it is stepped to the end or reset.
+    query->finish();
+    return id;
 }
 
 QVariant text(const QString& value) {

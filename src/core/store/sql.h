@@ -20,6 +20,12 @@ namespace sql {
 // Storage for full disk or I/O, ReadOnly, Locked).
 Result<QSqlQuery> run(Database& db, const QString& statement, std::initializer_list<QVariant> bindings = {});
 
+// Runs an INSERT (given without a RETURNING clause) and returns the id of the row it added, through
+// INSERT ... RETURNING id, which both engines answer for this statement alone. (lastInsertId() is
+// not used: on PostgreSQL it is the session's lastval(), wrong once a trigger inserts elsewhere.)
+Result<qint64> insertReturningId(Database& db, const QString& insert,
+                                 std::initializer_list<QVariant> bindings = {});
+
 Error errorFrom(const QSqlError& error, const QString& what);
 
 // errorFrom for a write on db: a full disk (SQLITE_FULL, or an I/O error whose system errno is

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "store/database.h"
+#include "store/location.h"
+
+#include <QString>
+#include <memory>
+#include <vector>
+
+namespace balcony::test {
+
+// The engines a test runs on, for Catch2's GENERATE: SQLite always, and PostgreSQL when the
+// throwaway test server is up (tools/test-postgres, started by ctest's "postgres" fixture; its
+// address is read from BALCONY_TEST_PG, else from the url file the fixture writes in the build
+// folder). Without a server the PostgreSQL variants are left out, with a warning.
+std::vector<Engine> engines();
+QString engineName(Engine engine);
+
+// The engine the shared region fixtures (tests/domain, tests/notes, tests/outcomes) open their region
+// on: PostgreSQL when BALCONY_TEST_ENGINE is "postgresql" (ctest runs those tests once more so), else
+// SQLite. One parameter for a whole run, not a second copy of each test.
+Engine fixtureEngine();
+
+// The test server's address (a postgresql:// URL of its "postgres" database), or empty.
+QString testServer();
+
+// A new, empty database on engine: an SQLite file name in a temporary folder, or a new database on
+// the test server, dropped (with its connections) when this goes. location() is what --db takes.
+class FreshDatabase {
+public:
+    explicit FreshDatabase(Engine engine);
+    ~FreshDatabase();
+    FreshDatabase(const FreshDatabase&) = delete;
+    FreshDatabase& operator=(const FreshDatabase&) = delete;
+
+    Engine engine() const { return m_engine; }
+    const QString& location() const { return m_location; }
+    // Opens it, creating the region (Database::Options::create); fails the test when it cannot.
+    std::unique_ptr<Database> open(Database::Options options = {.create = true});
+
+private:
+    Engine m_engine;
+    QString m_location;
+    QString m_folder;   // SQLite
+    QString m_database; // PostgreSQL
+};
+
+} // namespace balcony::test
