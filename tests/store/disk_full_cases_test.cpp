@@ -135,7 +135,7 @@ TEST_CASE("An import onto a full disk is refused with the disk-full sentence and
 
 TEST_CASE("A note saved onto a full disk is refused, the last saved text stays, and it saves once space "
           "is freed",
-          "[store][disk-full][notes]") {
+          "[store][disk-full]") {
     test::SessionNoteRegion r;
     SECTION("a block's note") {
         NoteStore store(*r.db);
