@@ -1,3 +1,4 @@
+#include "app/frame/demo_document.h"
 #include "helpers/temp_dir.h"
 #include "store/database.h"
 
@@ -19,11 +20,7 @@ TEST_CASE("The DCS's window renders from the demo region and leaves the user's f
           "[screenshot][dcs]") {
     test::TempDir dir;
     const QString path = dir.path(QStringLiteral("demo.balcony"));
-    {
-        auto db = Database::open(path, {.create = true, .readOnly = false});
-        REQUIRE(db.ok());
-        REQUIRE(createDemoRegion(**db).ok());
-    }
+    test::writeDemoRegion(path);
     const QByteArray before = QCryptographicHash::hash(test::readAll(path), QCryptographicHash::Sha256);
     const QStringList filesBefore = QDir(dir.path(QString())).entryList(QDir::Files);
     const QString outDir = dir.path(QStringLiteral("out"));

@@ -1,3 +1,4 @@
+#include "app/frame/demo_document.h"
 #include "helpers/temp_dir.h"
 #include "store/database.h"
 
@@ -28,11 +29,7 @@ TEST_CASE("The day views render at the size asked and leave the user's database 
           "[screenshot][console]") {
     test::TempDir dir;
     const QString path = dir.path(QStringLiteral("demo.balcony"));
-    {
-        auto db = Database::open(path, {.create = true, .readOnly = false});
-        REQUIRE(db.ok());
-        REQUIRE(createDemoRegion(**db).ok());
-    }
+    test::writeDemoRegion(path);
     const QByteArray before = fileHash(path);
     for (const QString& view :
          {QStringLiteral("console"), QStringLiteral("presenter"), QStringLiteral("plenary")}) {

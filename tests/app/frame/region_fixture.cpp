@@ -1,5 +1,6 @@
 #include "region_fixture.h"
 
+#include "demo_document.h"
 #include "document/region_document.h"
 #include "domain/roster_store.h"
 #include "domain/schedule_store.h"
@@ -67,9 +68,7 @@ RegionFixture::RegionFixture()
 }
 
 std::unique_ptr<gui::RegionDocument> RegionFixture::openDocument() const {
-    auto opened = Database::open(path);
-    REQUIRE(opened.ok());
-    return std::make_unique<gui::RegionDocument>(std::move(opened).value());
+    return test::openDocument(path);
 }
 
 } // namespace balcony::test

@@ -1,5 +1,5 @@
+#include "app/frame/demo_document.h"
 #include "app/frame/fake_prompter.h"
-#include "demo/demo_region.h"
 #include "document/region_document.h"
 #include "domain/schedule_store.h"
 #include "engine/clock.h"
@@ -54,14 +54,8 @@ struct OutcomesDesk {
 
     OutcomesDesk() {
         const QString path = dir.path(QStringLiteral("demo.balcony"));
-        {
-            auto db = Database::open(path, {.create = true, .readOnly = false});
-            REQUIRE(db.ok());
-            REQUIRE(createDemoRegion(**db).ok());
-        }
-        auto opened = Database::open(path);
-        REQUIRE(opened.ok());
-        document = std::make_unique<gui::RegionDocument>(std::move(opened).value());
+        writeDemoRegion(path);
+        document = openDocument(path);
         document->setClock(clock);
         workspace = std::make_unique<gui::NotesWorkspace>(prompter, &clock);
         auto ownAsks = std::make_unique<gui::AsksOffersSection>(prompter, &clock);

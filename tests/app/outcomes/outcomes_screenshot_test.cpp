@@ -1,4 +1,4 @@
-#include "demo/demo_region.h"
+#include "app/frame/demo_document.h"
 #include "helpers/temp_dir.h"
 #include "store/database.h"
 
@@ -13,11 +13,7 @@ using namespace balcony;
 TEST_CASE("The outcomes views render at a laptop's size", "[screenshot][outcomes]") {
     test::TempDir dir;
     const QString path = dir.path(QStringLiteral("demo.balcony"));
-    {
-        auto db = Database::open(path, {.create = true, .readOnly = false});
-        REQUIRE(db.ok());
-        REQUIRE(createDemoRegion(**db).ok());
-    }
+    test::writeDemoRegion(path);
     for (const QString& view :
          {QStringLiteral("asks-offers"), QStringLiteral("priorities"), QStringLiteral("action-plans")}) {
         const QString out = dir.path(view + QStringLiteral(".png"));

@@ -1,5 +1,5 @@
+#include "app/frame/demo_document.h"
 #include "app/frame/fake_prompter.h"
-#include "demo/demo_region.h"
 #include "document/region_document.h"
 #include "engine/clock.h"
 #include "helpers/disk_full.h"
@@ -26,15 +26,9 @@ TEST_CASE("Saving a session note onto a full disk says so and keeps the text in 
           "[review][disk-full]") {
     TempDir dir;
     const QString path = dir.path(QStringLiteral("demo.balcony"));
-    {
-        auto db = Database::open(path, {.create = true, .readOnly = false});
-        REQUIRE(db.ok());
-        REQUIRE(createDemoRegion(**db).ok());
-    }
-    auto opened = Database::open(path);
-    REQUIRE(opened.ok());
+    writeDemoRegion(path);
     FakeClock clock{QDateTime(QDate(2022, 9, 1), QTime(9, 0), Qt::UTC)};
-    auto document = std::make_unique<gui::RegionDocument>(std::move(opened).value());
+    auto document = openDocument(path);
     FakePrompter prompter;
     gui::NotesWorkspace workspace(prompter, &clock);
     workspace.widget()->resize(1366, 768);

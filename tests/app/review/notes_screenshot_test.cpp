@@ -1,4 +1,4 @@
-#include "demo/demo_region.h"
+#include "app/frame/demo_document.h"
 #include "helpers/temp_dir.h"
 #include "store/database.h"
 
@@ -13,11 +13,7 @@ using namespace balcony;
 TEST_CASE("The notes views render at the sizes asked", "[screenshot][review]") {
     test::TempDir dir;
     const QString path = dir.path(QStringLiteral("demo.balcony"));
-    {
-        auto db = Database::open(path, {.create = true, .readOnly = false});
-        REQUIRE(db.ok());
-        REQUIRE(createDemoRegion(**db).ok());
-    }
+    test::writeDemoRegion(path);
     for (const QString& view : {QStringLiteral("notes"), QStringLiteral("note-review")}) {
         for (const QSize& size : {QSize(1366, 768), QSize(1920, 1080)}) {
             const QString out = dir.path(QStringLiteral("%1-%2.png").arg(view).arg(size.width()));

@@ -1,5 +1,5 @@
+#include "app/frame/demo_document.h"
 #include "app/frame/fake_prompter.h"
-#include "demo/demo_region.h"
 #include "document/region_document.h"
 #include "engine/clock.h"
 #include "frame/main_window.h"
@@ -46,14 +46,8 @@ struct NotesDesk {
 
     NotesDesk() {
         const QString path = dir.path(QStringLiteral("demo.balcony"));
-        {
-            auto db = Database::open(path, {.create = true, .readOnly = false});
-            REQUIRE(db.ok());
-            REQUIRE(createDemoRegion(**db).ok());
-        }
-        auto opened = Database::open(path);
-        REQUIRE(opened.ok());
-        document = std::make_unique<gui::RegionDocument>(std::move(opened).value());
+        writeDemoRegion(path);
+        document = openDocument(path);
         workspace = std::make_unique<gui::NotesWorkspace>(prompter, &clock);
         workspace->widget()->resize(1366, 768);
         workspace->widget()->show();
@@ -336,11 +330,7 @@ TEST_CASE("Export writes the note in the format its file name asks for, and Expo
 TEST_CASE("In the main window Ctrl+Z undoes typing in the note and Ctrl+S saves it", "[review]") {
     TempDir dir;
     const QString path = dir.path(QStringLiteral("demo.balcony"));
-    {
-        auto db = Database::open(path, {.create = true, .readOnly = false});
-        REQUIRE(db.ok());
-        REQUIRE(createDemoRegion(**db).ok());
-    }
+    writeDemoRegion(path);
     FakePrompter prompter;
     QSettings settings(dir.path(QStringLiteral("s.ini")), QSettings::IniFormat);
     FakeClock clock(QDateTime(QDate(2022, 9, 1), QTime(9, 0), Qt::UTC));

@@ -1,4 +1,4 @@
-#include "demo/demo_region.h"
+#include "app/frame/demo_document.h"
 #include "helpers/temp_dir.h"
 #include "store/database.h"
 
@@ -12,11 +12,7 @@ using namespace balcony;
 TEST_CASE("The three-years view renders at the size asked", "[screenshot][years]") {
     test::TempDir dir;
     const QString path = dir.path(QStringLiteral("demo.balcony"));
-    {
-        auto db = Database::open(path, {.create = true, .readOnly = false});
-        REQUIRE(db.ok());
-        REQUIRE(createDemoRegion(**db).ok());
-    }
+    test::writeDemoRegion(path);
     const QString out = dir.path(QStringLiteral("three-years.png"));
     QProcess balcony;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();

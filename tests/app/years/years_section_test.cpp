@@ -1,5 +1,5 @@
+#include "app/frame/demo_document.h"
 #include "app/frame/fake_prompter.h"
-#include "demo/demo_region.h"
 #include "document/region_document.h"
 #include "domain/roster_store.h"
 #include "domain/schedule_store.h"
@@ -35,14 +35,8 @@ struct YearsDesk {
 
     YearsDesk() {
         const QString path = dir.path(QStringLiteral("demo.balcony"));
-        {
-            auto db = Database::open(path, {.create = true, .readOnly = false});
-            REQUIRE(db.ok());
-            REQUIRE(createDemoRegion(**db).ok());
-        }
-        auto opened = Database::open(path);
-        REQUIRE(opened.ok());
-        document = std::make_unique<gui::RegionDocument>(std::move(opened).value());
+        writeDemoRegion(path);
+        document = openDocument(path);
         workspace = std::make_unique<gui::NotesWorkspace>(prompter, &clock);
         auto owned = std::make_unique<gui::YearsSection>();
         section = owned.get();
