@@ -21,7 +21,8 @@
 // default: it is the region's administrator. The lookups run as that owner (SECURITY DEFINER), so a
 // policy on review_group can ask about group_member, whose policy asks about review_group, without
 // PostgreSQL refusing the loop as infinite recursion; they take the login as an argument because
-// current_user inside a SECURITY DEFINER function is its owner.
+// current_user inside a SECURITY DEFINER function is its owner. (So a login may call one with
+// another login's name: it learns whether that login sees a group or an LA, never a row.)
 namespace balcony::migrations {
 namespace {
 
@@ -117,6 +118,11 @@ Migration roles() {
     for (const auto& [table, condition] : tables) {
         statements += policy(QString::fromLatin1(table), condition);
     }
+    // A login's role and LA are what its server rights (its group role) were granted for: changing them
+    // here would leave the two apart, so they are fixed; a new role is a new login.
+    statements += QStringLiteral(R"(CREATE TRIGGER region_login_fixed
+            BEFORE UPDATE ON region_login
+            BEGIN SELECT RAISE(ABORT, 'a login keeps its role and LA; add another login for another role'); END)");
     return {12, statements};
 }
 
