@@ -21,7 +21,7 @@ TEST_CASE("A statement marked for the server alone is dropped on SQLite and kept
     CHECK(dialect::migrationStatements(Engine::SQLite, statement) == QStringList{statement});
 }
 
-TEST_CASE("A region's logins table is on both engines; row-level security and logins on the server alone",
+TEST_CASE("A region's logins table is on both engines, row-level security and logins on the server alone",
           "[store][server][roles]") {
     const Engine engine = GENERATE(from_range(test::engines()));
     INFO(test::engineName(engine).toStdString());
