@@ -22,19 +22,17 @@
 // policy on review_group can ask about group_member, whose policy asks about review_group, without
 // PostgreSQL refusing the loop as infinite recursion; they take the login as an argument because
 // current_user inside a SECURITY DEFINER function is its owner. (So a login may call one with
-// another login's name: it learns whether that login sees a group or an LA, never a row.)
+// another login's name: it learns which groups or LA that login sees, never what a row holds.)
 namespace balcony::migrations {
 namespace {
 
-QString lookup(const QString& name, const QString& arguments, const QString& body) {
+// A lookup in region_login (and the groups) for the login who, run as the tables' owner.
+QString lookup(const QString& signature, const QString& returns, const QString& body) {
     return dialect::serverOnly(
-        QStringLiteral(
-            "CREATE OR REPLACE FUNCTION %1(%2) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER "
-            "SET search_path FROM CURRENT AS $balcony$\n"
-            "SELECT EXISTS (SELECT 1 FROM region_login l WHERE l.login = who AND (\n"
-            "  l.role IN ('pm', 'read_only') OR %3))\n"
-            "$balcony$")
-            .arg(name, arguments, body));
+        QStringLiteral("CREATE OR REPLACE FUNCTION %1 RETURNS %2 LANGUAGE sql STABLE "
+                       "SECURITY DEFINER SET search_path FROM CURRENT AS $balcony$\n%3\n"
+                       "$balcony$")
+            .arg(signature, returns, body));
 }
 
 QStringList policy(const QString& table, const QString& condition) {
@@ -56,36 +54,49 @@ Migration roles() {
             CHECK ((role = 'dcs') = (authority_id IS NOT NULL)),
             CHECK (role <> 'facilitator' OR person_id IS NOT NULL)
         ))"),
-        // A group this login sees: every group for a PM or read-only login; a DCS's LA's groups; a
-        // facilitator's own groups.
-        lookup(QStringLiteral("balcony_sees_group"), QStringLiteral("g integer, who name"),
-               QStringLiteral("(l.role = 'dcs' AND EXISTS (SELECT 1 FROM group_member m WHERE m.group_id = g "
-                              "AND m.authority_id = l.authority_id))\n"
-                              "  OR (l.role = 'facilitator' AND EXISTS (SELECT 1 FROM review_group r "
-                              "WHERE r.id = g AND r.facilitator_id = l.person_id))")),
-        // One LA's rows in a group (notes, items, session notes, focus themes, ratings).
-        lookup(QStringLiteral("balcony_sees_la"), QStringLiteral("g integer, a integer, who name"),
-               QStringLiteral("(l.role = 'dcs' AND l.authority_id = a)\n"
-                              "  OR (l.role = 'facilitator' AND EXISTS (SELECT 1 FROM review_group r "
-                              "WHERE r.id = g AND r.facilitator_id = l.person_id))")),
-        // One LA's rows in a cycle (self-assessment, action plan): a facilitator sees the LAs of the
-        // cycle's groups they facilitate.
-        lookup(QStringLiteral("balcony_sees_la_in_cycle"), QStringLiteral("c integer, a integer, who name"),
-               QStringLiteral("(l.role = 'dcs' AND l.authority_id = a)\n"
-                              "  OR (l.role = 'facilitator' AND EXISTS (SELECT 1 FROM group_member m "
-                              "JOIN review_group r ON r.id = m.group_id WHERE m.cycle_id = c "
-                              "AND m.authority_id = a AND r.facilitator_id = l.person_id))")),
-        lookup(QStringLiteral("balcony_sees_all"), QStringLiteral("who name"), QStringLiteral("false")),
+        // A project manager or read-only login sees every row.
+        lookup(QStringLiteral("balcony_sees_all(who name)"), QStringLiteral("boolean"),
+               QStringLiteral("SELECT EXISTS (SELECT 1 FROM region_login WHERE login = who "
+                              "AND role IN ('pm', 'read_only'))")),
+        // A DCS's LA (NULL for the other roles).
+        lookup(QStringLiteral("balcony_own_authority(who name)"), QStringLiteral("integer"),
+               QStringLiteral("SELECT authority_id FROM region_login WHERE login = who AND role = 'dcs'")),
+        // The groups a DCS's LA is in.
+        lookup(QStringLiteral("balcony_member_groups(who name)"), QStringLiteral("SETOF integer"),
+               QStringLiteral("SELECT m.group_id FROM group_member m JOIN region_login l "
+                              "ON l.authority_id = m.authority_id WHERE l.login = who AND l.role = 'dcs'")),
+        // The groups a facilitator facilitates (their person is the group's facilitator_id).
+        lookup(QStringLiteral("balcony_facilitated_groups(who name)"), QStringLiteral("SETOF integer"),
+               QStringLiteral(
+                   "SELECT r.id FROM review_group r JOIN region_login l ON l.person_id = r.facilitator_id "
+                   "WHERE l.login = who AND l.role = 'facilitator'")),
+        // The LAs (by cycle) of the groups a facilitator facilitates.
+        lookup(QStringLiteral("balcony_facilitated_members(who name)"),
+               QStringLiteral("TABLE (member_cycle integer, member_authority integer)"),
+               QStringLiteral("SELECT m.cycle_id, m.authority_id FROM group_member m JOIN review_group r "
+                              "ON r.id = m.group_id JOIN region_login l ON l.person_id = r.facilitator_id "
+                              "WHERE l.login = who AND l.role = 'facilitator'")),
     };
-    const QString group = QStringLiteral("balcony_sees_group(group_id, current_user)");
-    const QString la = QStringLiteral("balcony_sees_la(group_id, authority_id, current_user)");
+    // Each lookup is wrapped in a subquery of its own that does not depend on the row, so PostgreSQL
+    // runs it once per query (an InitPlan or a hashed subplan), not once per row.
+    const QString all = QStringLiteral("(SELECT balcony_sees_all(current_user))");
+    const QString group =
+        all + QStringLiteral(" OR group_id IN (SELECT balcony_member_groups(current_user)) "
+                             "OR group_id IN (SELECT balcony_facilitated_groups(current_user))");
+    const QString la =
+        all + QStringLiteral(" OR authority_id = (SELECT balcony_own_authority(current_user)) "
+                             "OR group_id IN (SELECT balcony_facilitated_groups(current_user))");
     const QString laInCycle =
-        QStringLiteral("balcony_sees_la_in_cycle(cycle_id, authority_id, current_user)");
-    const QString item = QStringLiteral("EXISTS (SELECT 1 FROM note_item i WHERE i.id = item_id)");
-    const QString sessionNote = QStringLiteral("EXISTS (SELECT 1 FROM session_note n WHERE n.id = note_id)");
-    const QString action = QStringLiteral("EXISTS (SELECT 1 FROM plan_action a WHERE a.id = action_id)");
+        all + QStringLiteral(" OR authority_id = (SELECT balcony_own_authority(current_user)) "
+                             "OR (cycle_id, authority_id) IN (SELECT member_cycle, member_authority "
+                             "FROM balcony_facilitated_members(current_user))");
+    // A row of another row's is visible when that row is: the subquery is bound by its table's policy.
+    const QString item = QStringLiteral("item_id IN (SELECT i.id FROM note_item i)");
+    const QString sessionNote = QStringLiteral("note_id IN (SELECT n.id FROM session_note n)");
+    const QString action = QStringLiteral("action_id IN (SELECT a.id FROM plan_action a)");
     const std::vector<std::pair<const char*, QString>> tables = {
-        {"review_group", QStringLiteral("balcony_sees_group(id, current_user)")},
+        {"review_group", all + QStringLiteral(" OR id IN (SELECT balcony_member_groups(current_user)) "
+                                              "OR id IN (SELECT balcony_facilitated_groups(current_user))")},
         {"group_member", group},
         {"lead_review", group},
         {"group_day_plan", group},
@@ -93,7 +104,7 @@ Migration roles() {
         {"day_event", group},
         {"plenary_answer", group},
         {"group_priority", group},
-        {"priority_link", QStringLiteral("EXISTS (SELECT 1 FROM group_priority p WHERE p.id = first_id)")},
+        {"priority_link", QStringLiteral("first_id IN (SELECT p.id FROM group_priority p)")},
         {"note_item", la},
         {"question_focus", la},
         {"question_rating", la},
@@ -101,9 +112,9 @@ Migration roles() {
         {"note_revision", item},
         {"ask_offer_state", item},
         {"report_mark", item},
-        {"match_decision", QStringLiteral("EXISTS (SELECT 1 FROM note_item i WHERE i.id IN (ask_item_id, "
-                                          "offer_item_id))")},
-        {"follow_up", QStringLiteral("EXISTS (SELECT 1 FROM match_decision d WHERE d.id = match_id)")},
+        {"match_decision", QStringLiteral("ask_item_id IN (SELECT i.id FROM note_item i) "
+                                          "OR offer_item_id IN (SELECT i.id FROM note_item i)")},
+        {"follow_up", QStringLiteral("match_id IN (SELECT d.id FROM match_decision d)")},
         {"session_note_revision", sessionNote},
         {"session_note_step", sessionNote},
         {"session_note_source", sessionNote},
@@ -113,7 +124,7 @@ Migration roles() {
         {"plan_action_progress", action},
         {"plan_action_rag", action},
         // A login sees its own row; a PM or read-only login sees them all.
-        {"region_login", QStringLiteral("login = current_user OR balcony_sees_all(current_user)")},
+        {"region_login", QStringLiteral("login = current_user OR ") + all},
     };
     for (const auto& [table, condition] : tables) {
         statements += policy(QString::fromLatin1(table), condition);
