@@ -259,13 +259,25 @@ void DcsWindow::openAsk() {
     }
 }
 
+void DcsWindow::setServerLogin(const QString& region, const QString& authority) {
+    m_serverAuthority = authority;
+    m_empty->setText(
+        tr("Signed in to %1 as the DCS of %2.\n\nThis window is your own LA's: your session note "
+           "comes to you as a review pack; open it with File > Open Review Pack.")
+            .arg(region, authority));
+    if (!m_pack) {
+        setWindowTitle(tr("DCS of %1").arg(authority));
+    }
+}
+
 void DcsWindow::showPack() {
     m_saveTimer->stop();
     m_pending = false;
     m_empty->setVisible(!m_pack);
     m_content->setVisible(m_pack.has_value());
     if (!m_pack) {
-        setWindowTitle(tr("Review Pack"));
+        setWindowTitle(m_serverAuthority.isEmpty() ? tr("Review Pack")
+                                                   : tr("DCS of %1").arg(m_serverAuthority));
         loadEditor(QString());
         m_sent->clear();
         return;

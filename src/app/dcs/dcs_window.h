@@ -58,6 +58,12 @@ public:
     // Saves the editor's text now if a change waits; false when the save was refused (the
     // message is shown in the window).
     bool flush();
+    // The program opened a region on a server as the DCS login of authority (server::serverRole):
+    // the window says so, and that this DCS works here, on their own LA's note, rather than in the
+    // project manager's workspaces; the server shows them nothing of another LA (docs/server.md).
+    void setServerLogin(const QString& region, const QString& authority);
+    QString serverAuthority() const { return m_serverAuthority; }
+
     // The name decisions and amendments are recorded under.
     void setDcsName(const QString& name);
     QString dcsName() const;
@@ -92,7 +98,8 @@ private:
     const Clock& m_clock;
     QSettings& m_settings;
     std::optional<ReviewPack> m_pack;
-    QString m_sentAsEdited; // the sent body after the editor's Markdown round trip
+    QString m_serverAuthority; // set by setServerLogin
+    QString m_sentAsEdited;    // the sent body after the editor's Markdown round trip
     bool m_loading = false;
     bool m_pending = false;
 

@@ -23,6 +23,8 @@
 #include "presenter/presenter_window.h"
 #include "presenter/room_messages.h"
 #include "store/database.h"
+#include "store/location.h"
+#include "store/server_roles.h"
 #include "support/logging.h"
 
 #include <QApplication>
@@ -355,6 +357,24 @@ int runUntilFirstPaint(const CommandLine& options, const Clock& clock) {
 
 } // namespace
 
+std::optional<server::Login> dcsLoginOf(const QString& path) {
+    const auto location = Location::parse(path);
+    if (!location || !location->isServer()) {
+        return std::nullopt;
+    }
+    // Read-only: this only asks whose login it is. A region that does not open here is left to the
+    // main window, which says why.
+    auto db = Database::open(path, {.readOnly = true});
+    if (!db) {
+        return std::nullopt;
+    }
+    auto login = server::serverRole(**db);
+    if (!login || login->role != server::Role::Dcs) {
+        return std::nullopt;
+    }
+    return *login;
+}
+
 void installProgramWorkspaces(MainWindow& window, Prompter& prompter, const Clock& clock) {
     installStandardWorkspaces(window, prompter, &createScheduleBoard, &clock);
 }
@@ -408,6 +428,18 @@ int runApplication() {
         return QApplication::exec();
     }
 
+    const QString region = databaseToOpen(*options, RecentDatabases(settings).paths());
+    if (const auto dcs = dcsLoginOf(region)) {
+        // A DCS's login to a server region: their own window, not the project manager's workspaces.
+        DialogPrompter dcsPrompter;
+        DcsWindow dcsWindow(dcsPrompter, clock, settings);
+        dcsPrompter.setParentWidget(&dcsWindow);
+        dcsWindow.setServerLogin(region, dcs->authority);
+        dcsWindow.resize(1100, 760);
+        dcsWindow.show();
+        return QApplication::exec();
+    }
+
     DialogPrompter prompter;
     MainWindow window(prompter, settings);
     installProgramWorkspaces(window, prompter, clock);
@@ -429,7 +461,7 @@ int runApplication() {
     window.placeFromSettings();
     window.restoreFromSettings();
     window.show();
-    openAtStart(window, databaseToOpen(*options, RecentDatabases(settings).paths()), options->readOnly);
+    openAtStart(window, region, options->readOnly);
     return QApplication::exec();
 }
 

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "store/server_roles.h"
+
 #include <QString>
+#include <optional>
 
 namespace balcony {
 class Clock;
@@ -15,6 +18,12 @@ class Prompter;
 // window (or, with --screenshot, renders one view to a file and returns). Returns the exit code.
 // The program reads time from one SystemClock, created here and passed to everything that needs it.
 int runApplication();
+
+// The DCS whose login path connects as, when path is a server region opened by a DCS login
+// (server::serverRole): the program then opens that DCS's own window instead of the project
+// manager's workspaces. Nothing for a file, a PM, facilitator or read-only login, or a server that
+// does not open (the main window then says why).
+std::optional<server::Login> dcsLoginOf(const QString& path);
 
 // The program's workspaces in the window, all on the one clock (which must outlive the window), as
 // runApplication installs them; for tests that build the window as the program does.

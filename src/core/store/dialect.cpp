@@ -81,9 +81,18 @@ QStringList dropTrigger(const QString& name) {
                 .arg(name)};
 }
 
+const QString serverOnlyMark = QStringLiteral("/* PostgreSQL only */ ");
+
 } // namespace
 
+QString serverOnly(const QString& statement) {
+    return serverOnlyMark + statement;
+}
+
 QStringList migrationStatements(Engine engine, const QString& statement) {
+    if (statement.startsWith(serverOnlyMark)) {
+        return engine == Engine::SQLite ? QStringList{} : QStringList{statement.mid(serverOnlyMark.size())};
+    }
     if (engine == Engine::SQLite) {
         return {statement};
     }

@@ -29,8 +29,14 @@ namespace balcony::dialect {
 // Dates and times stay ISO 8601 text and flags stay 0/1 integers on both, so that every query, CHECK
 // and comparison means the same on both engines.
 
-// The statements that carry out one migration statement on engine (SQLite: itself).
+// The statements that carry out one migration statement on engine (SQLite: itself, or none for a
+// statement marked serverOnly()).
 QStringList migrationStatements(Engine engine, const QString& statement);
+
+// Marks a migration statement that has meaning on PostgreSQL alone (row-level security, roles,
+// policies: SQLite has no logins, so there is nothing for it to do): SQLite drops it, and PostgreSQL
+// runs it exactly as written, without the translations above.
+QString serverOnly(const QString& statement);
 
 // The statements that mark a blank database as Balcony's (schema version 0): SQLite's
 // application_id; on PostgreSQL a one-row table balcony_schema(application_id, version).
