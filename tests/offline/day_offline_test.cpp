@@ -315,3 +315,49 @@ TEST_CASE("A day file from a newer Balcony is refused when it is opened to come 
     REQUIRE_FALSE(opened.ok());
     CHECK(opened.error().kind == Error::Kind::TooNew);
 }
+
+TEST_CASE(
+    "A note still being typed at checkout comes back rewritten, or as a newer version when the region's "
+    "changed too",
+    "[offline]") {
+    const Engine engine = GENERATE(from_range(test::engines()));
+    UNSCOPED_INFO(test::engineName(engine).toStdString());
+    DemoRegion region(engine);
+    Database& source = *region.db;
+    FakeClock clock(QDateTime(QDate(2023, 1, 16), QTime(9, 0), Qt::UTC));
+    const qint64 la = firstLa(source, region.one);
+    NoteContent typing;
+    typing.text = q("Half a thought");
+    auto working = NoteStore(source).saveWorking(region.one, la, 0, typing);
+    REQUIRE(working.ok());
+
+    test::TempDir dir;
+    const QString path = dir.path(q("group-1.balcony"));
+    REQUIRE(offline::checkOut(source, cycleName, q("1"), path, clock).ok());
+    auto file = openFile(path);
+    NoteContent finished;
+    finished.text = q("Half a thought, finished at the venue");
+    REQUIRE(NoteStore(*file).saveWorking(region.one, la, working->itemId, finished).ok());
+
+    SECTION("untouched in the region: rewritten there too") {
+        auto back = offline::checkIn(source, *file, clock);
+        REQUIRE(back.ok());
+        CHECK(back->revisions == 1);
+        auto history = NoteStore(source).history(working->itemId);
+        REQUIRE(history.ok());
+        REQUIRE(history->size() == 1);
+        CHECK(history->front().content.text == finished.text);
+    }
+    SECTION("typed on in the region as well: both kept, the day's last") {
+        NoteContent elsewhere;
+        elsewhere.text = q("Half a thought, finished in the office");
+        REQUIRE(NoteStore(source).saveWorking(region.one, la, working->itemId, elsewhere).ok());
+        auto back = offline::checkIn(source, *file, clock);
+        REQUIRE(back.ok());
+        auto history = NoteStore(source).history(working->itemId);
+        REQUIRE(history.ok());
+        REQUIRE(history->size() == 2);
+        CHECK(history->front().content.text == elsewhere.text);
+        CHECK(history->back().content.text == finished.text);
+    }
+}

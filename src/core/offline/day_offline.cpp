@@ -181,68 +181,10 @@ std::vector<Key> changedKeys(const std::map<Key, Value>& before, const std::map<
     return keys;
 }
 
-// The file's origin row, with the high-water marks and the answers at checkout.
-struct OriginRow {
-    CheckoutOrigin origin;
-    qint64 lastEventId = 0;
-    qint64 lastItemId = 0;
-    qint64 lastRevisionId = 0;
-    DayAnswers answers;
-};
-
-Result<OriginRow> readOrigin(Database& file) {
-    auto query =
-        sql::run(file, QStringLiteral("SELECT checkout_id, source, cycle_name, group_label, group_id, "
-                                      "checked_out_at_utc, last_event_id, last_item_id, "
-                                      "last_revision_id, day_questions FROM day_checkout_origin"));
-    if (!query) {
-        return query.error();
-    }
-    if (!query->next()) {
-        return failure(
-            Error::Kind::InvalidInput,
-            QStringLiteral("%1 is not a day taken offline: it has no record of a checkout. Bring "
-                           "back only a file written by \"day checkout\" (File > Take Day Offline).")
-                .arg(file.path()));
-    }
-    OriginRow row;
-    row.origin.checkoutId = query->value(0).toString();
-    row.origin.source = query->value(1).toString();
-    row.origin.cycleName = query->value(2).toString();
-    row.origin.groupLabel = query->value(3).toString();
-    row.origin.groupId = query->value(4).toLongLong();
-    row.origin.checkedOutUtc = QDateTime::fromString(query->value(5).toString(), Qt::ISODateWithMs).toUTC();
-    row.lastEventId = query->value(6).toLongLong();
-    row.lastItemId = query->value(7).toLongLong();
-    row.lastRevisionId = query->value(8).toLongLong();
-    row.answers = DayAnswers::fromJson(QJsonDocument::fromJson(query->value(9).toString().toUtf8()).object());
-    return row;
-}
-
 struct Revision {
     qint64 id = 0;
     qint64 itemId = 0;
     QVariant savedAt, kind, theme, blockIndex, body, deleted, working;
-};
-
-// Everything the day added on the file, read before anything is written.
-struct Plan {
-    OriginRow origin;
-    struct Event {
-        QVariant at, kind, payload;
-    };
-    std::vector<Event> events;
-    struct Item {
-        qint64 id = 0;
-        QVariant authorityId, createdAt;
-    };
-    std::vector<Item> items;
-    std::vector<Revision> revisions;      // added on the day, oldest first
-    std::vector<Revision> changedWorking; // copied as working and rewritten (or sealed) on the day
-    DayAnswers answers;                   // the file's answers now
-    std::vector<qint64> focusChanged;
-    std::vector<std::pair<qint64, QString>> ratingsChanged;
-    std::vector<QString> plenaryChanged;
 };
 
 const QString revisionColumns = QStringLiteral(
@@ -265,6 +207,93 @@ bool sameContent(const Revision& a, const Revision& b) {
            a.kind.toString() == b.kind.toString() && a.blockIndex.isNull() == b.blockIndex.isNull() &&
            a.blockIndex.toInt() == b.blockIndex.toInt() && a.working.toInt() == b.working.toInt();
 }
+
+QJsonObject revisionJson(const Revision& r) {
+    return {
+        {QStringLiteral("id"), r.id},
+        {QStringLiteral("body"), r.body.toString()},
+        {QStringLiteral("theme"), r.theme.toString()},
+        {QStringLiteral("kind"), r.kind.toString()},
+        {QStringLiteral("block"), r.blockIndex.isNull() ? QJsonValue() : QJsonValue(r.blockIndex.toInt())},
+        {QStringLiteral("working"), r.working.toInt()}};
+}
+
+Revision revisionFromJson(const QJsonObject& o) {
+    Revision r;
+    r.id = o.value(QLatin1String("id")).toInteger();
+    r.body = o.value(QLatin1String("body")).toString();
+    r.theme = o.value(QLatin1String("theme")).toString();
+    r.kind = o.value(QLatin1String("kind")).toString();
+    r.blockIndex = o.value(QLatin1String("block")).isNull()
+                       ? QVariant()
+                       : QVariant(o.value(QLatin1String("block")).toInt());
+    r.working = o.value(QLatin1String("working")).toInt();
+    return r;
+}
+
+// The file's origin row, with the high-water marks and the answers at checkout.
+struct OriginRow {
+    CheckoutOrigin origin;
+    qint64 lastEventId = 0;
+    qint64 lastItemId = 0;
+    qint64 lastRevisionId = 0;
+    DayAnswers answers;
+    std::map<qint64, Revision> working; // the working revisions at checkout, by id
+};
+
+Result<OriginRow> readOrigin(Database& file) {
+    auto query =
+        sql::run(file, QStringLiteral("SELECT checkout_id, source, cycle_name, group_label, group_id, "
+                                      "checked_out_at_utc, last_event_id, last_item_id, "
+                                      "last_revision_id, at_checkout FROM day_checkout_origin"));
+    if (!query) {
+        return query.error();
+    }
+    if (!query->next()) {
+        return failure(
+            Error::Kind::InvalidInput,
+            QStringLiteral("%1 is not a day taken offline: it has no record of a checkout. Bring "
+                           "back only a file written by \"day checkout\" (File > Take Day Offline).")
+                .arg(file.path()));
+    }
+    OriginRow row;
+    row.origin.checkoutId = query->value(0).toString();
+    row.origin.source = query->value(1).toString();
+    row.origin.cycleName = query->value(2).toString();
+    row.origin.groupLabel = query->value(3).toString();
+    row.origin.groupId = query->value(4).toLongLong();
+    row.origin.checkedOutUtc = QDateTime::fromString(query->value(5).toString(), Qt::ISODateWithMs).toUTC();
+    row.lastEventId = query->value(6).toLongLong();
+    row.lastItemId = query->value(7).toLongLong();
+    row.lastRevisionId = query->value(8).toLongLong();
+    const QJsonObject atCheckout = QJsonDocument::fromJson(query->value(9).toString().toUtf8()).object();
+    row.answers = DayAnswers::fromJson(atCheckout.value(QLatin1String("answers")).toObject());
+    for (const auto& v : atCheckout.value(QLatin1String("working")).toArray()) {
+        Revision r = revisionFromJson(v.toObject());
+        row.working[r.id] = r;
+    }
+    return row;
+}
+
+// Everything the day added on the file, read before anything is written.
+struct Plan {
+    OriginRow origin;
+    struct Event {
+        QVariant at, kind, payload;
+    };
+    std::vector<Event> events;
+    struct Item {
+        qint64 id = 0;
+        QVariant authorityId, createdAt;
+    };
+    std::vector<Item> items;
+    std::vector<Revision> revisions;      // added on the day, oldest first
+    std::vector<Revision> changedWorking; // copied as working and rewritten (or sealed) on the day
+    DayAnswers answers;                   // the file's answers now
+    std::vector<qint64> focusChanged;
+    std::vector<std::pair<qint64, QString>> ratingsChanged;
+    std::vector<QString> plenaryChanged;
+};
 
 // Checks that the file may come back into source and reads what it adds; writes nothing.
 Result<Plan> plan(Database& source, Database& file) {
@@ -349,21 +378,28 @@ Result<Plan> plan(Database& source, Database& file) {
     if (!revisions) {
         return revisions.error();
     }
-    std::vector<Revision> copied;
     while (revisions->next()) {
         Revision r = revisionFrom(*revisions);
-        (r.id > p.origin.lastRevisionId ? p.revisions : copied).push_back(std::move(r));
-    }
-    // A working revision the day rewrote in place (or sealed) keeps its id: compare with the region's.
-    for (const Revision& r : copied) {
+        if (r.id > p.origin.lastRevisionId) {
+            p.revisions.push_back(std::move(r));
+            continue;
+        }
+        // A revision that was working at checkout may have been rewritten in place (or sealed) on the
+        // day; a sealed one never changes. It keeps its id: compare with the region's.
+        const auto before = p.origin.working.find(r.id);
+        if (before == p.origin.working.end() || sameContent(before->second, r)) {
+            continue;
+        }
         auto there = sql::run(
             source, QStringLiteral("SELECT %1 FROM note_revision r WHERE r.id = ?").arg(revisionColumns),
             {r.id});
         if (!there) {
             return there.error();
         }
-        if (there->next() && there->value(8).toInt() == 1 && !sameContent(revisionFrom(*there), r)) {
-            p.changedWorking.push_back(r);
+        if (there->next() && sameContent(revisionFrom(*there), before->second)) {
+            p.changedWorking.push_back(std::move(r)); // untouched in the region: rewrite it there too
+        } else {
+            p.revisions.push_back(std::move(r)); // changed in both: the day's text follows as a new revision
         }
     }
     auto answers = readAnswers(file, o.groupId);
@@ -591,6 +627,19 @@ Result<Checkout> checkOut(Database& source, const QString& cycleName, const QStr
                   "WHERE i.group_id = ?"),
               groupId);
     auto answers = readAnswers(source, groupId);
+    auto working =
+        sql::run(source,
+                 QStringLiteral("SELECT %1 FROM note_revision r JOIN note_item i ON i.id = r.item_id "
+                                "WHERE i.group_id = ? AND r.working = 1 ORDER BY r.id")
+                     .arg(revisionColumns),
+                 {groupId});
+    if (!working) {
+        return working.error();
+    }
+    QJsonArray workingAtCheckout;
+    while (working->next()) {
+        workingAtCheckout.append(revisionJson(revisionFrom(*working)));
+    }
     for (const Error* error :
          {lastEvent ? nullptr : &lastEvent.error(), lastItem ? nullptr : &lastItem.error(),
           lastRevision ? nullptr : &lastRevision.error(), answers ? nullptr : &answers.error()}) {
@@ -681,11 +730,13 @@ Result<Checkout> checkOut(Database& source, const QString& cycleName, const QStr
             *target,
             QStringLiteral(
                 "INSERT INTO day_checkout_origin (checkout_id, source, cycle_name, group_label, group_id, "
-                "checked_out_at_utc, last_event_id, last_item_id, last_revision_id, day_questions) "
+                "checked_out_at_utc, last_event_id, last_item_id, last_revision_id, at_checkout) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
             {out.origin.checkoutId, out.origin.source, out.origin.cycleName, out.origin.groupLabel, groupId,
              utcText(now), *lastEvent, *lastItem, *lastRevision,
-             QString::fromUtf8(QJsonDocument(answers->toJson()).toJson(QJsonDocument::Compact))});
+             QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("answers"), answers->toJson()},
+                                                         {QStringLiteral("working"), workingAtCheckout}})
+                                   .toJson(QJsonDocument::Compact))});
         if (!recorded) {
             return recorded.error();
         }

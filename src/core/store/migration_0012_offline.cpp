@@ -8,8 +8,8 @@
 //    the region means someone else ran the day there meanwhile), and when it came back;
 //  - the file, one row saying where it came from (day_checkout_origin): the same id, the region's
 //    shown location (never a password), the cycle and group, when, the highest ids copied (what is
-//    above them was made on the day) and the day's question answers as they were (so that only
-//    answers changed on the day are brought back).
+//    above them was made on the day), and as JSON (at_checkout) the day's question answers and the
+//    working note revisions as they were, so that only what changed on the day is brought back.
 namespace balcony::migrations {
 
 Migration dayCheckout() {
@@ -34,7 +34,7 @@ Migration dayCheckout() {
             last_event_id INTEGER NOT NULL CHECK (last_event_id >= 0),
             last_item_id INTEGER NOT NULL CHECK (last_item_id >= 0),
             last_revision_id INTEGER NOT NULL CHECK (last_revision_id >= 0),
-            day_questions TEXT NOT NULL DEFAULT '{}'
+            at_checkout TEXT NOT NULL DEFAULT '{}'
         ))"),
                 // A checkout comes back once: its return is recorded and never undone.
                 QStringLiteral(R"(CREATE TRIGGER day_checkout_returned_once
