@@ -107,6 +107,10 @@ TEST_CASE("A day taken offline holds its group alone, runs on the file and comes
     before.text = q("Written the week before");
     auto earlier = NoteStore(source).capture(region.one, la, before);
     REQUIRE(earlier.ok());
+    const QString budget = q("How confident are you in the budget, from 0 to 10?");
+    const QString blame = q("Where is the service between a blame culture (0) and a learning culture (10)?");
+    REQUIRE(questions::DayQuestions(source).setRating(region.one, la, budget, 4).ok());
+    REQUIRE(questions::DayQuestions(source).setRating(region.one, la, blame, 6).ok());
     const qint64 eventsBefore =
         number(source, q("SELECT count(*) FROM day_event WHERE group_id = ?"), {region.one});
     const qint64 itemsBefore =
@@ -164,13 +168,17 @@ TEST_CASE("A day taken offline holds its group alone, runs on the file and comes
                     .setPlenaryAnswer(region.one, q("What will each LA take home?"),
                                       q("A sharper look at agency staff"))
                     .ok());
+        questions::DayQuestions dayQuestions(*file);
+        REQUIRE(dayQuestions.setFocusThemes(region.one, la, {q("Workforce"), q("Budget")}).ok());
+        REQUIRE(dayQuestions.setRating(region.one, la, budget, 7).ok());
+        REQUIRE(dayQuestions.clearRating(region.one, la, blame).ok());
 
         auto preview = offline::previewCheckIn(source, *file);
         REQUIRE(preview.ok());
         CHECK(preview->events == 2);
         CHECK(preview->items == 1);
         CHECK(preview->revisions == 2);
-        CHECK(preview->answers == 1);
+        CHECK(preview->answers == 4); // a plenary answer, the LA's focus, one rating changed, one cleared
         CHECK(number(source, q("SELECT count(*) FROM day_event WHERE group_id = ?"), {region.one}) ==
               eventsBefore);
 
@@ -202,6 +210,13 @@ TEST_CASE("A day taken offline holds its group alone, runs on the file and comes
     auto answers = questions::DayQuestions(source).plenaryAnswers(region.one);
     REQUIRE(answers.ok());
     CHECK(answers->at(q("What will each LA take home?")) == q("A sharper look at agency staff"));
+    auto focus = questions::DayQuestions(source).focusThemes(region.one, la);
+    REQUIRE(focus.ok());
+    CHECK(*focus == QStringList{q("Workforce"), q("Budget")});
+    auto ratings = questions::DayQuestions(source).ratings(region.one, la);
+    REQUIRE(ratings.ok());
+    CHECK(ratings->size() == 1);
+    CHECK(ratings->at(budget) == 7);
     CHECK(text(source, q("SELECT checked_in_at_utc FROM day_checkout WHERE checkout_id = ?"),
                {made->origin.checkoutId})
               .startsWith(q("2023-01-16T19:")));
