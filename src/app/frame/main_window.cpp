@@ -4,6 +4,7 @@
 #include "document/region_document.h"
 #include "engine/clock.h"
 #include "frame/app_info.h"
+#include "frame/day_offline_controller.h"
 #include "frame/empty_state.h"
 #include "frame/icons.h"
 #include "frame/interchange_controller.h"
@@ -61,7 +62,8 @@ MainWindow::MainWindow(Prompter& prompter, QSettings& settings, QWidget* parent)
     , m_settings(settings)
     , m_undoGroup(new QUndoGroup(this))
     , m_interchange(new InterchangeController(prompter, this))
-    , m_backups(new BackupController(prompter, programClock(), this)) {
+    , m_backups(new BackupController(prompter, programClock(), this))
+    , m_dayOffline(new DayOfflineController(prompter, this)) {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(applicationDisplayName());
     setWindowIcon(icon(QStringLiteral("balcony")));
@@ -123,6 +125,7 @@ MainWindow::MainWindow(Prompter& prompter, QSettings& settings, QWidget* parent)
     connect(m_sidebar, &QListWidget::currentRowChanged, this, &MainWindow::currentWorkspaceChanged);
     connect(m_interchange, &InterchangeController::statusMessage, statusBar(), &QStatusBar::showMessage);
     connect(m_backups, &BackupController::statusMessage, statusBar(), &QStatusBar::showMessage);
+    connect(m_dayOffline, &DayOfflineController::statusMessage, statusBar(), &QStatusBar::showMessage);
     m_backups->setRegionHooks([this] { setDocument(nullptr); },
                               [this](const QString& path) { return openDatabase(path); });
     updateStatus();
@@ -191,6 +194,9 @@ void MainWindow::createMenus() {
     file->addAction(m_interchange->exportScheduleCsvAction());
     file->addAction(m_interchange->exportCalendarAction());
     file->addAction(m_interchange->exportPdfAction());
+    file->addSeparator();
+    file->addAction(m_dayOffline->takeOfflineAction());
+    file->addAction(m_dayOffline->bringBackAction());
     file->addSeparator();
     file->addAction(m_backups->backUpNowAction());
     file->addAction(m_backups->restoreAction());
@@ -331,6 +337,7 @@ void MainWindow::setDocument(std::unique_ptr<RegionDocument> document) {
     // The workspaces refer to the old document: let them go of it before it goes.
     m_interchange->setDocument(nullptr);
     m_backups->setDocument(nullptr);
+    m_dayOffline->setDocument(nullptr);
     if (m_document) {
         for (const auto& installed : m_workspaces) {
             installed.workspace->setDocument(nullptr);
@@ -355,6 +362,7 @@ void MainWindow::setDocument(std::unique_ptr<RegionDocument> document) {
         });
         m_interchange->setDocument(m_document.get());
         m_backups->setDocument(m_document.get());
+        m_dayOffline->setDocument(m_document.get());
         for (const auto& installed : m_workspaces) {
             installed.workspace->setDocument(m_document.get());
         }

@@ -23,6 +23,7 @@ class Clock;
 namespace balcony::gui {
 
 class BackupController;
+class DayOfflineController;
 class InterchangeController;
 class Prompter;
 class RegionDocument;
@@ -90,6 +91,7 @@ public:
     InterchangeController* interchange() const { return m_interchange; }
     // File > Back Up Now and Restore from Backup..., and the day's first backup.
     BackupController* backups() const { return m_backups; }
+    DayOfflineController* dayOffline() const { return m_dayOffline; }
     QString statusPathText() const;
     // The banner above the workspaces: why the region is read-only, and the file's warnings (a
     // synced folder, a lock taken over). Empty when hidden.
@@ -136,6 +138,7 @@ private:
     QUndoGroup* m_undoGroup;
     InterchangeController* m_interchange;
     BackupController* m_backups;
+    DayOfflineController* m_dayOffline;
     std::vector<Installed> m_workspaces; // in sidebar order
 
     QListWidget* m_sidebar = nullptr;

@@ -119,4 +119,10 @@ QString DialogPrompter::askText(const QString& title, const QString& label) {
     return ok ? text.trimmed() : QString();
 }
 
+QString DialogPrompter::askChoice(const QString& title, const QString& label, const QStringList& items) {
+    bool ok = false;
+    const QString choice = QInputDialog::getItem(m_parent, title, label, items, 0, false, &ok);
+    return ok ? choice : QString();
+}
+
 } // namespace balcony::gui

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <QtGlobal>
 
 class QWidget;
@@ -56,6 +57,14 @@ public:
         Q_UNUSED(title)
         return {};
     }
+    // One of items (shown in a list, the first chosen at first); empty when the user cancels (and
+    // unless overridden).
+    virtual QString askChoice(const QString& title, const QString& label, const QStringList& items) {
+        Q_UNUSED(title)
+        Q_UNUSED(label)
+        Q_UNUSED(items)
+        return {};
+    }
     // A line of text the user must give before something is recorded (a reopen's reason), with
     // label saying what it is for; empty when the user cancels (and unless overridden).
     virtual QString askText(const QString& title, const QString& label) {
@@ -83,6 +92,7 @@ public:
     bool askConfirm(const QString& title, const QString& message, const QString& acceptText) override;
     QString askFolder(const QString& title) override;
     QString askText(const QString& title, const QString& label) override;
+    QString askChoice(const QString& title, const QString& label, const QStringList& items) override;
 
 private:
     QWidget* m_parent;

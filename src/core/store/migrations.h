@@ -30,6 +30,7 @@ Migration sessionNotes();        // 9: session notes, their revisions and agreem
 Migration outcomes();            // 10: asks and offers, matches, priorities, action plans
 Migration reportMarks();         // 11: captured items marked for the regional report
 Migration roles();               // 12: a server region's logins and who may see what (PostgreSQL)
+Migration dayCheckout();         // 13: days taken offline and brought back (both ends' records)
 
 const std::vector<Migration>& all();
 int latestVersion();

@@ -25,7 +25,7 @@ const QStringList dcsWrites = {QStringLiteral("note_item"),         QStringLiter
 const QStringList facilitatorWrites = {QStringLiteral("day_event"),        QStringLiteral("group_day_plan"),
                                        QStringLiteral("group_block_plan"), QStringLiteral("plenary_answer"),
                                        QStringLiteral("group_priority"),   QStringLiteral("priority_link"),
-                                       QStringLiteral("ask_offer_state")};
+                                       QStringLiteral("ask_offer_state"),  QStringLiteral("day_checkout")};
 
 constexpr int maxIdentifierBytes = 63; // PostgreSQL's NAMEDATALEN - 1
 

@@ -49,6 +49,12 @@ public:
     }
     QString folderAnswer;
     QString askFolder(const QString&) override { return folderAnswer; }
+    int choiceIndex = -1;    // which of the items askChoice offers is chosen; -1 cancels
+    QStringList choiceItems; // the items last offered
+    QString askChoice(const QString&, const QString&, const QStringList& items) override {
+        choiceItems = items;
+        return choiceIndex >= 0 && choiceIndex < items.size() ? items.at(choiceIndex) : QString();
+    }
     QString textAnswer;
     QStringList textQuestions; // "title: label"
     QString askText(const QString& title, const QString& label) override {
