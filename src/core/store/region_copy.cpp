@@ -204,6 +204,11 @@ public:
         : m_target(target)
         , m_shape(shape)
         , m_query(target.sql()) {
+        if (target.isServer()) {
+            // A refused row aborts a PostgreSQL transaction; going back to this savepoint at once lets
+            // the prepared statement be freed cleanly before the whole copy is rolled back.
+            m_savepoint = QSqlQuery(target.sql()).exec(QStringLiteral("SAVEPOINT balcony_copy_rows"));
+        }
         QStringList marks;
         for (int i = 0; i < shape.columns.size(); ++i) {
             marks << QStringLiteral("?");
@@ -222,7 +227,11 @@ public:
             m_query.bindValue(i, row[i]);
         }
         if (!m_query.exec()) {
-            return sql::errorFrom(m_target, m_query.lastError(),
+            const QSqlError refused = m_query.lastError();
+            if (m_savepoint) {
+                QSqlQuery(m_target.sql()).exec(QStringLiteral("ROLLBACK TO SAVEPOINT balcony_copy_rows"));
+            }
+            return sql::errorFrom(m_target, refused,
                                   QStringLiteral("Copying row %1 of table %2")
                                       .arg(rowName(m_shape, row, m_shape.columns), m_shape.table));
         }
@@ -234,6 +243,7 @@ private:
     const Shape& m_shape;
     QSqlQuery m_query;
     bool m_prepared = false;
+    bool m_savepoint = false;
 };
 
 class Copier {
