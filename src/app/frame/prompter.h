@@ -2,6 +2,7 @@
 
 #include <QString>
 #include <QtGlobal>
+#include <optional>
 
 class QWidget;
 
@@ -63,6 +64,13 @@ public:
         Q_UNUSED(label)
         return {};
     }
+    // The password a PostgreSQL server wants for server (an address without a password,
+    // Location::shown()), typed without showing it; nothing when the user cancels (and unless
+    // overridden). The answer goes to Database::Options::password and is never kept.
+    virtual std::optional<QString> askPassword(const QString& server) {
+        Q_UNUSED(server)
+        return std::nullopt;
+    }
 };
 
 // The real dialogs, parented to parent (which may change as windows come and go).
@@ -83,6 +91,7 @@ public:
     bool askConfirm(const QString& title, const QString& message, const QString& acceptText) override;
     QString askFolder(const QString& title) override;
     QString askText(const QString& title, const QString& label) override;
+    std::optional<QString> askPassword(const QString& server) override;
 
 private:
     QWidget* m_parent;
