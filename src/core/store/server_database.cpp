@@ -103,12 +103,14 @@ Result<std::unique_ptr<Database>> Database::openServer(const Location& location,
     if (!opened) {
         switch (passwordRefusal(db->m_db.lastError())) {
         case PasswordRefusal::Missing:
-            return failure(Error::Kind::Failed,
-                           QStringLiteral("The %1 wants a password for %2, and none was given. Put it in "
-                                          "~/.pgpass or the PGPASSWORD variable "
-                                          "(https://www.postgresql.org/docs/15/libpq-pgpass.html), or type "
-                                          "it when Balcony asks. Nothing was created.")
-                               .arg(where(location), whom(location)));
+            return failure(
+                Error::Kind::Failed,
+                QStringLiteral("The %1 wants a password for %2, and none was given. Put it in "
+                               "~/.pgpass or the PGPASSWORD variable "
+                               "(https://www.postgresql.org/docs/15/libpq-pgpass.html); Balcony asks "
+                               "for it only where someone can answer (the desktop program, "
+                               "balcony-cli at a terminal). Nothing was created.")
+                    .arg(where(location), whom(location)));
         case PasswordRefusal::Wrong:
             return failure(Error::Kind::Failed,
                            QStringLiteral("The %1 refused the password for %2. Check the password (in "
