@@ -7,6 +7,11 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <algorithm>
+#include <iostream>
+#include <string>
+#include <termios.h>
+#include <unistd.h>
 
 namespace balcony::cli {
 
@@ -20,8 +25,10 @@ Database* Context::database(bool create) {
         return m_db.get();
     }
     m_db.reset();
-    auto opened = Database::open(
-        m_path, {.create = create, .takeOverLock = m_takeOverLock, .backups = backups::policyFromSettings()});
+    auto opened = Database::open(m_path, {.create = create,
+                                          .takeOverLock = m_takeOverLock,
+                                          .backups = backups::policyFromSettings(),
+                                          .password = askPasswordAtTerminal});
     if (!opened) {
         Error error = opened.error();
         if (error.kind == Error::Kind::ReadOnly) {
@@ -86,8 +93,9 @@ Database* Context::recordingDatabase() {
     if (m_db) {
         return m_db.get();
     }
-    auto opened =
-        Database::open(m_path, {.takeOverLock = m_takeOverLock, .backups = backups::policyFromSettings()});
+    auto opened = Database::open(m_path, {.takeOverLock = m_takeOverLock,
+                                          .backups = backups::policyFromSettings(),
+                                          .password = askPasswordAtTerminal});
     if (opened) {
         m_db = std::move(*opened);
         printWarnings();
@@ -105,12 +113,13 @@ Database* Context::readDatabase() {
     if (m_db) {
         return m_db.get();
     }
-    auto opened = Database::open(m_path, {.readOnly = true});
+    auto opened = Database::open(m_path, {.readOnly = true, .password = askPasswordAtTerminal});
     if (!opened) {
         // The one read-only refusal that writing can cure: an older schema, upgraded on opening.
         if (opened.error().kind == Error::Kind::ReadOnly) {
-            auto writable = Database::open(
-                m_path, {.takeOverLock = m_takeOverLock, .backups = backups::policyFromSettings()});
+            auto writable = Database::open(m_path, {.takeOverLock = m_takeOverLock,
+                                                    .backups = backups::policyFromSettings(),
+                                                    .password = askPasswordAtTerminal});
             if (writable) {
                 m_db = std::move(*writable);
                 return m_db.get();
@@ -137,6 +146,32 @@ int Context::fail(const Error& error) {
 int Context::usage(const QString& message) {
     err << "balcony-cli: " << message << Qt::endl;
     return BadInput;
+}
+
+std::optional<QString> askPasswordAtTerminal(const QString& server) {
+    if (isatty(STDIN_FILENO) == 0) {
+        return std::nullopt;
+    }
+    std::cerr << "Password for " << server.toStdString() << ": " << std::flush;
+    termios shown{};
+    const bool canHide = tcgetattr(STDIN_FILENO, &shown) == 0;
+    if (canHide) {
+        termios hidden = shown;
+        hidden.c_lflag &= ~tcflag_t(ECHO);
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &hidden);
+    }
+    std::string typed;
+    const bool read = static_cast<bool>(std::getline(std::cin, typed));
+    if (canHide) {
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &shown);
+    }
+    std::cerr << std::endl;
+    QString password = QString::fromUtf8(typed.data(), qsizetype(typed.size()));
+    std::fill(typed.begin(), typed.end(), '\0');
+    if (!read || password.isEmpty()) {
+        return std::nullopt;
+    }
+    return password;
 }
 
 std::vector<Command>& registry() {

@@ -12,6 +12,7 @@
 #include <functional>
 #include <initializer_list>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace balcony::cli {
@@ -72,6 +73,11 @@ struct Command {
     std::function<void(QCommandLineParser&)> addOptions; // may be empty
     std::function<int(Context&, const QCommandLineParser&, const QStringList& positional)> run;
 };
+
+// Database::Options::password for balcony-cli: at a terminal, asks for the server's password on
+// stderr without echoing what is typed; otherwise (a script, a pipe) returns nothing at once, and
+// the refusal says to use ~/.pgpass or PGPASSWORD. The password is never stored or logged.
+std::optional<QString> askPasswordAtTerminal(const QString& server);
 
 // Commands register themselves from their own source file with a static Registrar.
 std::vector<Command>& registry();

@@ -5,7 +5,10 @@
 // (core), its chart, the whole export to PDF and to ODT, and the match suggestions over the cycle's
 // asks and offers. Prints medians; never passes or fails.
 //
-//   QT_QPA_PLATFORM=offscreen bench_regional_report [RUNS]     (default 5)
+//   QT_QPA_PLATFORM=offscreen bench_regional_report [RUNS] [--db postgresql://USER@HOST/EMPTY_DATABASE]
+//
+// RUNS defaults to 5. The region is built in a temporary SQLite file; with --db it is then pushed
+// (region_copy) into that empty server database and every figure is measured on the server.
 
 #include "bench_util.h"
 #include "domain/roster_store.h"
@@ -23,9 +26,11 @@
 #include "reports/regional_report_export.h"
 #include "reports/theme_chart.h"
 #include "store/database.h"
+#include "store/region_copy.h"
 #include "store/transaction.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QRandomGenerator>
 #include <cstdio>
@@ -102,7 +107,18 @@ int main(int argc, char** argv) {
         qputenv("QT_QPA_PLATFORM", "offscreen");
     }
     QApplication app(argc, argv); // the chart is a QGraphicsWidget
-    const int runs = argc > 1 ? std::atoi(argv[1]) : 5;
+    int runs = 5;
+    QString server; // an empty PostgreSQL database to measure on, or none (SQLite)
+    for (int i = 1; i < argc; ++i) {
+        if (qstrcmp(argv[i], "--db") == 0 && i + 1 < argc) {
+            server = QString::fromLocal8Bit(argv[++i]);
+        } else {
+            runs = std::atoi(argv[i]);
+        }
+    }
+    if (runs < 1) {
+        fail(QStringLiteral("usage: bench_regional_report [RUNS] [--db postgresql://...]"));
+    }
     test::TempDir dir;
     auto db = need(Database::open(dir.path(QStringLiteral("national.balcony")), {.create = true}));
     const FakeClock clock(QDateTime(QDate(2026, 11, 30), QTime(12, 0), Qt::UTC));
@@ -190,6 +206,17 @@ int main(int argc, char** argv) {
     std::printf("150 LAs, 50 triads, %d captured items, 150 session notes of ~6 KB, 100 marked items, "
                 "49 confirmed matches, 250 priorities, 200 plenary answers\n\n",
                 items);
+    if (!server.isEmpty()) {
+        QElapsedTimer pushed;
+        pushed.start();
+        const auto copied = need(region_copy::copy(*db, server));
+        std::printf("pushed to %s in %lld ms (%lld rows, checked); measuring on PostgreSQL\n\n",
+                    qPrintable(copied.target), static_cast<long long>(pushed.elapsed()),
+                    static_cast<long long>(copied.rows));
+        db = need(Database::open(server));
+    } else {
+        std::printf("measuring on SQLite\n\n");
+    }
     bench::printHeader();
     RegionalReport report;
     bench::printRow("buildRegionalReport (the content, core)",

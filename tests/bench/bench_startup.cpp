@@ -2,6 +2,7 @@
 #include "bench_util.h"
 #include "demo/demo_region.h"
 #include "domain/self_assessment_store.h"
+#include "store/region_copy.h"
 #include "store/transaction.h"
 
 #include <QCoreApplication>
@@ -18,6 +19,7 @@
 // window with the region loaded, against a bare Qt Widgets window built in the same run:
 //
 //   bench_startup [--runs N] [--platform offscreen|xcb] [--balcony PATH] [--bare PATH] [--dir NEW_FOLDER]
+//                 [--db postgresql://USER@HOST/EMPTY_DATABASE]
 //
 // Builds a national-size region once (150 LAs with DCS, chief executive and lead member, 10 cycles
 // of 43 groups with lead reviewers, a self-assessment per LA and cycle) and the demo region, then
@@ -25,7 +27,9 @@
 // the national region, all with --exit-after-first-paint. The child prints the monotonic clock at
 // its first paint; the parent subtracts the clock read just before spawning. Spawn to exit is
 // measured with QElapsedTimer in the parent. One discarded warm-up round comes first. Settings,
-// logs and caches go to a temporary XDG home, so the user's own settings play no part.
+// logs and caches go to a temporary XDG home, so the user's own settings play no part. With --db, the
+// national region is also pushed (region_copy) into that empty server database, and balcony on it
+// is a fourth subject.
 using namespace balcony;
 using namespace balcony::bench;
 
@@ -189,7 +193,7 @@ QString siblingProgram(const char* built, const QString& name) {
 
 [[noreturn]] void usage() {
     std::fprintf(stderr, "usage: bench_startup [--runs N] [--platform offscreen|xcb] [--balcony PATH] "
-                         "[--bare PATH] [--dir NEW_FOLDER]\n");
+                         "[--bare PATH] [--dir NEW_FOLDER] [--db postgresql://...]\n");
     std::exit(2);
 }
 
@@ -200,6 +204,7 @@ int main(int argc, char** argv) {
     int runs = 15;
     QString platform = QStringLiteral("offscreen");
     QString keepFolder;
+    QString server; // an empty PostgreSQL database for the national region, or none
     QString balconyProgram = siblingProgram(BALCONY_BENCH_BALCONY, QStringLiteral("balcony"));
     QString bareProgram = siblingProgram(BALCONY_BENCH_BARE, QStringLiteral("bench_bare_window"));
     const QStringList args = QCoreApplication::arguments();
@@ -218,6 +223,8 @@ int main(int argc, char** argv) {
             bareProgram = value;
         } else if (args[i] == u"--dir") {
             keepFolder = value;
+        } else if (args[i] == u"--db") {
+            server = value;
         } else {
             usage();
         }
@@ -247,6 +254,16 @@ int main(int argc, char** argv) {
                 cycleCount, static_cast<long long>(built.elapsed()),
                 static_cast<long long>(QFileInfo(nationalPath).size() / 1024));
 
+    if (!server.isEmpty()) {
+        QElapsedTimer pushed;
+        pushed.start();
+        auto national = need(Database::open(nationalPath, {.readOnly = true}));
+        const auto copied = need(region_copy::copy(*national, server));
+        std::printf("national region pushed to %s in %lld ms (%lld rows, checked)\n",
+                    qPrintable(copied.target), static_cast<long long>(pushed.elapsed()),
+                    static_cast<long long>(copied.rows));
+    }
+
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("QT_QPA_PLATFORM"), platform);
     for (const char* xdg : {"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"}) {
@@ -273,6 +290,14 @@ int main(int argc, char** argv) {
          {},
          {}},
     };
+    if (!server.isEmpty()) {
+        subjects.push_back({"balcony, national region on PostgreSQL",
+                            balconyProgram,
+                            {paintFlag, dbFlag, server},
+                            {},
+                            {},
+                            {}});
+    }
     std::printf("platform: QT_QPA_PLATFORM=%s; %d runs each, alternating, after one warm-up round\n"
                 "balcony: %s\n\n",
                 qPrintable(platform), runs, qPrintable(balconyProgram));

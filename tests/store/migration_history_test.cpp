@@ -9,6 +9,7 @@
 #include "domain/schedule_store.h"
 #include "helpers/temp_dir.h"
 #include "store/database.h"
+#include "store/dialect.h"
 #include "store/migrations.h"
 #include "store/sql.h"
 #include "store_probe_helpers.h"
@@ -26,7 +27,9 @@ void writeSchema(const QString& path, int version) {
     QStringList statements{QStringLiteral("PRAGMA journal_mode = WAL")};
     for (const auto& step : migrations::all()) {
         if (step.version <= version) {
-            statements << step.statements;
+            for (const auto& statement : step.statements) {
+                statements << dialect::migrationStatements(Engine::SQLite, statement);
+            }
         }
     }
     statements << QStringLiteral("PRAGMA application_id = %1").arg(Database::applicationId)

@@ -125,4 +125,16 @@ QString DialogPrompter::askChoice(const QString& title, const QString& label, co
     return ok ? choice : QString();
 }
 
+std::optional<QString> DialogPrompter::askPassword(const QString& server) {
+    bool ok = false;
+    const QString password =
+        QInputDialog::getText(m_parent, tr("The server wants a password"),
+                              tr("Password for %1\n(to be asked no more, put it in ~/.pgpass):").arg(server),
+                              QLineEdit::Password, {}, &ok);
+    if (!ok || password.isEmpty()) {
+        return std::nullopt;
+    }
+    return password;
+}
+
 } // namespace balcony::gui

@@ -3,6 +3,7 @@
 #include <QString>
 #include <QStringList>
 #include <QtGlobal>
+#include <optional>
 
 class QWidget;
 
@@ -72,6 +73,13 @@ public:
         Q_UNUSED(label)
         return {};
     }
+    // The password a PostgreSQL server wants for server (an address without a password,
+    // Location::shown()), typed without showing it; nothing when the user cancels (and unless
+    // overridden). The answer goes to Database::Options::password and is never kept.
+    virtual std::optional<QString> askPassword(const QString& server) {
+        Q_UNUSED(server)
+        return std::nullopt;
+    }
 };
 
 // The real dialogs, parented to parent (which may change as windows come and go).
@@ -93,6 +101,7 @@ public:
     QString askFolder(const QString& title) override;
     QString askText(const QString& title, const QString& label) override;
     QString askChoice(const QString& title, const QString& label, const QStringList& items) override;
+    std::optional<QString> askPassword(const QString& server) override;
 
 private:
     QWidget* m_parent;

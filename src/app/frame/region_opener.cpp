@@ -33,6 +33,10 @@ std::string logged(const QString& path) {
 }
 } // namespace
 
+std::function<std::optional<QString>(const QString&)> RegionOpener::askPassword() {
+    return [this](const QString& server) { return m_prompter.askPassword(server); };
+}
+
 std::unique_ptr<RegionDocument> RegionOpener::open(const QString& path, bool readOnly) {
     auto log = logging::get("app");
     if (isMissing(path) && !readOnly) {
@@ -43,7 +47,8 @@ std::unique_ptr<RegionDocument> RegionOpener::open(const QString& path, bool rea
         return create(path, choice == Prompter::FirstStart::DemoRegion);
     }
 
-    auto opened = Database::open(path, {.readOnly = readOnly, .backups = backups::policyFromSettings()});
+    auto opened = Database::open(
+        path, {.readOnly = readOnly, .backups = backups::policyFromSettings(), .password = askPassword()});
     if (opened) {
         log->info("Opened {}{}", logged(path), readOnly ? " read-only" : "");
         auto document = std::make_unique<RegionDocument>(std::move(opened).value());
@@ -112,7 +117,7 @@ std::unique_ptr<RegionDocument> RegionOpener::offerBackup(const QString& path, c
         return nullptr;
     }
     logging::get("app")->warn("Restored {} from {}", logged(path), offer->backup.path.toStdString());
-    auto reopened = Database::open(path, {.backups = policy});
+    auto reopened = Database::open(path, {.backups = policy, .password = askPassword()});
     if (!reopened) {
         m_prompter.showError(tr("Cannot open the region database"), reopened.message());
         return nullptr;
@@ -121,7 +126,7 @@ std::unique_ptr<RegionDocument> RegionOpener::offerBackup(const QString& path, c
 }
 
 std::unique_ptr<RegionDocument> RegionOpener::openReadOnly(const QString& path, const QString& reason) {
-    auto opened = Database::open(path, Database::Options{false, true});
+    auto opened = Database::open(path, {.readOnly = true, .password = askPassword()});
     if (!opened) {
         m_prompter.showError(tr("Cannot open the region database"), opened.message());
         return nullptr;
@@ -133,7 +138,8 @@ std::unique_ptr<RegionDocument> RegionOpener::openReadOnly(const QString& path, 
 }
 
 std::unique_ptr<RegionDocument> RegionOpener::takeOver(const QString& path) {
-    auto opened = Database::open(path, {.takeOverLock = true, .backups = backups::policyFromSettings()});
+    auto opened = Database::open(
+        path, {.takeOverLock = true, .backups = backups::policyFromSettings(), .password = askPassword()});
     if (!opened) {
         m_prompter.showError(tr("Cannot open the region database"), opened.message());
         return nullptr;
@@ -143,7 +149,8 @@ std::unique_ptr<RegionDocument> RegionOpener::takeOver(const QString& path) {
 }
 
 std::unique_ptr<RegionDocument> RegionOpener::create(const QString& path, bool withDemo) {
-    auto created = Database::open(path, {.create = true, .backups = backups::policyFromSettings()});
+    auto created = Database::open(
+        path, {.create = true, .backups = backups::policyFromSettings(), .password = askPassword()});
     if (!created) {
         m_prompter.showError(tr("Cannot create the region database"), created.message());
         return nullptr;

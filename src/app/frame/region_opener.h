@@ -3,7 +3,9 @@
 #include "support/result.h"
 
 #include <QString>
+#include <functional>
 #include <memory>
+#include <optional>
 
 namespace balcony {
 class Database;
@@ -21,6 +23,7 @@ class RegionDocument;
 // read-only; one whose lock came from another computer (or cannot be read) is offered read-only or
 // a take-over of the lock, which happens only when the user chooses it. A damaged file is offered its
 // newest good backup (docs/backups.md), restored only when the user confirms.
+// A PostgreSQL server that wants a password has it asked for (Prompter::askPassword), never kept.
 // Every question goes through the Prompter. Returns nullptr when nothing was opened; the user has
 // then been told why, or chose to cancel.
 class RegionOpener final {
@@ -33,6 +36,8 @@ public:
     std::unique_ptr<RegionDocument> create(const QString& path, bool withDemo);
 
 private:
+    // Database::Options::password: a server that wants a password asks the user through the Prompter.
+    std::function<std::optional<QString>(const QString&)> askPassword();
     std::unique_ptr<RegionDocument> openReadOnly(const QString& path, const QString& reason);
     std::unique_ptr<RegionDocument> takeOver(const QString& path);
     // A damaged region: offers its newest good backup (saying what would be lost) and restores it.

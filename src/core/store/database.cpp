@@ -464,6 +464,10 @@ Result<std::unique_ptr<Database>> Database::openFile(const QString& path, Option
         }
         const int before = identity.blank ? 0 : identity.userVersion;
         db->m_new = identity.blank;
+        if (options.leaveEmpty) {
+            log->info("opened {} without creating or upgrading its schema", absolute.toStdString());
+            return db;
+        }
         if (!identity.blank && before < latestSchemaVersion() && options.backups.automatic) {
             // Only now, with the lock held and the file known to be whole: an upgrade rewrites tables.
             if (auto kept = backups::make(absolute, backups::Reason::BeforeMigration, options.backups, clock);

@@ -9,6 +9,7 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -49,6 +50,21 @@ public:
         // makes a before-migration backup first (unless backups.automatic is false); a backup that
         // cannot be made is a warning (warnings()), never a refusal.
         backups::Policy backups = {};
+        // Asked, at most once per open, when a PostgreSQL server refuses for want of a password
+        // (libpq's "no password supplied" or "password authentication failed": PGPASSWORD and
+        // ~/.pgpass, which libpq reads itself, gave none or a wrong one). It gets the server's
+        // address as Location::shown() names it and returns the password, or nothing when the user
+        // gives none (a front end that cannot ask returns nothing). Core never prompts: front ends
+        // fill this (balcony-cli at a terminal, the desktop program's password dialog). The password
+        // goes to libpq for this one connection and is then forgotten: never stored, logged or
+        // shown in a message. Not used for files.
+        std::function<std::optional<QString>(const QString& server)> password = {};
+        // With create, on a database that holds nothing yet: open it without creating the region's
+        // schema (schemaVersion() is 0), for a caller that runs migrations::migrate inside a
+        // transaction of its own, so that a failure leaves the database as empty as it was (the
+        // region copy, store/region_copy.h). On a database that holds a schema, nothing is
+        // upgraded either. Not with readOnly.
+        bool leaveEmpty = false;
     };
 
     // The SQLite application_id that marks a Balcony database ("BALC").

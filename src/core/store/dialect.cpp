@@ -178,6 +178,26 @@ Result<QStringList> tableNames(Database& db) {
     return names;
 }
 
+Result<std::vector<Column>> columns(Database& db, const QString& table) {
+    const QString statement =
+        db.engine() == Engine::SQLite
+            ? QStringLiteral("SELECT name, pk > 0 FROM pragma_table_info(?) ORDER BY cid")
+            : QStringLiteral("SELECT a.attname::text, coalesce(a.attnum = ANY(i.indkey), false) "
+                             "FROM pg_attribute a "
+                             "LEFT JOIN pg_index i ON i.indrelid = a.attrelid AND i.indisprimary "
+                             "WHERE a.attrelid = to_regclass(?) AND a.attnum > 0 AND NOT a.attisdropped "
+                             "ORDER BY a.attnum");
+    auto query = sql::run(db, statement, {table});
+    if (!query) {
+        return query.error();
+    }
+    std::vector<Column> found;
+    while (query->next()) {
+        found.push_back({query->value(0).toString(), query->value(1).toBool()});
+    }
+    return found;
+}
+
 Result<std::vector<ForeignKeyColumn>> foreignKeysInto(Database& db, const QString& table) {
     const QString statement =
         db.engine() == Engine::SQLite

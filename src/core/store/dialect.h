@@ -54,6 +54,15 @@ Result<int> schemaVersion(Engine engine, QSqlDatabase& db);
 // The region's tables (not the engine's own, nor balcony_schema), sorted by name.
 Result<QStringList> tableNames(Database& db);
 
+// One column of a table, as the engine's catalogue lists it.
+struct Column {
+    QString name;
+    bool primaryKey = false; // part of the table's primary key
+};
+// The columns of table in the table's own order (pragma_table_info; pg_attribute and pg_index),
+// empty when there is no such table.
+Result<std::vector<Column>> columns(Database& db, const QString& table);
+
 // One column of a foreign key: table.column refers to the given table's referencedColumn.
 struct ForeignKeyColumn {
     QString table;

@@ -7,6 +7,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
+#include <optional>
 
 // Opening a region on a PostgreSQL server (docs/server.md). The file's checks (header, lock file,
 // WAL, backups) have no meaning here; the server keeps the data whole, and the IT team's pg_dump
@@ -29,6 +30,26 @@ QString reason(const QSqlError& error) {
         text = error.driverText().trimmed();
     }
     return text.section(u'\n', 0, 0).trimmed();
+}
+
+// libpq's words when the server wants a password it was not given, or refused the one it got
+// (PGPASSWORD, ~/.pgpass). libpq's messages are not translated unless its locale files are
+// installed and LANG asks for them; in another language the refusal is the general one below.
+enum class PasswordRefusal { None, Missing, Wrong };
+PasswordRefusal passwordRefusal(const QSqlError& error) {
+    const QString text = error.databaseText() + u' ' + error.driverText();
+    if (text.contains(QStringLiteral("no password supplied"))) {
+        return PasswordRefusal::Missing;
+    }
+    if (text.contains(QStringLiteral("password authentication failed"))) {
+        return PasswordRefusal::Wrong;
+    }
+    return PasswordRefusal::None;
+}
+
+QString whom(const Location& location) {
+    return location.user.isEmpty() ? QStringLiteral("your user name")
+                                   : QStringLiteral("the user \"%1\"").arg(location.user);
 }
 
 } // namespace
@@ -61,14 +82,44 @@ Result<std::unique_ptr<Database>> Database::openServer(const Location& location,
     if (!location.user.isEmpty()) {
         db->m_db.setUserName(location.user);
     }
-    // No password is ever set here: libpq reads PGPASSWORD or ~/.pgpass itself.
+    // No password is set here: libpq reads PGPASSWORD or ~/.pgpass itself. Only a refusal for want
+    // of one asks Options::password, below.
     QString connectOptions = location.connectOptions;
     if (!connectOptions.contains(QStringLiteral("connect_timeout="))) {
         connectOptions += (connectOptions.isEmpty() ? QString() : QStringLiteral(";")) +
                           QStringLiteral("connect_timeout=10");
     }
     db->m_db.setConnectOptions(connectOptions);
-    if (!db->m_db.open()) {
+    bool opened = db->m_db.open();
+    if (!opened && options.password && passwordRefusal(db->m_db.lastError()) != PasswordRefusal::None) {
+        // Asked once; the password lives only for this open (Options::password).
+        if (std::optional<QString> password = options.password(shown); password && !password->isEmpty()) {
+            db->m_db.setPassword(*password);
+            opened = db->m_db.open();
+            db->m_db.setPassword(QString());
+            password->fill(u' ');
+        }
+    }
+    if (!opened) {
+        switch (passwordRefusal(db->m_db.lastError())) {
+        case PasswordRefusal::Missing:
+            return failure(
+                Error::Kind::Failed,
+                QStringLiteral("The %1 wants a password for %2, and none was given. Put it in "
+                               "~/.pgpass or the PGPASSWORD variable "
+                               "(https://www.postgresql.org/docs/15/libpq-pgpass.html); Balcony asks "
+                               "for it only where someone can answer (the desktop program, "
+                               "balcony-cli at a terminal). Nothing was created.")
+                    .arg(where(location), whom(location)));
+        case PasswordRefusal::Wrong:
+            return failure(Error::Kind::Failed,
+                           QStringLiteral("The %1 refused the password for %2. Check the password (in "
+                                          "~/.pgpass, the PGPASSWORD variable, or as typed) with whoever "
+                                          "runs the server. Nothing was created.")
+                               .arg(where(location), whom(location)));
+        case PasswordRefusal::None:
+            break;
+        }
         return failure(
             Error::Kind::Failed,
             QStringLiteral("Balcony could not reach the %1: %2. Check the address, that the server "
@@ -149,6 +200,10 @@ Result<std::unique_ptr<Database>> Database::openServer(const Location& location,
         }
     } else {
         db->m_new = blank;
+        if (options.leaveEmpty) {
+            log->info("opened {} without creating or upgrading its schema", shown.toStdString());
+            return db;
+        }
         if (auto migrated = migrations::migrate(*db); !migrated) {
             return migrated.error();
         }

@@ -1,0 +1,144 @@
+#include "helpers/test_database.h"
+#include "store/database.h"
+#include "store/location.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+#include <catch2/catch.hpp>
+
+// A server that wants a password (Database::Options::password). The test server trusts every role
+// but balcony_password, which must give one (tools/test-postgres); this test gives that role a
+// password of its own and a database it owns.
+using namespace balcony;
+
+namespace {
+
+QString q(const char* text) {
+    return QString::fromUtf8(text);
+}
+
+// Runs statements as the test server's superuser.
+bool asSuperuser(const QStringList& statements) {
+    const QString name = QUuid::createUuid().toString();
+    bool done = true;
+    {
+        const auto server = Location::parse(test::testServer());
+        REQUIRE(server.ok());
+        QSqlDatabase db = QSqlDatabase::addDatabase(q("QPSQL"), name);
+        db.setHostName(server->host);
+        db.setDatabaseName(server->database);
+        db.setUserName(server->user);
+        REQUIRE(db.open());
+        QSqlQuery query(db);
+        for (const auto& statement : statements) {
+            if (!query.exec(statement)) {
+                WARN(query.lastError().text().toStdString());
+                done = false;
+            }
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return done;
+}
+
+bool serverAsksForPasswords() {
+    const QString name = QUuid::createUuid().toString();
+    bool asks = false;
+    {
+        const auto server = Location::parse(test::testServer());
+        REQUIRE(server.ok());
+        QSqlDatabase db = QSqlDatabase::addDatabase(q("QPSQL"), name);
+        db.setHostName(server->host);
+        db.setDatabaseName(server->database);
+        db.setUserName(server->user);
+        REQUIRE(db.open());
+        QSqlQuery query(db);
+        asks =
+            query.exec(q("SELECT count(*) FROM pg_hba_file_rules WHERE 'balcony_password' = ANY(user_name) "
+                         "AND auth_method = 'scram-sha-256'")) &&
+            query.next() && query.value(0).toInt() > 0;
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return asks;
+}
+
+} // namespace
+
+TEST_CASE("A server that wants a password asks the front end once and forgets the password",
+          "[store][server][password]") {
+    if (test::testServer().isEmpty()) {
+        WARN("No PostgreSQL test server (run through ctest)");
+        return;
+    }
+    if (!serverAsksForPasswords()) {
+        WARN("The test server trusts every role (started by an older tools/test-postgres): not tested");
+        return;
+    }
+    const QString password = q("pw-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    test::FreshDatabase fresh(Engine::PostgreSQL);
+    auto location = Location::parse(fresh.location());
+    REQUIRE(location.ok());
+    REQUIRE(
+        asSuperuser({q("DO $$ BEGIN CREATE ROLE balcony_password LOGIN; EXCEPTION WHEN duplicate_object THEN "
+                       "NULL; END $$"),
+                     QStringLiteral("ALTER ROLE balcony_password PASSWORD '%1'").arg(password),
+                     QStringLiteral("ALTER DATABASE %1 OWNER TO balcony_password").arg(location->database)}));
+    location->user = q("balcony_password");
+    const QString address = location->shown();
+    qunsetenv("PGPASSWORD");
+
+    SECTION("Without a way to ask, the refusal says where a password goes") {
+        auto opened = Database::open(address, {.create = true});
+        REQUIRE_FALSE(opened.ok());
+        CHECK(opened.message().contains(q("wants a password for the user \"balcony_password\"")));
+        CHECK(opened.message().contains(q("~/.pgpass")));
+        CHECK(opened.message().contains(q("PGPASSWORD")));
+    }
+    SECTION("A front end that gives none gets the same refusal") {
+        int asked = 0;
+        auto opened = Database::open(address, {.create = true, .password = [&](const QString&) {
+                                                   ++asked;
+                                                   return std::optional<QString>();
+                                               }});
+        REQUIRE_FALSE(opened.ok());
+        CHECK(asked == 1);
+        CHECK(opened.message().contains(q("wants a password")));
+    }
+    SECTION("A wrong password is refused once, and never repeated in the message") {
+        int asked = 0;
+        auto opened = Database::open(address, {.create = true, .password = [&](const QString& server) {
+                                                   ++asked;
+                                                   CHECK(server == address);
+                                                   return std::optional<QString>(q("not-the-password"));
+                                               }});
+        REQUIRE_FALSE(opened.ok());
+        CHECK(asked == 1);
+        CHECK(opened.message().contains(q("refused the password for the user \"balcony_password\"")));
+        CHECK_FALSE(opened.message().contains(q("not-the-password")));
+    }
+    SECTION("The right password opens the region, asked once") {
+        int asked = 0;
+        auto opened = Database::open(address, {.create = true, .password = [&](const QString&) {
+                                                   ++asked;
+                                                   return std::optional<QString>(password);
+                                               }});
+        INFO((opened ? std::string() : opened.message().toStdString()));
+        REQUIRE(opened.ok());
+        CHECK(asked == 1);
+        CHECK((*opened)->schemaVersion() == Database::latestSchemaVersion());
+        CHECK_FALSE((*opened)->sql().password().contains(password));
+    }
+    SECTION("A trusted role is never asked") {
+        int asked = 0;
+        auto opened = Database::open(fresh.location(), {.create = true, .password = [&](const QString&) {
+                                                            ++asked;
+                                                            return std::optional<QString>();
+                                                        }});
+        REQUIRE(opened.ok());
+        CHECK(asked == 0);
+    }
+}
