@@ -301,6 +301,16 @@ TEST_CASE("Row-level security on a server region: a DCS, a facilitator and a rea
         REQUIRE(rows.size() == 1);
         CHECK(rows.at(0).toObject().value(QStringLiteral("la")).toString() == laName);
     }
+
+    SECTION("a DCS cannot pull the region into a file, as it sees only part of it") {
+        const QString out = sandbox.path(QStringLiteral("part.balcony"));
+        const auto pulled =
+            sandbox.run({QStringLiteral("region"), QStringLiteral("pull"), QStringLiteral("--from"),
+                         as(*region, dcs), QStringLiteral("--out"), out});
+        CHECK(pulled.exitCode == 2);
+        CHECK(pulled.err.contains(QStringLiteral("sees only part of the region")));
+        CHECK_FALSE(QFile::exists(out));
+    }
 }
 
 TEST_CASE("server add-user refuses a bad role, LA, person or name and adds nothing", "[cli][server][roles]") {

@@ -5,6 +5,7 @@
 #include "store/file_access.h"
 #include "store/location.h"
 #include "store/migrations.h"
+#include "store/server_roles.h"
 #include "store/sql.h"
 #include "store/transaction.h"
 #include "support/logging.h"
@@ -556,6 +557,21 @@ Result<Summary> copy(Database& source, const QString& target, const Options& opt
     auto log = logging::get("store");
     if (auto fits = checkTarget(target); !fits) {
         return fits.error();
+    }
+    if (source.isServer()) {
+        // A DCS's or facilitator's login sees part of the region (row-level security): a copy of
+        // what it sees would look whole and not be.
+        auto who = server::serverRole(source);
+        if (!who) {
+            return who.error();
+        }
+        if (who->role == server::Role::Dcs || who->role == server::Role::Facilitator) {
+            return failure(Error::Kind::InvalidInput,
+                           QStringLiteral("%1 sees only part of the region as %2 (%3), so a copy would be "
+                                          "incomplete. Copy it as the region's owner, a project manager or a "
+                                          "read-only login. Nothing was copied.")
+                               .arg(source.path(), who->login, server::roleName(who->role)));
+        }
     }
     const auto location = Location::parse(target);
     if (!location->isServer()) {
