@@ -69,6 +69,9 @@ public:
     bool isServer() const { return m_engine == Engine::PostgreSQL; }
     bool isReadOnly() const { return m_readOnly; }
     int schemaVersion() const;
+    // Whom changes are recorded as (store/row_version.h): the server login (current_user) on
+    // PostgreSQL; the computer's login name (USER, LOGNAME, USERNAME) for a file. Never empty.
+    const QString& userName() const { return m_userName; }
 
     // Created or initialised by this open (it held no region before): there is nothing to back up.
     bool isNew() const { return m_new; }
@@ -101,6 +104,7 @@ private:
     QSqlDatabase m_db;
     QString m_connectionName;
     QString m_path;
+    QString m_userName;
     Engine m_engine = Engine::SQLite;
     bool m_readOnly = false;
     bool m_new = false;

@@ -29,6 +29,7 @@ Migration workingNotes();        // 8: working note revisions, rewritten in plac
 Migration sessionNotes();        // 9: session notes, their revisions and agreement workflow
 Migration outcomes();            // 10: asks and offers, matches, priorities, action plans
 Migration reportMarks();         // 11: captured items marked for the regional report
+Migration concurrency();         // 12: row versions of session notes and action plan items
 
 const std::vector<Migration>& all();
 int latestVersion();

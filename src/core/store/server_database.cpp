@@ -153,6 +153,10 @@ Result<std::unique_ptr<Database>> Database::openServer(const Location& location,
             return migrated.error();
         }
     }
+    QSqlQuery login(db->m_db);
+    db->m_userName = login.exec(QStringLiteral("SELECT current_user")) && login.next()
+                         ? login.value(0).toString()
+                         : QStringLiteral("someone");
     log->info("opened {} (schema {}{})", shown.toStdString(), db->schemaVersion(),
               options.readOnly ? ", read-only" : "");
     return db;

@@ -1,0 +1,169 @@
+// Two people editing the same thing (store/row_version.h, docs/server.md "Working at the same
+// time"): a save based on a version someone else changed since is refused, naming who and when, and
+// the first save's text stays. On PostgreSQL the two people are two connections to one region; an
+// SQLite file admits one Balcony at a time (the region lock), so there both work through one.
+#include "engine/clock.h"
+#include "helpers/test_database.h"
+#include "notes/note_fixture.h"
+#include "notes/session_note_store.h"
+#include "outcomes/action_plan.h"
+#include "store/database.h"
+
+#include <QLocale>
+#include <catch2/catch.hpp>
+
+using namespace balcony;
+
+namespace {
+
+const QString facilitator = QStringLiteral("Fay Ade");
+
+QString localHhMm(const QDateTime& utc) {
+    return QLocale::c().toString(utc.toLocalTime(), QStringLiteral("HH:mm"));
+}
+
+// The two people's connections: a second one to the same region on a server, the same one on a file.
+struct TwoPeople {
+    test::FreshDatabase fresh;
+    std::unique_ptr<Database> first;
+    std::unique_ptr<Database> secondOwn;
+    Database* second = nullptr;
+    test::NoteFixture f;
+
+    explicit TwoPeople(Engine engine)
+        : fresh(engine) {
+        first = fresh.open();
+        f = test::makeNoteFixture(*first);
+        if (engine == Engine::PostgreSQL) {
+            auto opened = Database::open(fresh.location());
+            REQUIRE(opened.ok());
+            secondOwn = std::move(*opened);
+            second = secondOwn.get();
+        } else {
+            second = first.get();
+        }
+    }
+};
+
+} // namespace
+
+TEST_CASE(
+    "A session note saved by someone else since it was opened refuses the second save, naming who and when",
+    "[store][server][concurrency]") {
+    const Engine engine = GENERATE(from_range(test::engines()));
+    INFO(test::engineName(engine).toStdString());
+    TwoPeople people(engine);
+    FakeClock clock(QDateTime(QDate(2026, 11, 24), QTime(14, 5), Qt::UTC));
+    SessionNoteStore mine(*people.first, clock);
+    SessionNoteStore theirs(*people.second, clock);
+
+    auto id =
+        mine.create(people.f.groupA, people.f.kent, QStringLiteral("# Kent\n\nDrafted.\n"), facilitator);
+    REQUIRE(id.ok());
+    // Both open the note.
+    auto readByMe = mine.note(*id);
+    auto readByThem = theirs.note(*id);
+    REQUIRE(readByMe.ok());
+    REQUIRE(readByThem.ok());
+    REQUIRE(readByMe->rowVersion == readByThem->rowVersion);
+
+    const QString firstText = QStringLiteral("# Kent\n\nThe DCS's amendment, taken by phone.\n");
+    auto saved = mine.save(*id, firstText, facilitator, RevisionOrigin::Edit, readByMe->rowVersion);
+    REQUIRE(saved.ok());
+    CHECK(saved->rowVersion == readByMe->rowVersion + 1);
+    const QDateTime firstSaveAt = clock.utcNow();
+
+    clock.advanceMinutes(3);
+    const QString secondText = QStringLiteral("# Kent\n\nThe facilitator's rewrite.\n");
+    auto refused = theirs.edit(*id, secondText, QStringLiteral("Sam Lee"), readByThem->rowVersion);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().kind == Error::Kind::Changed);
+    CHECK(refused.message().contains(QStringLiteral("The session note for Kent was changed by %1 at %2")
+                                         .arg(people.first->userName(), localHhMm(firstSaveAt))));
+    CHECK_FALSE(people.first->userName().isEmpty());
+
+    // The first save's text is the latest; the refused save wrote nothing.
+    auto latest = theirs.revision(*id);
+    REQUIRE(latest.ok());
+    CHECK(latest->body == firstText);
+    CHECK(latest->number == saved->revision);
+    auto after = theirs.note(*id);
+    REQUIRE(after.ok());
+    CHECK(after->rowVersion == saved->rowVersion);
+    CHECK(after->changedBy == people.first->userName());
+    CHECK(after->changedAtUtc == firstSaveAt);
+
+    // Reloaded, the second person's save goes through.
+    auto again =
+        theirs.save(*id, secondText, QStringLiteral("Sam Lee"), RevisionOrigin::Edit, after->rowVersion);
+    REQUIRE(again.ok());
+    CHECK(again->revision == saved->revision + 1);
+    CHECK(mine.revision(*id)->body == secondText);
+}
+
+TEST_CASE("A workflow step since the note was opened makes a save based on it stale",
+          "[store][server][concurrency]") {
+    const Engine engine = GENERATE(from_range(test::engines()));
+    INFO(test::engineName(engine).toStdString());
+    TwoPeople people(engine);
+    FakeClock clock(QDateTime(QDate(2026, 11, 24), QTime(9, 30), Qt::UTC));
+    SessionNoteStore mine(*people.first, clock);
+    SessionNoteStore theirs(*people.second, clock);
+    auto id =
+        mine.create(people.f.groupA, people.f.kent, QStringLiteral("# Kent\n\nDrafted.\n"), facilitator);
+    REQUIRE(id.ok());
+    auto opened = mine.note(*id);
+    REQUIRE(opened.ok());
+    REQUIRE(theirs.markSent(*id, QStringLiteral("Sam Lee")).ok());
+
+    auto refused = mine.edit(*id, QStringLiteral("# Kent\n\nEdited.\n"), facilitator, opened->rowVersion);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().kind == Error::Kind::Changed);
+    CHECK(mine.revisions(*id)->size() == 1);
+    // Without a version the save is not checked (the day's drafting, imports).
+    CHECK(mine.edit(*id, QStringLiteral("# Kent\n\nEdited.\n"), facilitator).ok());
+}
+
+TEST_CASE("An action changed or rated by someone else since it was opened refuses the second change",
+          "[store][server][concurrency]") {
+    const Engine engine = GENERATE(from_range(test::engines()));
+    INFO(test::engineName(engine).toStdString());
+    TwoPeople people(engine);
+    FakeClock clock(QDateTime(QDate(2026, 11, 30), QTime(16, 45), Qt::UTC));
+    outcomes::ActionPlanStore mine(*people.first, clock);
+    outcomes::ActionPlanStore theirs(*people.second, clock);
+    auto id = mine.add(people.f.cycleId, people.f.kent, QStringLiteral("Audit the front door"));
+    REQUIRE(id.ok());
+    auto readByMe = mine.action(*id);
+    auto readByThem = theirs.action(*id);
+    REQUIRE(readByMe.ok());
+    REQUIRE(readByThem.ok());
+
+    outcomes::ActionChange owner;
+    owner.owner = QStringLiteral("Head of early help");
+    REQUIRE(mine.change(*id, owner, readByMe->rowVersion).ok());
+    const QDateTime changedAt = clock.utcNow();
+    clock.advanceMinutes(1);
+
+    outcomes::ActionChange text;
+    text.text = QStringLiteral("Audit the front door and the MASH");
+    auto refused = theirs.change(*id, text, readByThem->rowVersion);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().kind == Error::Kind::Changed);
+    CHECK(refused.message().contains(
+        QStringLiteral("changed by %1 at %2").arg(people.first->userName(), localHhMm(changedAt))));
+    auto rated = theirs.rate(*id, outcomes::Rag::Red, QStringLiteral("No date set"), readByThem->rowVersion);
+    REQUIRE_FALSE(rated.ok());
+    CHECK(rated.error().kind == Error::Kind::Changed);
+
+    auto now = theirs.action(*id);
+    REQUIRE(now.ok());
+    CHECK(now->owner == QStringLiteral("Head of early help"));
+    CHECK(now->text == QStringLiteral("Audit the front door"));
+    CHECK_FALSE(now->rating.has_value());
+    CHECK(theirs.ratings(*id)->empty());
+
+    REQUIRE(
+        theirs.rate(*id, outcomes::Rag::Amber, QStringLiteral("Owner named, no date"), now->rowVersion).ok());
+    CHECK(theirs.action(*id)->rowVersion == now->rowVersion + 1);
+}
