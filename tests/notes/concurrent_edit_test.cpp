@@ -7,9 +7,12 @@
 #include "notes/note_fixture.h"
 #include "notes/session_note_store.h"
 #include "outcomes/action_plan.h"
+#include "store/change_feed.h"
 #include "store/database.h"
+#include "store/sql.h"
 
 #include <QLocale>
+#include <QSignalSpy>
 #include <catch2/catch.hpp>
 
 using namespace balcony;
@@ -166,4 +169,52 @@ TEST_CASE("An action changed or rated by someone else since it was opened refuse
     REQUIRE(
         theirs.rate(*id, outcomes::Rag::Amber, QStringLiteral("Owner named, no date"), now->rowVersion).ok());
     CHECK(theirs.action(*id)->rowVersion == now->rowVersion + 1);
+}
+
+TEST_CASE("On a server another connection's change to a note reaches the change feed, and its own do not",
+          "[store][server][concurrency]") {
+    if (test::testServer().isEmpty()) {
+        WARN("No test server: the change feed is not tested on PostgreSQL.");
+        return;
+    }
+    TwoPeople people(Engine::PostgreSQL);
+    FakeClock clock(QDateTime(QDate(2026, 11, 24), QTime(11, 0), Qt::UTC));
+    ChangeFeed feed(*people.first);
+    REQUIRE(feed.isActive());
+    QSignalSpy spy(&feed, &ChangeFeed::changed);
+
+    // This program's own change first: it is not announced back to it.
+    outcomes::ActionPlanStore mine(*people.first, clock);
+    REQUIRE(mine.add(people.f.cycleId, people.f.kent, QStringLiteral("Audit the front door")).ok());
+    // Then someone else's, on their connection.
+    auto id =
+        SessionNoteStore(*people.second, clock)
+            .create(people.f.groupA, people.f.medway, QStringLiteral("# Medway\n\nDrafted.\n"), facilitator);
+    REQUIRE(id.ok());
+
+    // Notices come in commit order, so by the time theirs is here ours would have been too.
+    auto tables = [&spy] {
+        QStringList names;
+        for (const auto& arguments : spy) {
+            names << arguments.at(1).toString();
+        }
+        return names;
+    };
+    while (!tables().contains(QStringLiteral("session_note"))) {
+        REQUIRE(spy.wait(10000));
+    }
+    CHECK_FALSE(tables().contains(QStringLiteral("plan_action")));
+    for (const auto& arguments : spy) {
+        CHECK(arguments.at(0).value<ChangeFeed::Area>() == ChangeFeed::Area::Notes);
+    }
+}
+
+TEST_CASE("On a file the change feed does nothing", "[store][concurrency]") {
+    test::FreshDatabase fresh(Engine::SQLite);
+    auto db = fresh.open();
+    ChangeFeed feed(*db);
+    CHECK_FALSE(feed.isActive());
+    CHECK(ChangeFeed::areaOf(QStringLiteral("plan_action_rag")) == ChangeFeed::Area::Outcomes);
+    CHECK(ChangeFeed::areaOf(QStringLiteral("review_group")) == ChangeFeed::Area::Schedule);
+    CHECK(ChangeFeed::areaOf(QStringLiteral("day_event")) == ChangeFeed::Area::Day);
 }

@@ -69,6 +69,9 @@ Status migrate(Database& db, const std::vector<Migration>& steps) {
         if (step.version == 1) {
             statements += dialect::markAsBalcony(db.engine(), Database::applicationId);
         }
+        if (db.engine() == Engine::PostgreSQL) {
+            statements += step.serverOnly;
+        }
         statements += dialect::recordVersion(db.engine(), step.version);
         for (const auto& statement : statements) {
             if (!query.exec(statement)) {

@@ -15,6 +15,9 @@ namespace migrations {
 struct Migration {
     int version;
     QStringList statements;
+    // Run after statements on PostgreSQL only, as written: what SQLite has no counterpart for (the
+    // triggers that NOTIFY other programs of a change, store/change_feed.h).
+    QStringList serverOnly = {};
 };
 
 // Defined one per file: migration_NNNN.cpp.
