@@ -10,6 +10,7 @@
 #include "store/change_feed.h"
 #include "store/database.h"
 #include "store/sql.h"
+#include "store/transaction.h"
 
 #include <QLocale>
 #include <QSignalSpy>
@@ -217,4 +218,51 @@ TEST_CASE("On a file the change feed does nothing", "[store][concurrency]") {
     CHECK(ChangeFeed::areaOf(QStringLiteral("plan_action_rag")) == ChangeFeed::Area::Outcomes);
     CHECK(ChangeFeed::areaOf(QStringLiteral("review_group")) == ChangeFeed::Area::Schedule);
     CHECK(ChangeFeed::areaOf(QStringLiteral("day_event")) == ChangeFeed::Area::Day);
+}
+
+TEST_CASE("A save cut off by a lost server connection is refused plainly, leaves nothing, and succeeds after",
+          "[store][server][concurrency]") {
+    if (test::testServer().isEmpty()) {
+        WARN("No test server: a lost connection is not tested.");
+        return;
+    }
+    TwoPeople people(Engine::PostgreSQL);
+    FakeClock clock(QDateTime(QDate(2026, 11, 24), QTime(15, 0), Qt::UTC));
+    SessionNoteStore mine(*people.first, clock);
+    auto id =
+        mine.create(people.f.groupA, people.f.kent, QStringLiteral("# Kent\n\nDrafted.\n"), facilitator);
+    REQUIRE(id.ok());
+    auto opened = mine.note(*id);
+    REQUIRE(opened.ok());
+    auto backend = sql::run(*people.first, QStringLiteral("SELECT pg_backend_pid()"));
+    REQUIRE(backend.ok());
+    REQUIRE(backend->next());
+    const qint64 pid = backend->value(0).toLongLong();
+    const QString text = QStringLiteral("# Kent\n\nThe facilitator's edit, typed over the dropped line.\n");
+
+    // Half way through a save (its transaction begun, the claim written), the server ends the session.
+    {
+        Transaction tx(*people.first);
+        REQUIRE(tx.isActive());
+        REQUIRE(sql::run(*people.first,
+                         QStringLiteral("UPDATE session_note SET changed_by = 'half' WHERE id = ?"), {*id})
+                    .ok());
+        REQUIRE(sql::run(*people.second, QStringLiteral("SELECT pg_terminate_backend(?)"), {pid}).ok());
+        auto cut = mine.edit(*id, text, facilitator, opened->rowVersion);
+        REQUIRE_FALSE(cut.ok());
+        CHECK(cut.message().contains(QStringLiteral("connection to the server was lost")));
+        CHECK_FALSE(tx.commit().ok());
+    }
+    // Nothing of it reached the server.
+    SessionNoteStore theirs(*people.second, clock);
+    CHECK(theirs.revisions(*id)->size() == 1);
+    CHECK(theirs.note(*id)->rowVersion == opened->rowVersion);
+    CHECK(theirs.note(*id)->changedBy != QStringLiteral("half"));
+
+    // The next save connects again and goes through, whole.
+    auto saved = mine.edit(*id, text, facilitator, opened->rowVersion);
+    INFO((saved.ok() ? QString() : saved.message()).toStdString());
+    REQUIRE(saved.ok());
+    CHECK(theirs.revision(*id)->body == text);
+    CHECK(theirs.note(*id)->rowVersion == opened->rowVersion + 1);
 }

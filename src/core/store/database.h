@@ -87,6 +87,14 @@ public:
     // Renews the write lock (RegionLock::renew); nothing to do, and success, when read-only.
     Status renewLock(const QDateTime& nowUtc);
 
+    // On a server, when the connection was lost (the server restarted, the network dropped, an
+    // administrator ended the session): connects again, as open() did, and listens again on the
+    // channels it listened on (store/change_feed.h). Returns true when it connected again, false
+    // when the connection was fine (or on a file); an error when it cannot connect now (the caller
+    // keeps what it was saving and tries later). Never inside a transaction: what the lost
+    // connection had not committed is gone, and the caller saves it again as a whole.
+    Result<bool> reconnectIfLost();
+
     // Inside a Transaction (store/transaction.h).
     bool inTransaction() const { return m_transactionDepth > 0; }
 
