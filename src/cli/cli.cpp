@@ -138,6 +138,8 @@ int Context::fail(const Error& error) {
     case Error::Kind::Storage:
     case Error::Kind::Failed:
         return Failed;
+    case Error::Kind::Changed:
+        return Changed;
     default:
         return BadInput;
     }

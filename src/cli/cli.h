@@ -23,6 +23,7 @@ enum ExitCode : int {
     CheckFoundErrors = 1, // `check` found at least one error
     BadInput = 2,         // bad usage, bad input file, refused database, unknown name
     Failed = 3,           // the operation could not be completed (storage, I/O)
+    Changed = 4,          // --based-on: someone else changed it since; nothing was saved
 };
 
 // What a command runs with: the chosen database path, the output streams, and the open database.

@@ -75,6 +75,7 @@ QJsonObject jsonAction(const PlanAction& a, bool carried = false) {
         {QStringLiteral("overdue"), a.overdue},
         {QStringLiteral("rag"), a.rating ? QJsonValue(toKey(a.rating->rag)) : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("rag_reason"), a.rating ? a.rating->reason : QString()},
+        {QStringLiteral("version"), a.rowVersion},
         {QStringLiteral("text"), a.text}};
     if (carried) {
         o.insert(QStringLiteral("carried"), true);
@@ -459,6 +460,21 @@ int setAction(Context& ctx, const QCommandLineParser& parser, const QStringList&
         return ctx.usage(QStringLiteral(
             "Nothing to change: give --rag with --reason, --status, --due, --owner or --note."));
     }
+    std::optional<int> basedOn;
+    if (parser.isSet(QStringLiteral("based-on"))) {
+        bool number = false;
+        const int version = parser.value(QStringLiteral("based-on")).trimmed().toInt(&number);
+        if (!number || version < 1) {
+            return ctx.usage(QStringLiteral("--based-on %1 is not an action's version (actions list --json "
+                                            "gives it). Nothing was changed.")
+                                 .arg(parser.value(QStringLiteral("based-on"))));
+        }
+        if (!rag && !change.status && !change.due && !change.owner) {
+            return ctx.usage(QStringLiteral("--based-on goes with --rag, --status, --due or --owner (a "
+                                            "progress note overwrites nothing). Nothing was changed."));
+        }
+        basedOn = version;
+    }
     Database* db = ctx.database();
     if (!db) {
         return BadInput;
@@ -473,13 +489,15 @@ int setAction(Context& ctx, const QCommandLineParser& parser, const QStringList&
     if (!tx.isActive()) {
         return ctx.fail(tx.error());
     }
+    // --based-on checks the first change; the others follow it in the same transaction.
     if (change.status || change.due || change.owner) {
-        if (auto changed = plans.change(id, change); !changed) {
+        if (auto changed = plans.change(id, change, basedOn); !changed) {
             return ctx.fail(changed.error());
         }
+        basedOn.reset();
     }
     if (rag) {
-        if (auto rated = plans.rate(id, *rag, parser.value(QStringLiteral("reason"))); !rated) {
+        if (auto rated = plans.rate(id, *rag, parser.value(QStringLiteral("reason")), basedOn); !rated) {
             return ctx.fail(rated.error());
         }
     }
@@ -994,6 +1012,10 @@ const Registrar actionsSet(
                            QStringLiteral("NAME")});
          parser.addOption(
              {QStringLiteral("note"), QStringLiteral("A progress note to add."), QStringLiteral("TEXT")});
+         parser.addOption({QStringLiteral("based-on"),
+                           QStringLiteral("The action's version the change was made from (actions list "
+                                          "--json gives it): refused if someone changed the action since."),
+                           QStringLiteral("VERSION")});
      },
      setAction});
 

@@ -200,6 +200,7 @@ int show(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
             {QStringLiteral("origin"), toKey(revision->origin)},
             {QStringLiteral("created_at_utc"), revision->createdAtUtc.toString(Qt::ISODateWithMs)},
             {QStringLiteral("fingerprint"), revision->fingerprint},
+            {QStringLiteral("version"), note.rowVersion},
             {QStringLiteral("body"), revision->body},
         };
         ctx.out << QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented));
@@ -210,6 +211,12 @@ int show(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
             << "Revision " << revision->number << " of " << note.latestRevision << ", by " << revision->author
             << ", " << whenText(revision->createdAtUtc) << Qt::endl
             << "SHA-256 " << revision->fingerprint << Qt::endl
+            << "Version " << note.rowVersion;
+    if (note.changedAtUtc.isValid()) {
+        ctx.out << ", changed by " << note.changedBy << ", " << whenText(note.changedAtUtc);
+    }
+    ctx.out << " (note edit --based-on " << note.rowVersion << " refuses to overwrite a later change)"
+            << Qt::endl
             << Qt::endl
             << revision->body;
     if (!revision->body.endsWith(u'\n')) {
@@ -323,7 +330,18 @@ int edit(Context& ctx, const QCommandLineParser& parser, const QStringList&) {
     const QString author = parser.isSet(QStringLiteral("by"))
                                ? parser.value(QStringLiteral("by"))
                                : facilitatorOf(found->la.schedule, *found->la.group);
-    auto number = store.edit(found->note.id, body, author);
+    std::optional<int> basedOn;
+    if (parser.isSet(QStringLiteral("based-on"))) {
+        bool ok = false;
+        const int version = parser.value(QStringLiteral("based-on")).trimmed().toInt(&ok);
+        if (!ok || version < 1) {
+            return ctx.usage(QStringLiteral("--based-on %1 is not a note's version (note show gives it). "
+                                            "Nothing was saved.")
+                                 .arg(parser.value(QStringLiteral("based-on"))));
+        }
+        basedOn = version;
+    }
+    auto number = store.edit(found->note.id, body, author, basedOn);
     if (!number) {
         return ctx.fail(number.error());
     }
@@ -461,6 +479,10 @@ const Registrar editCommand(
          parser.addOption({QStringLiteral("file"), QStringLiteral("The note's text (UTF-8 Markdown)."),
                            QStringLiteral("FILE")});
          parser.addOption(byOption(QStringLiteral("Who edited it (default: the group's facilitator).")));
+         parser.addOption({QStringLiteral("based-on"),
+                           QStringLiteral("The note's version the file was made from (note show gives it): "
+                                          "refused if someone changed the note since."),
+                           QStringLiteral("VERSION")});
      },
      edit});
 

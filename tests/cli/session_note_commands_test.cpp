@@ -290,3 +290,44 @@ TEST_CASE("The demo region has a finished day with a session note in every state
     CHECK(kent.out.contains(q("Strong grip on data at team level")));
     CHECK_FALSE(kent.out.contains(q("settled team of practice leaders")));
 }
+
+TEST_CASE(
+    "note edit --based-on refuses, with exit code 4 and nothing saved, a note changed since that version",
+    "[cli][session-notes]") {
+    NoteRegion r;
+    REQUIRE(r.note({q("draft"), q("--cycle"), q("2026-2027"), q("--la"), q("Kent")}).exitCode == 0);
+    auto shown = r.note({q("show"), q("--cycle"), q("2026-2027"), q("--la"), q("Kent"), q("--json")});
+    REQUIRE(shown.exitCode == 0);
+    const QJsonObject note = QJsonDocument::fromJson(shown.out.toUtf8()).object();
+    const int version = note.value(q("version")).toInt();
+    REQUIRE(version >= 1);
+    const QString body = note.value(q("body")).toString();
+    auto write = [&r](const char* name, const QString& text) {
+        const QString file = r.cli.path(q(name));
+        QFile out(file);
+        REQUIRE(out.open(QIODevice::WriteOnly));
+        out.write(text.toUtf8());
+        return file;
+    };
+    // Someone saves first, based on the version shown.
+    const QString theirs = write("theirs.md", body + q("\nTheir addition.\n"));
+    auto first = r.note({q("edit"), q("--cycle"), q("2026-2027"), q("--la"), q("Kent"), q("--file"), theirs,
+                         q("--based-on"), QString::number(version)});
+    INFO(first.err.toStdString());
+    REQUIRE(first.exitCode == 0);
+    // A second save based on the same version is refused.
+    const QString mine = write("mine.md", body + q("\nMy addition.\n"));
+    auto second = r.note({q("edit"), q("--cycle"), q("2026-2027"), q("--la"), q("Kent"), q("--file"), mine,
+                          q("--based-on"), QString::number(version)});
+    CHECK(second.exitCode == 4);
+    CHECK(second.err.contains(q("The session note for Kent was changed by ")));
+    CHECK(second.err.contains(q("Your text is kept")));
+    auto latest = r.note({q("show"), q("--cycle"), q("2026-2027"), q("--la"), q("Kent"), q("--json")});
+    const QJsonObject after = QJsonDocument::fromJson(latest.out.toUtf8()).object();
+    CHECK(after.value(q("body")).toString().contains(q("Their addition.")));
+    CHECK(after.value(q("version")).toInt() == version + 1);
+    // A version that is not a number is a usage error.
+    CHECK(r.note({q("edit"), q("--cycle"), q("2026-2027"), q("--la"), q("Kent"), q("--file"), mine,
+                  q("--based-on"), q("latest")})
+              .exitCode == 2);
+}

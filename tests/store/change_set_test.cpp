@@ -1,5 +1,6 @@
 #include "helpers/table_dump.h"
 #include "helpers/temp_dir.h"
+#include "helpers/test_database.h"
 #include "store/change_set.h"
 #include "store/database.h"
 #include "store/sql.h"
@@ -226,4 +227,24 @@ TEST_CASE("Every table the schema creates has a primary key, so a changeset can 
         names << keyless->value(0).toString();
     }
     CHECK(names == QStringList());
+}
+
+TEST_CASE("Undo of an import is offered on a file and refused with a plain reason on a server",
+          "[store][server][change_set]") {
+    const Engine engine = GENERATE(from_range(test::engines()));
+    INFO(test::engineName(engine).toStdString());
+    test::FreshDatabase fresh(engine);
+    auto db = fresh.open();
+    const Status available = ChangeRecorder::available(*db);
+    auto recorder = ChangeRecorder::start(*db);
+    if (engine == Engine::SQLite) {
+        CHECK(available.ok());
+        CHECK(recorder.ok());
+    } else {
+        REQUIRE_FALSE(available.ok());
+        CHECK(available.message().contains(QStringLiteral("on a server cannot be undone")));
+        CHECK(available.message().contains(QStringLiteral("session extension")));
+        REQUIRE_FALSE(recorder.ok());
+        CHECK(recorder.message() == available.message());
+    }
 }

@@ -133,6 +133,11 @@ GroupBoard::GroupBoard(RegionDocument& document, QWidget* parent)
         }
     });
     connect(&m_document, &RegionDocument::rosterChanged, this, &GroupBoard::reload);
+    connect(&m_document, &RegionDocument::changedElsewhere, this, [this](ChangeFeed::Area area) {
+        if (area == ChangeFeed::Area::Schedule) {
+            reload();
+        }
+    });
     connect(&m_document, &RegionDocument::cyclesChanged, this, &GroupBoard::fillCycles);
     connect(&m_document, &RegionDocument::editFailed, this, [this](const QString& message) {
         if (showsEditFailures()) {

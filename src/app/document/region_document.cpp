@@ -33,6 +33,11 @@ RegionDocument::RegionDocument(std::unique_ptr<Database> database, QObject* pare
     if (!m_database->isReadOnly()) {
         m_lockRenewal->start();
     }
+    if (m_database->isServer()) {
+        m_changeFeed = std::make_unique<ChangeFeed>(*m_database);
+        connect(m_changeFeed.get(), &ChangeFeed::changed, this,
+                [this](ChangeFeed::Area area, const QString&) { Q_EMIT changedElsewhere(area); });
+    }
 }
 
 const Clock& RegionDocument::clock() const {

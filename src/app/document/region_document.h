@@ -1,5 +1,6 @@
 #pragma once
 
+#include "store/change_feed.h"
 #include "store/database.h"
 
 #include <QDate>
@@ -85,9 +86,13 @@ Q_SIGNALS:
     // counts, which check the schedule. Not emitted for notes nor day events.
     void changed();
     void editFailed(const QString& message);
+    // On a server: another program committed a change in area (store/change_feed.h). Views showing
+    // that area reload, keeping what the user has not saved yet. Never emitted for a file.
+    void changedElsewhere(balcony::ChangeFeed::Area area);
 
 private:
     std::unique_ptr<Database> m_database;
+    std::unique_ptr<ChangeFeed> m_changeFeed; // on a server; destroyed before the database
     const Clock* m_clock = nullptr;
     QUndoStack* m_undoStack;
     QTimer* m_lockRenewal;

@@ -16,6 +16,11 @@ GroupModel::GroupModel(RegionDocument& document, QObject* parent)
             reload();
         }
     });
+    connect(&m_document, &RegionDocument::changedElsewhere, this, [this](ChangeFeed::Area area) {
+        if (area == ChangeFeed::Area::Schedule) {
+            reload();
+        }
+    });
     connect(&m_document, &RegionDocument::rosterChanged, this, &GroupModel::reload);
     connect(&m_document, &RegionDocument::cyclesChanged, this, &GroupModel::reload);
 }

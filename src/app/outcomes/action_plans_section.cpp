@@ -235,6 +235,11 @@ void ActionPlansSection::setDocument(RegionDocument* document) {
                 reload();
             }
         });
+        connect(m_document, &RegionDocument::changedElsewhere, this, [this](ChangeFeed::Area area) {
+            if (area == ChangeFeed::Area::Outcomes) {
+                reload();
+            }
+        });
     }
     reload();
 }
@@ -510,9 +515,15 @@ bool ActionPlansSection::changeRag() {
         Q_EMIT statusMessage(tr("The RAG rating is unchanged: a new rating needs its reason."), 5000);
         return false;
     }
-    if (Status done = ActionPlanStore(m_document->database(), clock()).rate(action->id, *rag, reason);
+    // Based on the action as the list shows it: refused if someone else changed it since.
+    if (Status done = ActionPlanStore(m_document->database(), clock())
+                          .rate(action->id, *rag, reason, action->rowVersion);
         !done) {
-        refused(tr("Change RAG"), done.message());
+        // The reason typed is given back, so that it need not be typed again after the reload.
+        refused(tr("Change RAG"),
+                done.error().kind == Error::Kind::Changed
+                    ? done.message() + QStringLiteral("\n\n") + tr("Your reason was: \"%1\"").arg(reason)
+                    : done.message());
         return false;
     }
     written(tr("%1's action is %2 now.").arg(action->authorityName, ragWord(*rag)));
@@ -526,7 +537,9 @@ bool ActionPlansSection::toggleDone() {
     }
     ActionChange change;
     change.status = action->status == ActionStatus::Done ? ActionStatus::Open : ActionStatus::Done;
-    if (Status done = ActionPlanStore(m_document->database(), clock()).change(action->id, change); !done) {
+    if (Status done =
+            ActionPlanStore(m_document->database(), clock()).change(action->id, change, action->rowVersion);
+        !done) {
         refused(tr("Mark Done"), done.message());
         return false;
     }

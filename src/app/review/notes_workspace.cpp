@@ -18,9 +18,11 @@
 #include "review_pack/review_pack.h"
 
 #include <QAction>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDir>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -338,6 +340,13 @@ void NotesWorkspace::setDocument(RegionDocument* document) {
                 refreshNotes();
             }
         });
+        // Someone else's note (on a server): the list and an unmodified editor follow it; text
+        // being edited stays, and its save is checked against their change.
+        connect(document, &RegionDocument::changedElsewhere, this, [this](ChangeFeed::Area area) {
+            if (area == ChangeFeed::Area::Notes) {
+                refreshNotes();
+            }
+        });
     }
     for (OutcomesSection* section : m_outcomesSections) {
         section->setDocument(document);
@@ -524,6 +533,11 @@ void NotesWorkspace::showNote(bool reloadText) {
         m_loading = false;
         m_loadedRevision = revision ? revision->number : 0;
     }
+    // A step (sent, agreed) changes the version but not the text: while the editor holds the latest
+    // revision, a save is based on the note as it is now.
+    if (m_loadedRevision == note->latestRevision) {
+        m_loadedVersion = note->rowVersion;
+    }
     const bool locked = isLocked(note->status);
     const bool readOnly = locked || m_document->isReadOnly();
     m_editor->setReadOnly(readOnly);
@@ -692,16 +706,39 @@ bool NotesWorkspace::save() {
         return false;
     }
     SessionNoteStore store(m_document->database(), m_clock);
-    auto number = store.edit(note->id, m_editor->toMarkdown(), facilitatorFor(*note));
-    if (!number) {
-        refused(tr("Save Note"), number.error());
+    auto saved = store.save(note->id, m_editor->toMarkdown(), facilitatorFor(*note), RevisionOrigin::Edit,
+                            m_loadedVersion);
+    if (!saved) {
+        if (saved.error().kind == Error::Kind::Changed) {
+            offerReload(saved.error().message);
+        } else {
+            refused(tr("Save Note"), saved.error());
+        }
         return false;
     }
-    m_loadedRevision = *number;
+    m_loadedRevision = saved->revision;
+    m_loadedVersion = saved->rowVersion;
     m_editor->document()->setModified(false);
     announce(*note);
-    Q_EMIT statusMessage(tr("%1's note saved as revision %2.").arg(note->authorityName).arg(*number), 5000);
+    Q_EMIT statusMessage(tr("%1's note saved as revision %2.").arg(note->authorityName).arg(saved->revision),
+                         5000);
     return true;
+}
+
+void NotesWorkspace::offerReload(const QString& message) {
+    // The text stays in the editor, unsaved, unless the user chooses to reload; then it goes to the
+    // clipboard first, so that nothing they typed is lost.
+    if (!m_prompter.askConfirm(tr("Save Note"),
+                               message + QStringLiteral("\n\n") +
+                                   tr("Reload the note now? Your text is copied to the clipboard first, so "
+                                      "that you can paste back what you need."),
+                               tr("Reload"))) {
+        return;
+    }
+    QGuiApplication::clipboard()->setText(m_editor->toMarkdown());
+    refreshNotes();
+    showNote(true);
+    Q_EMIT statusMessage(tr("The note was reloaded; your text is on the clipboard."), 10000);
 }
 
 void NotesWorkspace::draftNotes() {

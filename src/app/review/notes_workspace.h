@@ -134,6 +134,9 @@ private:
     bool saveIfModified();
     void announce(const SessionNote& note);
     void refused(const QString& title, const Status& status);
+    // Someone else saved the note since the editor was loaded: says so (message) and offers to
+    // reload it, the user's text going to the clipboard first; otherwise the text stays, unsaved.
+    void offerReload(const QString& message);
     std::optional<SessionNote> chosenNote() const;
     QString facilitatorFor(const SessionNote& note) const;
     QString dcsFor(const SessionNote& note) const;
@@ -147,6 +150,9 @@ private:
     std::optional<CycleSchedule> m_schedule; // the shown cycle's, for names
     qint64 m_noteId = 0;
     int m_loadedRevision = 0; // the revision the editor was loaded from or last saved as
+    // The note's row version the editor's text is based on: a save based on an older one is refused
+    // (someone else saved since; store/row_version.h) and the text stays in the editor.
+    int m_loadedVersion = 0;
     bool m_loading = false;
 
     QPointer<QWidget> m_page;

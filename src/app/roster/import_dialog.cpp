@@ -144,6 +144,11 @@ void ImportDialog::load() {
                previewRowCount())
                 .arg(m_ui->changesList->count()));
     }
+    if (canImport()) {
+        if (auto undoable = ChangeRecorder::available(m_document.database()); !undoable) {
+            m_ui->summaryLabel->setText(m_ui->summaryLabel->text() + QLatin1Char(' ') + undoable.message());
+        }
+    }
     m_importButton->setEnabled(canImport());
 }
 
@@ -226,7 +231,8 @@ void ImportDialog::pushUndoStep(Result<ChangeRecorder>& recorder, const QString&
         // The import is saved; only its undo step is missing. Earlier steps stay on the stack.
         logging::get("app")->warn("Import from {} cannot be undone: {}", m_path.toStdString(),
                                   inverse.message().toStdString());
-        m_summary += tr(" This import cannot be undone.");
+        const Status undoable = ChangeRecorder::available(m_document.database());
+        m_summary += undoable ? tr(" This import cannot be undone.") : QLatin1Char(' ') + undoable.message();
         return;
     }
     m_document.undoStack()->push(new ImportCommand(

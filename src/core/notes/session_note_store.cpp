@@ -6,6 +6,7 @@
 #include "engine/day_state.h"
 #include "notes/working_days.h"
 #include "store/database.h"
+#include "store/row_version.h"
 #include "store/sql.h"
 #include "store/transaction.h"
 #include "support/logging.h"
@@ -36,7 +37,7 @@ constexpr char noteColumns[] =
     "(SELECT revision FROM session_note_step WHERE note_id = n.id AND to_status = 'sent' "
     " ORDER BY number DESC LIMIT 1), "
     "(SELECT revision FROM session_note_step WHERE note_id = n.id AND to_status = 'agreed' "
-    " ORDER BY number DESC LIMIT 1) "
+    " ORDER BY number DESC LIMIT 1), n.row_version, n.changed_by, n.changed_at_utc "
     "FROM session_note n JOIN authority a ON a.id = n.authority_id JOIN review_group g ON g.id = n.group_id "
     "JOIN group_member m ON m.group_id = n.group_id AND m.authority_id = n.authority_id ";
 
@@ -57,6 +58,11 @@ SessionNote noteFrom(const QSqlQuery& q) {
     n.latestFingerprint = q.value(10).toString();
     n.sentRevision = q.value(11).toInt();
     n.agreedRevision = q.value(12).toInt();
+    n.rowVersion = q.value(13).toInt();
+    n.changedBy = q.value(14).toString();
+    if (!q.value(15).isNull()) {
+        n.changedAtUtc = fromStamp(q.value(15));
+    }
     return n;
 }
 
@@ -230,6 +236,9 @@ Result<int> SessionNoteStore::insertRevision(qint64 noteId, const QString& body,
 Status SessionNoteStore::addStep(qint64 noteId, NoteStatus from, NoteStatus to, const QString& by,
                                  const QDateTime& atUtc, const QString& reason, int revision,
                                  const QString& fingerprint, const QString& packUuid) {
+    if (auto touched = touch(noteId, std::nullopt, {}); !touched) {
+        return touched;
+    }
     auto inserted = sql::run(
         m_db,
         QStringLiteral(
@@ -318,8 +327,30 @@ Result<qint64> SessionNoteStore::create(qint64 groupId, qint64 authorityId, cons
     return noteId;
 }
 
+Status SessionNoteStore::touch(qint64 noteId, std::optional<int> basedOnVersion,
+                               const QString& authorityName) {
+    const QString what = authorityName.isEmpty()
+                             ? QStringLiteral("Session note %1").arg(noteId)
+                             : QStringLiteral("The session note for %1").arg(authorityName);
+    auto claimed =
+        rowversion::claim(m_db, m_clock, QStringLiteral("session_note"), noteId, basedOnVersion, what);
+    if (!claimed) {
+        return claimed.error();
+    }
+    return {};
+}
+
 Result<int> SessionNoteStore::saveRevision(qint64 noteId, const QString& body, const QString& author,
                                            RevisionOrigin origin) {
+    auto saved = save(noteId, body, author, origin, std::nullopt);
+    if (!saved) {
+        return saved.error();
+    }
+    return saved->revision;
+}
+
+Result<SavedNote> SessionNoteStore::save(qint64 noteId, const QString& body, const QString& author,
+                                         RevisionOrigin origin, std::optional<int> basedOnVersion) {
     if (body.trimmed().isEmpty()) {
         return failure(Error::Kind::InvalidInput,
                        QStringLiteral("A session note needs some text; nothing was saved."));
@@ -341,7 +372,13 @@ Result<int> SessionNoteStore::saveRevision(qint64 noteId, const QString& body, c
                                       "with a reason, to change it."));
     }
     if (current->latestFingerprint == fingerprintOf(body)) {
-        return current->latestRevision;
+        return SavedNote{current->latestRevision, current->rowVersion};
+    }
+    const QString what = QStringLiteral("The session note for %1").arg(current->authorityName);
+    auto version =
+        rowversion::claim(m_db, m_clock, QStringLiteral("session_note"), noteId, basedOnVersion, what);
+    if (!version) {
+        return version.error();
     }
     auto number = insertRevision(noteId, body, author, m_clock.utcNow(), origin);
     if (!number) {
@@ -350,7 +387,7 @@ Result<int> SessionNoteStore::saveRevision(qint64 noteId, const QString& body, c
     if (auto committed = tx.commit(); !committed) {
         return committed.error();
     }
-    return *number;
+    return SavedNote{*number, *version};
 }
 
 Result<QDate> SessionNoteStore::markSent(qint64 noteId, const QString& by) {

@@ -19,6 +19,12 @@ struct PackSubject {
     QString authorityName;  // the LA's name
 };
 
+// What a save made: the revision's number and the note's row version after it.
+struct SavedNote {
+    int revision = 0;
+    int rowVersion = 0;
+};
+
 // One amended body the DCS saved in a review pack.
 struct DcsAmendment {
     QString body;
@@ -82,9 +88,21 @@ public:
     // adds nothing and returns the latest number.
     Result<int> saveRevision(qint64 noteId, const QString& body, const QString& author,
                              RevisionOrigin origin);
-    // The facilitator's edit: saveRevision with origin edit.
-    Result<int> edit(qint64 noteId, const QString& body, const QString& author) {
-        return saveRevision(noteId, body, author, RevisionOrigin::Edit);
+    // saveRevision for an editor that read the note at row version basedOnVersion (SessionNote::
+    // rowVersion): refused with Error::Kind::Changed, naming who changed the note and when, if the
+    // note changed since (another person's save, a step, a returned pack), and nothing is written.
+    // Without basedOnVersion the save is not checked. A save that adds a revision raises the row
+    // version by one; one equal to the latest revision returns the latest and the current version.
+    Result<SavedNote> save(qint64 noteId, const QString& body, const QString& author, RevisionOrigin origin,
+                           std::optional<int> basedOnVersion);
+    // The facilitator's edit: saveRevision with origin edit, checked against basedOnVersion if given.
+    Result<int> edit(qint64 noteId, const QString& body, const QString& author,
+                     std::optional<int> basedOnVersion = std::nullopt) {
+        auto saved = save(noteId, body, author, RevisionOrigin::Edit, basedOnVersion);
+        if (!saved) {
+            return saved.error();
+        }
+        return saved->revision;
     }
 
     // Workflow steps, each recorded with the clock's time and the name given.
@@ -121,6 +139,7 @@ public:
 private:
     Status addStep(qint64 noteId, NoteStatus from, NoteStatus to, const QString& by, const QDateTime& atUtc,
                    const QString& reason, int revision, const QString& fingerprint, const QString& packUuid);
+    Status touch(qint64 noteId, std::optional<int> basedOnVersion, const QString& authorityName);
     Result<int> insertRevision(qint64 noteId, const QString& body, const QString& author,
                                const QDateTime& atUtc, RevisionOrigin origin);
 

@@ -69,6 +69,12 @@ struct SessionNote {
     QString latestFingerprint;
     int sentRevision = 0;   // the revision last sent for review; 0 when never sent
     int agreedRevision = 0; // the revision last agreed; 0 when never agreed
+    // Raised by one with every change (a revision, a step): a save based on an older one is refused
+    // (store/row_version.h). Who made the last change (Database::userName()) and when; changedAtUtc
+    // is invalid when the note was not changed since it was made or since migration 14.
+    int rowVersion = 1;
+    QString changedBy;
+    QDateTime changedAtUtc;
 
     // Sent or amended (not yet agreed) and past its due date on `today` (the UK date).
     bool isOverdue(const QDate& today) const;

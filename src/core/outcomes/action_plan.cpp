@@ -2,6 +2,7 @@
 
 #include "engine/clock.h"
 #include "store/database.h"
+#include "store/row_version.h"
 #include "store/sql.h"
 #include "store/transaction.h"
 
@@ -26,7 +27,8 @@ Error noSuchAction(qint64 id) {
 // The latest rating of each action, with the action, its cycle and its LA.
 constexpr char actionQuery[] =
     "SELECT p.id, p.cycle_id, c.name, p.authority_id, a.name, p.body, p.owner, p.due_on, p.status, "
-    "coalesce(p.source_item_id, 0), r.rag, r.reason, r.rated_at_utc "
+    "coalesce(p.source_item_id, 0), r.rag, r.reason, r.rated_at_utc, p.row_version, p.changed_by, "
+    "p.changed_at_utc "
     "FROM plan_action p JOIN cycle c ON c.id = p.cycle_id JOIN authority a ON a.id = p.authority_id "
     "LEFT JOIN plan_action_rag r ON r.id = (SELECT max(id) FROM plan_action_rag WHERE action_id = p.id) ";
 
@@ -136,6 +138,12 @@ Result<std::vector<PlanAction>> ActionPlanStore::select(const QString& where,
                                  rows->value(11).toString(),
                                  QDateTime::fromString(rows->value(12).toString(), Qt::ISODateWithMs)};
         }
+        a.rowVersion = rows->value(13).toInt();
+        a.changedBy = rows->value(14).toString();
+        if (!rows->value(15).isNull()) {
+            a.changedAtUtc = QDateTime::fromString(rows->value(15).toString(), Qt::ISODateWithMs);
+            a.changedAtUtc.setTimeSpec(Qt::UTC);
+        }
         a.overdue = a.status == ActionStatus::Open && a.due.isValid() && a.due < today;
         out.push_back(std::move(a));
     }
@@ -209,7 +217,17 @@ Result<PlanAction> ActionPlanStore::action(qint64 actionId) const {
     return found->front();
 }
 
-Status ActionPlanStore::change(qint64 actionId, const ActionChange& change) {
+Result<int> ActionPlanStore::claim(const PlanAction& action, std::optional<int> basedOnVersion) {
+    return rowversion::claim(m_db, m_clock, QStringLiteral("plan_action"), action.id, basedOnVersion,
+                             QStringLiteral("Action %1 of %2").arg(action.id).arg(action.authorityName));
+}
+
+Status ActionPlanStore::change(qint64 actionId, const ActionChange& change,
+                               std::optional<int> basedOnVersion) {
+    Transaction tx(m_db);
+    if (!tx.isActive()) {
+        return tx.error();
+    }
     auto current = action(actionId);
     if (!current) {
         return current.error();
@@ -222,14 +240,21 @@ Status ActionPlanStore::change(qint64 actionId, const ActionChange& change) {
     const QString owner = change.owner ? change.owner->trimmed() : current->owner;
     const QDate due = change.due ? *change.due : current->due;
     const ActionStatus status = change.status ? *change.status : current->status;
+    if (auto claimed = claim(*current, basedOnVersion); !claimed) {
+        return claimed.error();
+    }
     auto updated = sql::run(
         m_db,
         QStringLiteral("UPDATE plan_action SET body = ?, owner = ?, due_on = ?, status = ? WHERE id = ?"),
         {text, sql::text(owner), sql::isoDate(due), toKey(status), actionId});
-    return updated ? Status{} : Status{updated.error()};
+    if (!updated) {
+        return updated.error();
+    }
+    return tx.commit();
 }
 
-Status ActionPlanStore::rate(qint64 actionId, Rag rag, const QString& reason) {
+Status ActionPlanStore::rate(qint64 actionId, Rag rag, const QString& reason,
+                             std::optional<int> basedOnVersion) {
     if (reason.trimmed().isEmpty()) {
         return failure(
             Error::Kind::InvalidInput,
@@ -237,14 +262,25 @@ Status ActionPlanStore::rate(qint64 actionId, Rag rag, const QString& reason) {
                 .arg(actionId)
                 .arg(toKey(rag)));
     }
-    if (auto current = action(actionId); !current) {
+    Transaction tx(m_db);
+    if (!tx.isActive()) {
+        return tx.error();
+    }
+    auto current = action(actionId);
+    if (!current) {
         return current.error();
+    }
+    if (auto claimed = claim(*current, basedOnVersion); !claimed) {
+        return claimed.error();
     }
     auto added = sql::run(m_db,
                           QStringLiteral("INSERT INTO plan_action_rag(action_id, rag, reason, rated_at_utc) "
                                          "VALUES (?, ?, ?, ?)"),
                           {actionId, toKey(rag), reason.trimmed(), stamp(m_clock.utcNow())});
-    return added ? Status{} : Status{added.error()};
+    if (!added) {
+        return added.error();
+    }
+    return tx.commit();
 }
 
 Status ActionPlanStore::addProgress(qint64 actionId, const QString& text) {
@@ -252,14 +288,27 @@ Status ActionPlanStore::addProgress(qint64 actionId, const QString& text) {
         return failure(Error::Kind::InvalidInput,
                        QStringLiteral("A progress note needs some text; nothing was added."));
     }
-    if (auto current = action(actionId); !current) {
+    Transaction tx(m_db);
+    if (!tx.isActive()) {
+        return tx.error();
+    }
+    auto current = action(actionId);
+    if (!current) {
         return current.error();
+    }
+    // A progress note adds to the action and overwrites nothing: not checked, but it changes the
+    // version, so that an edit based on the action before it is checked against it.
+    if (auto claimed = claim(*current, std::nullopt); !claimed) {
+        return claimed.error();
     }
     auto added = sql::run(
         m_db,
         QStringLiteral("INSERT INTO plan_action_progress(action_id, noted_at_utc, body) VALUES (?, ?, ?)"),
         {actionId, stamp(m_clock.utcNow()), text});
-    return added ? Status{} : Status{added.error()};
+    if (!added) {
+        return added.error();
+    }
+    return tx.commit();
 }
 
 Result<std::vector<RagRating>> ActionPlanStore::ratings(qint64 actionId) const {

@@ -52,6 +52,11 @@ struct PlanAction {
     std::optional<RagRating> rating; // none: unrated
     qint64 sourceItemId = 0;         // the action point captured on the day, or 0
     bool overdue = false;            // open and due before today, by the Clock
+    // Raised by one with every change, rating or progress note (store/row_version.h); who made the
+    // last one (Database::userName()) and when (invalid: not changed since it was added).
+    int rowVersion = 1;
+    QString changedBy;
+    QDateTime changedAtUtc;
 };
 
 // What to change in an action; unset fields stay as they are. An invalid due date clears it.
@@ -81,9 +86,14 @@ public:
     // yet; returns how many were added.
     Result<int> addCapturedActionPoints(qint64 cycleId);
     Result<PlanAction> action(qint64 actionId) const;
-    Status change(qint64 actionId, const ActionChange& change);
+    // With basedOnVersion (the PlanAction::rowVersion the editor read), change and rate are refused
+    // with Error::Kind::Changed, naming who changed the action and when, if it changed since; nothing
+    // is written. Each raises the action's row version by one.
+    Status change(qint64 actionId, const ActionChange& change,
+                  std::optional<int> basedOnVersion = std::nullopt);
     // A new rating with its reason. InvalidInput without a reason (the schema refuses it too).
-    Status rate(qint64 actionId, Rag rag, const QString& reason);
+    Status rate(qint64 actionId, Rag rag, const QString& reason,
+                std::optional<int> basedOnVersion = std::nullopt);
     Status addProgress(qint64 actionId, const QString& text);
     Result<std::vector<RagRating>> ratings(qint64 actionId) const;     // oldest first
     Result<std::vector<ProgressNote>> progress(qint64 actionId) const; // oldest first
@@ -100,6 +110,7 @@ public:
     Result<std::vector<PlanAction>> carriedForDay(qint64 groupId, qint64 authorityId) const;
 
 private:
+    Result<int> claim(const PlanAction& action, std::optional<int> basedOnVersion);
     Result<std::vector<PlanAction>> select(const QString& where,
                                            std::initializer_list<QVariant> bindings) const;
 

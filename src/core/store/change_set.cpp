@@ -206,7 +206,22 @@ ChangeRecorder::ChangeRecorder(ChangeRecorder&&) noexcept = default;
 ChangeRecorder& ChangeRecorder::operator=(ChangeRecorder&&) noexcept = default;
 ChangeRecorder::~ChangeRecorder() = default;
 
+Status ChangeRecorder::available(const Database& db) {
+    if (db.isServer()) {
+        return failure(
+            Error::Kind::Failed,
+            QStringLiteral("An import into a region on a server cannot be undone in Balcony: undoing "
+                           "one needs SQLite's session extension, which only a region file has. "
+                           "Check the preview before importing; the server's backups (pg_dump) "
+                           "keep the region as it was."));
+    }
+    return {};
+}
+
 Result<ChangeRecorder> ChangeRecorder::start(Database& db) {
+    if (auto possible = available(db); !possible) {
+        return possible.error();
+    }
     sqlite3* handle = handleOf(db);
     if (handle == nullptr) {
         return noHandle();

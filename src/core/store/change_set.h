@@ -56,7 +56,12 @@ private:
 // everything written through the connection is recorded.
 class ChangeRecorder final {
 public:
-    // Fails when the SQLite library has no session extension or the connection is not SQLite.
+    // Whether changes can be recorded on db: only on an SQLite file. On a PostgreSQL server, which
+    // has no session extension, Error::Kind::Failed with a message a user can read (an import there
+    // cannot be undone in Balcony; the server's backups keep the region as it was).
+    static Status available(const Database& db);
+    // Fails when the SQLite library has no session extension or the connection is not SQLite (on a
+    // server with available()'s message).
     static Result<ChangeRecorder> start(Database& db);
 
     ChangeRecorder(ChangeRecorder&&) noexcept;

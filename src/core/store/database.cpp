@@ -490,6 +490,13 @@ Result<std::unique_ptr<Database>> Database::openFile(const QString& path, Option
         }
     }
 
+    db->m_userName = QStringLiteral("someone on this computer");
+    for (const char* name : {"USER", "LOGNAME", "USERNAME"}) {
+        if (const QString value = qEnvironmentVariable(name); !value.isEmpty()) {
+            db->m_userName = value;
+            break;
+        }
+    }
     log->info("opened {} (schema {}{})", absolute.toStdString(), db->schemaVersion(),
               options.readOnly ? ", read-only" : "");
     return db;

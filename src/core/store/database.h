@@ -85,6 +85,9 @@ public:
     bool isServer() const { return m_engine == Engine::PostgreSQL; }
     bool isReadOnly() const { return m_readOnly; }
     int schemaVersion() const;
+    // Whom changes are recorded as (store/row_version.h): the server login (current_user) on
+    // PostgreSQL; the computer's login name (USER, LOGNAME, USERNAME) for a file. Never empty.
+    const QString& userName() const { return m_userName; }
 
     // Created or initialised by this open (it held no region before): there is nothing to back up.
     bool isNew() const { return m_new; }
@@ -99,6 +102,14 @@ public:
     std::optional<LockHolder> lockTakenOverFrom() const;
     // Renews the write lock (RegionLock::renew); nothing to do, and success, when read-only.
     Status renewLock(const QDateTime& nowUtc);
+
+    // On a server, when the connection was lost (the server restarted, the network dropped, an
+    // administrator ended the session): connects again, as open() did, and listens again on the
+    // channels it listened on (store/change_feed.h). Returns true when it connected again, false
+    // when the connection was fine (or on a file); an error when it cannot connect now (the caller
+    // keeps what it was saving and tries later). Never inside a transaction: what the lost
+    // connection had not committed is gone, and the caller saves it again as a whole.
+    Result<bool> reconnectIfLost();
 
     // Inside a Transaction (store/transaction.h).
     bool inTransaction() const { return m_transactionDepth > 0; }
@@ -117,6 +128,7 @@ private:
     QSqlDatabase m_db;
     QString m_connectionName;
     QString m_path;
+    QString m_userName;
     Engine m_engine = Engine::SQLite;
     bool m_readOnly = false;
     bool m_new = false;

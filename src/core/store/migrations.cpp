@@ -14,10 +14,9 @@ namespace balcony::migrations {
 
 const std::vector<Migration>& all() {
     static const std::vector<Migration> steps = {
-        foundation(),    dayEngine(),    notes(),        calendarInvitations(),
-        discardDayRun(), questionBank(), dayQuestions(), workingNotes(),
-        sessionNotes(),  outcomes(),     reportMarks(),  roles(),
-        dayCheckout()};
+        foundation(),   dayEngine(),    notes(),        calendarInvitations(), discardDayRun(),
+        questionBank(), dayQuestions(), workingNotes(), sessionNotes(),        outcomes(),
+        reportMarks(),  roles(),        dayCheckout(),  concurrency()};
     return steps;
 }
 

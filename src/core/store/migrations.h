@@ -14,6 +14,7 @@ namespace migrations {
 // (PRAGMA user_version on SQLite). They are written once for both engines: dialect.h says how.
 struct Migration {
     int version;
+    // Statements marked dialect::serverOnly run on PostgreSQL alone, as written.
     QStringList statements;
 };
 
@@ -31,6 +32,7 @@ Migration outcomes();            // 10: asks and offers, matches, priorities, ac
 Migration reportMarks();         // 11: captured items marked for the regional report
 Migration roles();               // 12: a server region's logins and who may see what (PostgreSQL)
 Migration dayCheckout();         // 13: days taken offline and brought back (both ends' records)
+Migration concurrency();         // 14: row versions of session notes and action plan items
 
 const std::vector<Migration>& all();
 int latestVersion();

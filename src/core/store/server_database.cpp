@@ -4,6 +4,7 @@
 #include "store/sql.h"
 #include "support/logging.h"
 
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
@@ -51,6 +52,11 @@ QString whom(const Location& location) {
     return location.user.isEmpty() ? QStringLiteral("your user name")
                                    : QStringLiteral("the user \"%1\"").arg(location.user);
 }
+
+// Run on every connection, at open() and after a lost connection.
+constexpr const char* sessionSetup[] = {"SET client_min_messages = warning",
+                                        "SET standard_conforming_strings = on"};
+constexpr char readOnlySession[] = "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY";
 
 } // namespace
 
@@ -128,8 +134,7 @@ Result<std::unique_ptr<Database>> Database::openServer(const Location& location,
                 .arg(where(location), reason(db->m_db.lastError())));
     }
     QSqlQuery setup(db->m_db);
-    for (const char* statement :
-         {"SET client_min_messages = warning", "SET standard_conforming_strings = on"}) {
+    for (const char* statement : sessionSetup) {
         if (!setup.exec(QString::fromLatin1(statement))) {
             return sql::errorFrom(setup.lastError(), QStringLiteral("Preparing %1").arg(shown));
         }
@@ -195,7 +200,7 @@ Result<std::unique_ptr<Database>> Database::openServer(const Location& location,
                                "done read-only. Open it for writing once.")
                     .arg(where(location)));
         }
-        if (!setup.exec(QStringLiteral("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"))) {
+        if (!setup.exec(QString::fromLatin1(readOnlySession))) {
             return sql::errorFrom(setup.lastError(), QStringLiteral("Opening %1 read-only").arg(shown));
         }
     } else {
@@ -208,9 +213,48 @@ Result<std::unique_ptr<Database>> Database::openServer(const Location& location,
             return migrated.error();
         }
     }
+    QSqlQuery login(db->m_db);
+    db->m_userName = login.exec(QStringLiteral("SELECT current_user")) && login.next()
+                         ? login.value(0).toString()
+                         : QStringLiteral("someone");
     log->info("opened {} (schema {}{})", shown.toStdString(), db->schemaVersion(),
               options.readOnly ? ", read-only" : "");
     return db;
+}
+
+Result<bool> Database::reconnectIfLost() {
+    if (!isServer() || m_transactionDepth > 0) {
+        return false;
+    }
+    {
+        QSqlQuery probe(m_db);
+        if (probe.exec(QStringLiteral("SELECT 1"))) {
+            return false;
+        }
+    }
+    QSqlDriver* driver = m_db.driver();
+    const QStringList channels = driver != nullptr ? driver->subscribedToNotifications() : QStringList();
+    m_db.close();
+    if (!m_db.open()) {
+        return failure(Error::Kind::Failed,
+                       QStringLiteral("The connection to %1 was lost and cannot be made again now (%2). "
+                                      "Nothing was saved; Balcony tries again.")
+                           .arg(m_path, m_db.lastError().text().section(u'\n', 0, 0).trimmed()));
+    }
+    QSqlQuery setup(m_db);
+    for (const char* statement : sessionSetup) {
+        if (!setup.exec(QString::fromLatin1(statement))) {
+            return sql::errorFrom(setup.lastError(), QStringLiteral("Connecting again to %1").arg(m_path));
+        }
+    }
+    if (m_readOnly && !setup.exec(QString::fromLatin1(readOnlySession))) {
+        return sql::errorFrom(setup.lastError(), QStringLiteral("Connecting again to %1").arg(m_path));
+    }
+    for (const QString& channel : channels) {
+        driver->subscribeToNotification(channel);
+    }
+    logging::get("store")->warn("connected again to {} after the connection was lost", m_path.toStdString());
+    return true;
 }
 
 } // namespace balcony

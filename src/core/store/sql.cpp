@@ -85,6 +85,13 @@ Error errorFrom(const QSqlError& error, const QString& what) {
 
 Error errorFrom(Database& db, const QSqlError& error, const QString& what) {
     if (db.isServer()) { // its native codes are SQLSTATEs, read by errorFrom(error, what)
+        if (error.nativeErrorCode().size() != 5 && error.type() != QSqlError::NoError) {
+            // No SQLSTATE: libpq lost the connection before the server could answer.
+            return Error{Error::Kind::Failed,
+                         QStringLiteral("%1 failed: the connection to the server was lost (%2). Nothing was "
+                                        "saved; Balcony connects again when it next saves")
+                             .arg(what, error.text().section(u'\n', 0, 0).trimmed())};
+        }
         return errorFrom(error, what);
     }
     const int code = error.nativeErrorCode().toInt() & 0xff;

@@ -20,6 +20,16 @@ Transaction::Transaction(Database& db)
     , m_level(db.m_transactionDepth + 1) {
     if (m_level == 1) {
         m_active = m_db.sql().transaction();
+        if (!m_active && m_db.isServer()) {
+            // A connection lost since the last write (nothing of this one was sent yet): connect
+            // again and start once more. Anything a lost transaction had not committed is gone.
+            if (auto again = m_db.reconnectIfLost(); again && *again) {
+                m_active = m_db.sql().transaction();
+            } else if (!again) {
+                m_error = again.error();
+                return;
+            }
+        }
         if (!m_active) {
             m_error = sql::errorFrom(m_db, m_db.sql().lastError(), QStringLiteral("Starting a transaction"));
         }

@@ -9,6 +9,9 @@ class Database;
 // Rolls back unless commit() succeeded, and checks what starting and committing return.
 // Transactions nest: an inner one is a savepoint, so a store call that opens its own transaction
 // can run inside a caller's larger one (an import) and still be undone with it.
+// On a server, an outermost transaction that cannot start because the connection was lost connects
+// again (Database::reconnectIfLost) and starts once more: a save after a lost connection goes
+// through as a whole, and one cut off half way was rolled back by the server.
 class Transaction final {
 public:
     explicit Transaction(Database& db);

@@ -19,6 +19,9 @@ struct Error {
         TooNew,       // written by a newer Balcony
         Corrupt,      // SQLite says the file is damaged
         Storage,      // the database refused a write (disk full, I/O)
+        // Someone else saved the same thing since it was read (store/row_version.h): nothing was
+        // saved; the message says who and when. The caller keeps the user's text and offers to reload.
+        Changed,
     };
 
     Kind kind = Kind::Failed;

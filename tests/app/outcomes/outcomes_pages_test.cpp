@@ -456,6 +456,38 @@ TEST_CASE("A RAG change is refused without a reason and accepted with one", "[ou
     CHECK(desk.prompter.errors.isEmpty());
 }
 
+TEST_CASE("A RAG change on an action someone else changed since is refused, giving the reason back",
+          "[outcomes]") {
+    OutcomesDesk desk;
+    desk.show(desk.plans);
+    const outcomes::PlanAction action = desk.plans->planActions().front();
+    REQUIRE(desk.plans->selectAction(action.id));
+    auto* rag = desk.plans->ragChoice();
+    rag->setCurrentIndex(rag->findData(QStringLiteral("green")));
+    outcomes::ActionPlanStore store(desk.document->database(), desk.clock);
+    // Someone else (on a server, another connection) names an owner meanwhile.
+    outcomes::ActionChange owner;
+    owner.owner = QStringLiteral("Head of early help");
+    REQUIRE(store.change(action.id, owner).ok());
+    const auto ratings = store.ratings(action.id)->size();
+
+    desk.prompter.textAnswer = QStringLiteral("All three teams staffed");
+    QTest::mouseClick(desk.button("actionPlansChangeRag"), Qt::LeftButton);
+    REQUIRE(desk.prompter.errors.size() == 1);
+    CHECK(desk.prompter.errors.front().contains(
+        QStringLiteral("changed by %1").arg(desk.document->database().userName())));
+    CHECK(desk.prompter.errors.front().contains(QStringLiteral("All three teams staffed")));
+    CHECK(store.ratings(action.id)->size() == ratings);
+    CHECK(store.action(action.id)->owner == QStringLiteral("Head of early help"));
+
+    // The page reloaded: the same change now goes through.
+    REQUIRE(desk.plans->selectAction(action.id));
+    rag->setCurrentIndex(rag->findData(QStringLiteral("green")));
+    QTest::mouseClick(desk.button("actionPlansChangeRag"), Qt::LeftButton);
+    CHECK(desk.prompter.errors.size() == 1);
+    CHECK(store.ratings(action.id)->size() == ratings + 1);
+}
+
 TEST_CASE("Export as CSV writes the cycle's outcomes where the save dialog says", "[outcomes]") {
     OutcomesDesk desk;
     const QString out = desk.dir.path(QStringLiteral("outcomes.csv"));

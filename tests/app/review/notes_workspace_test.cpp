@@ -16,10 +16,12 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QLocale>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -162,6 +164,55 @@ TEST_CASE("Typing in a note and saving makes a revision, and the list shows it w
     // The new revision is compared with the one before, word by word.
     REQUIRE(desk.workspace->compare(before, before + 1));
     CHECK(desk.workspace->comparisonView()->toHtml().contains(QStringLiteral("Kestrel")));
+}
+
+TEST_CASE("A note someone else saved since it was opened is not overwritten: the text stays and a reload is "
+          "offered",
+          "[review]") {
+    NotesDesk desk;
+    desk.choose("Milton Keynes");
+    const qint64 id = desk.note("Milton Keynes").id;
+    QTextEdit* editor = desk.workspace->editor();
+    QApplication::setActiveWindow(desk.workspace->widget());
+    editor->setFocus();
+    editor->moveCursor(QTextCursor::End);
+    QTest::keyClicks(editor, QStringLiteral(" Kestrel outreach agreed"));
+
+    // Another person (on a server, another connection) saves the same note meanwhile.
+    desk.clock.advanceMinutes(7);
+    const QDateTime theirSave = desk.clock.utcNow();
+    const QString theirText = QStringLiteral("# Milton Keynes\n\nThe DCS's correction, by phone.\n");
+    REQUIRE(desk.store().edit(id, theirText, QStringLiteral("Sam Lee")).ok());
+    const int revisions = static_cast<int>(desk.store().revisions(id)->size());
+
+    desk.prompter.confirmAnswer = false;
+    desk.workspace->saveAction()->trigger();
+    REQUIRE(desk.prompter.confirmations.size() == 1);
+    CHECK(desk.prompter.confirmations.front().contains(
+        QStringLiteral("changed by %1 at %2")
+            .arg(desk.document->database().userName(),
+                 QLocale::c().toString(theirSave.toLocalTime(), QStringLiteral("HH:mm")))));
+    // Nothing was overwritten, and the user's text is still in the editor, still unsaved.
+    CHECK(desk.store().revision(id)->body == theirText);
+    CHECK(static_cast<int>(desk.store().revisions(id)->size()) == revisions);
+    CHECK(editor->toPlainText().contains(QStringLiteral("Kestrel outreach agreed")));
+    CHECK(desk.workspace->saveAction()->isEnabled());
+
+    // Reloading shows their text and puts the user's on the clipboard.
+    desk.prompter.confirmAnswer = true;
+    desk.workspace->saveAction()->trigger();
+    CHECK(desk.prompter.confirmations.size() == 2);
+    CHECK(editor->toPlainText().contains(QStringLiteral("correction, by phone")));
+    CHECK(QGuiApplication::clipboard()->text().contains(QStringLiteral("Kestrel outreach agreed")));
+    CHECK(desk.store().revisions(id)->size() == static_cast<size_t>(revisions));
+
+    // Based on the reloaded note, the next save goes through.
+    editor->moveCursor(QTextCursor::End);
+    QTest::keyClicks(editor, QStringLiteral(" Kestrel outreach agreed"));
+    desk.workspace->saveAction()->trigger();
+    CHECK(desk.prompter.confirmations.size() == 2);
+    CHECK(desk.store().revision(id)->body.contains(QStringLiteral("Kestrel outreach agreed")));
+    CHECK(desk.store().revision(id)->body.contains(QStringLiteral("correction, by phone")));
 }
 
 TEST_CASE("An agreed note cannot be edited and says why", "[review]") {
