@@ -86,7 +86,7 @@ QString dateText(const QDate& date) {
 } // namespace
 
 ActionPlansSection::ActionPlansSection(Prompter& prompter, const Clock* clock, QObject* parent)
-    : OutcomesSection(parent)
+    : CycleSection(parent)
     , m_prompter(prompter)
     , m_clock(clock) {}
 
@@ -218,37 +218,6 @@ void ActionPlansSection::buildPage() {
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
     updateButtons();
-}
-
-void ActionPlansSection::setDocument(RegionDocument* document) {
-    if (m_document == document) {
-        return;
-    }
-    if (m_document) {
-        disconnect(m_document, nullptr, this, nullptr);
-    }
-    m_document = document;
-    m_cycleId = 0;
-    if (m_document) {
-        connect(m_document, &RegionDocument::notesChanged, this, [this](qint64 cycleId, qint64) {
-            if (cycleId == m_cycleId) {
-                reload();
-            }
-        });
-        connect(m_document, &RegionDocument::changedElsewhere, this, [this](ChangeFeed::Area area) {
-            if (area == ChangeFeed::Area::Outcomes) {
-                reload();
-            }
-        });
-    }
-    reload();
-}
-
-void ActionPlansSection::setCycle(qint64 cycleId) {
-    if (cycleId != m_cycleId) {
-        m_cycleId = cycleId;
-        reload();
-    }
 }
 
 void ActionPlansSection::showView(const QString& name) {

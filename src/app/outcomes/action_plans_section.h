@@ -1,7 +1,7 @@
 #pragma once
 
 #include "outcomes/action_plan.h"
-#include "review/outcomes_section.h"
+#include "outcomes/cycle_section.h"
 
 #include <QPointer>
 #include <optional>
@@ -35,7 +35,7 @@ class Prompter;
 // and Add Progress write at once; Export writes the cycle's outcomes CSV (outcomes_export.h) where
 // the save dialog says. Every write tells the document (notifyNotesChanged), from which the page
 // reloads. Borrows the Prompter and the clock (the document's when nullptr). No SQL here.
-class ActionPlansSection final : public OutcomesSection {
+class ActionPlansSection final : public CycleSection {
     Q_OBJECT
 
 public:
@@ -46,8 +46,6 @@ public:
     QWidget* page() override;
     QStringList viewNames() const override { return {QStringLiteral("action-plans")}; }
     void showView(const QString& name) override;
-    void setDocument(RegionDocument* document) override;
-    void setCycle(qint64 cycleId) override;
 
     // The table's columns.
     enum Column {
@@ -79,7 +77,7 @@ public:
 
 private:
     void buildPage();
-    void reload();
+    void reload() override;
     void fillLas();
     void fillActions();
     void actionChosen();
@@ -91,8 +89,6 @@ private:
 
     Prompter& m_prompter;
     const Clock* m_clock;
-    QPointer<RegionDocument> m_document;
-    qint64 m_cycleId = 0;
     bool m_filling = false;
     std::vector<outcomes::PlanAction> m_actions;
 

@@ -124,7 +124,7 @@ private:
 };
 
 AsksOffersSection::AsksOffersSection(Prompter& prompter, const Clock* clock, QObject* parent)
-    : OutcomesSection(parent)
+    : CycleSection(parent)
     , m_prompter(prompter)
     , m_clock(clock)
     , m_undo(new QUndoStack(this)) {}
@@ -351,35 +351,6 @@ void AsksOffersSection::buildPage() {
     updateButtons();
 }
 
-void AsksOffersSection::setDocument(RegionDocument* document) {
-    if (m_document == document) {
-        return;
-    }
-    if (m_document) {
-        disconnect(m_document, nullptr, this, nullptr);
-    }
-    m_document = document;
-    m_cycleId = 0;
-    m_undo->clear();
-    if (m_document) {
-        connect(m_document, &RegionDocument::notesChanged, this, [this](qint64 cycleId, qint64) {
-            if (cycleId == m_cycleId) {
-                reload();
-            }
-        });
-    }
-    reload();
-}
-
-void AsksOffersSection::setCycle(qint64 cycleId) {
-    if (cycleId == m_cycleId) {
-        return;
-    }
-    m_cycleId = cycleId;
-    m_undo->clear(); // its edits were of another cycle's register
-    reload();
-}
-
 void AsksOffersSection::showView(const QString& name) {
     Q_UNUSED(name)
     if (!m_document) {
@@ -398,6 +369,10 @@ void AsksOffersSection::showView(const QString& name) {
     if (m_suggestions->rowCount() > 0 && m_suggestions->currentRow() < 0) {
         m_suggestions->selectRow(0);
     }
+}
+
+void AsksOffersSection::leavingCycle() {
+    m_undo->clear();
 }
 
 void AsksOffersSection::reload() {

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "outcomes/asks_offers.h"
+#include "outcomes/cycle_section.h"
 #include "outcomes/matching.h"
 #include "outcomes/support_menu.h"
-#include "review/outcomes_section.h"
 
 #include <QPointer>
 #include <optional>
@@ -37,7 +37,7 @@ class Prompter;
 // every decision); a dismissal is asked about first for that reason. Every write tells the document
 // (notifyNotesChanged), and the page reloads from that signal. Borrows the Prompter and the clock
 // (the document's when nullptr), which must outlive it. No SQL here: every operation is core's.
-class AsksOffersSection final : public OutcomesSection {
+class AsksOffersSection final : public CycleSection {
     Q_OBJECT
 
 public:
@@ -48,8 +48,6 @@ public:
     QWidget* page() override;
     QStringList viewNames() const override { return {QStringLiteral("asks-offers")}; }
     void showView(const QString& name) override;
-    void setDocument(RegionDocument* document) override;
-    void setCycle(qint64 cycleId) override;
 
     QUndoStack* undoStack() const { return m_undo; }
     QTableWidget* registerView() const { return m_register; }
@@ -73,7 +71,8 @@ private:
     class RegisterCommand;
 
     void buildPage();
-    void reload();
+    void reload() override;
+    void leavingCycle() override; // the undo stack's edits were of the register shown
     void fillFilters();
     void fillRegister();
     void fillMatches();
@@ -87,8 +86,6 @@ private:
 
     Prompter& m_prompter;
     const Clock* m_clock;
-    QPointer<RegionDocument> m_document;
-    qint64 m_cycleId = 0;
     bool m_filling = false;
     std::vector<outcomes::AskOffer> m_all;   // the cycle's whole register, for the filters
     std::vector<outcomes::AskOffer> m_items; // as filtered and shown

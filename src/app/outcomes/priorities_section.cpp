@@ -29,7 +29,7 @@ namespace balcony::gui {
 using namespace outcomes;
 
 PrioritiesSection::PrioritiesSection(Prompter& prompter, QObject* parent)
-    : OutcomesSection(parent)
+    : CycleSection(parent)
     , m_prompter(prompter) {}
 
 PrioritiesSection::~PrioritiesSection() {
@@ -183,32 +183,6 @@ void PrioritiesSection::buildPage() {
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
     updateButtons();
-}
-
-void PrioritiesSection::setDocument(RegionDocument* document) {
-    if (m_document == document) {
-        return;
-    }
-    if (m_document) {
-        disconnect(m_document, nullptr, this, nullptr);
-    }
-    m_document = document;
-    m_cycleId = 0;
-    if (m_document) {
-        connect(m_document, &RegionDocument::notesChanged, this, [this](qint64 cycleId, qint64) {
-            if (cycleId == m_cycleId) {
-                reload();
-            }
-        });
-    }
-    reload();
-}
-
-void PrioritiesSection::setCycle(qint64 cycleId) {
-    if (cycleId != m_cycleId) {
-        m_cycleId = cycleId;
-        reload();
-    }
 }
 
 void PrioritiesSection::showView(const QString& name) {

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "outcomes/cycle_section.h"
 #include "outcomes/priorities.h"
-#include "review/outcomes_section.h"
 
 #include <QPointer>
 #include <map>
@@ -28,7 +28,7 @@ class Prompter;
 //
 // Every write goes through core at once and tells the document (notifyNotesChanged), from which
 // the page reloads. Borrows the Prompter, which must outlive it. No SQL here.
-class PrioritiesSection final : public OutcomesSection {
+class PrioritiesSection final : public CycleSection {
     Q_OBJECT
 
 public:
@@ -39,8 +39,6 @@ public:
     QWidget* page() override;
     QStringList viewNames() const override { return {QStringLiteral("priorities")}; }
     void showView(const QString& name) override;
-    void setDocument(RegionDocument* document) override;
-    void setCycle(qint64 cycleId) override;
 
     QComboBox* groupChoice() const { return m_group; }
     QListWidget* groupList() const { return m_list; }
@@ -60,7 +58,7 @@ public:
 
 private:
     void buildPage();
-    void reload();
+    void reload() override;
     void fillGroups();
     void fillList();
     void fillMerged();
@@ -74,8 +72,6 @@ private:
     void refused(const QString& title, const QString& message);
 
     Prompter& m_prompter;
-    QPointer<RegionDocument> m_document;
-    qint64 m_cycleId = 0;
     bool m_filling = false;
     std::vector<outcomes::GroupPriority> m_groupPriorities;
     std::vector<outcomes::MergedPriority> m_mergedList;
