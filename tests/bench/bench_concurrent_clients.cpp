@@ -15,6 +15,7 @@
 // DATABASE_URL names an empty database on a server (e.g. postgresql://balcony@/bench?host=DIR from
 // tools/test-postgres with a database "bench" created in it).
 
+#include "bench_util.h"
 #include "demo/demo_region.h"
 #include "engine/clock.h"
 #include "notes/session_note_store.h"
@@ -45,24 +46,14 @@
 using namespace balcony;
 using namespace balcony::outcomes;
 
+using bench::fail;
+using bench::need;
+
 namespace {
 
 constexpr int notesShared = 6;   // the notes all clients edit
 constexpr int actionsShared = 2; // the actions all clients rate
 constexpr int ratePercent = 15;  // of the saves, how many are action ratings
-
-[[noreturn]] void fail(const QString& message) {
-    std::fprintf(stderr, "bench: %s\n", qPrintable(message));
-    std::exit(3);
-}
-
-template <typename T>
-T need(Result<T> result) {
-    if (!result) {
-        fail(result.message());
-    }
-    return std::move(result).value();
-}
 
 QString idList(const std::vector<qint64>& ids) {
     QStringList parts;

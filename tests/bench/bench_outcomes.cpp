@@ -23,20 +23,10 @@
 using namespace balcony;
 using namespace balcony::outcomes;
 
+using bench::fail;
+using bench::need;
+
 namespace {
-
-[[noreturn]] void fail(const QString& message) {
-    std::fprintf(stderr, "bench: %s\n", qPrintable(message));
-    std::exit(3);
-}
-
-template <typename T>
-T need(Result<T> result) {
-    if (!result) {
-        fail(result.message());
-    }
-    return std::move(result).value();
-}
 
 const char* const topics[] = {
     "recruiting and keeping social workers",

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "bench_util.h"
 #include "domain/roster_store.h"
 #include "domain/schedule_store.h"
 #include "store/database.h"
@@ -12,19 +13,6 @@ namespace balcony::bench {
 
 inline const QString cycleName = QStringLiteral("2026-2027");
 inline const QString groupLabel = QStringLiteral("A");
-
-[[noreturn]] inline void fail(const QString& message) {
-    std::fprintf(stderr, "bench: %s\n", qPrintable(message));
-    std::exit(3);
-}
-
-template <typename T>
-T need(Result<T> result) {
-    if (!result) {
-        fail(result.message());
-    }
-    return std::move(result).value();
-}
 
 // A region with one cycle and one group of `size` LAs meeting today.
 inline std::unique_ptr<Database> createRegion(const QString& path, int size = 3) {

@@ -1,14 +1,32 @@
 #pragma once
 
+#include "support/result.h"
+
 #include <QString>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <vector>
 
 // A plain harness for the benchmark programs: run a piece of work many times and print the median
 // and the spread. Benchmarks are programs, never tests: nothing here passes or fails on time.
 namespace balcony::bench {
+
+// Stops the benchmark with the message (exit 3): a benchmark that cannot set up has no figures.
+[[noreturn]] inline void fail(const QString& message) {
+    std::fprintf(stderr, "bench: %s\n", qPrintable(message));
+    std::exit(3);
+}
+
+// The value of result, or fail() with its message.
+template <typename T>
+T need(Result<T> result) {
+    if (!result) {
+        fail(result.message());
+    }
+    return std::move(result).value();
+}
 
 struct Timing {
     double medianMs = 0;

@@ -77,30 +77,6 @@ void setUserVersion(const QString& file, int version) {
     QSqlDatabase::removeDatabase(name);
 }
 
-bool asSuperuser(const QStringList& statements) {
-    const QString name = QUuid::createUuid().toString();
-    bool done = true;
-    {
-        const auto server = Location::parse(test::testServer());
-        REQUIRE(server.ok());
-        QSqlDatabase db = QSqlDatabase::addDatabase(q("QPSQL"), name);
-        db.setHostName(server->host);
-        db.setDatabaseName(server->database);
-        db.setUserName(server->user);
-        REQUIRE(db.open());
-        QSqlQuery query(db);
-        for (const auto& statement : statements) {
-            if (!query.exec(statement)) {
-                WARN(query.lastError().text().toStdString());
-                done = false;
-            }
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return done;
-}
-
 QStringList pushTo(const QString& address) {
     return {q("region"), q("push"), q("--to"), address};
 }
@@ -285,11 +261,11 @@ TEST_CASE("balcony-cli without a terminal says where a server's password goes, a
     test::FreshDatabase server(Engine::PostgreSQL);
     auto location = Location::parse(server.location());
     REQUIRE(location.ok());
-    REQUIRE(
-        asSuperuser({q("DO $$ BEGIN CREATE ROLE balcony_password LOGIN; EXCEPTION WHEN duplicate_object THEN "
-                       "NULL; END $$"),
-                     QStringLiteral("ALTER ROLE balcony_password PASSWORD '%1'").arg(password),
-                     QStringLiteral("ALTER DATABASE %1 OWNER TO balcony_password").arg(location->database)}));
+    REQUIRE(test::asSuperuser(
+        {q("DO $$ BEGIN CREATE ROLE balcony_password LOGIN; EXCEPTION WHEN duplicate_object THEN "
+           "NULL; END $$"),
+         QStringLiteral("ALTER ROLE balcony_password PASSWORD '%1'").arg(password),
+         QStringLiteral("ALTER DATABASE %1 OWNER TO balcony_password").arg(location->database)}));
     location->user = q("balcony_password");
     const QString address = location->shown();
 

@@ -46,6 +46,14 @@ public:
         }
         return done;
     }
+    QVariant value(const QString& statement) {
+        QSqlQuery query(QSqlDatabase::database(m_name, false));
+        if (!query.exec(statement) || !query.next()) {
+            WARN(query.lastError().text().toStdString());
+            return {};
+        }
+        return query.value(0);
+    }
 
 private:
     QString m_name;
@@ -64,6 +72,19 @@ QString urlFileServer() {
 QString testServer() {
     const QString fromEnv = qEnvironmentVariable("BALCONY_TEST_PG");
     return fromEnv.isEmpty() ? urlFileServer() : fromEnv;
+}
+
+bool asSuperuser(const QStringList& statements) {
+    Admin admin;
+    bool done = true;
+    for (const auto& statement : statements) {
+        done = admin.exec(statement) && done;
+    }
+    return done;
+}
+
+QVariant superuserValue(const QString& query) {
+    return Admin().value(query);
 }
 
 std::vector<Engine> engines() {

@@ -4,6 +4,8 @@
 #include "store/location.h"
 
 #include <QString>
+#include <QStringList>
+#include <QVariant>
 #include <memory>
 #include <vector>
 
@@ -23,6 +25,12 @@ Engine fixtureEngine();
 
 // The test server's address (a postgresql:// URL of its "postgres" database), or empty.
 QString testServer();
+
+// Runs statements on the test server's "postgres" database as its superuser, all of them; false,
+// with a warning naming each failure, when one fails. The test server must be up.
+bool asSuperuser(const QStringList& statements);
+// The first value of the first row of query, run so; an invalid QVariant when it fails.
+QVariant superuserValue(const QString& query);
 
 // A new, empty database on engine: an SQLite file name in a temporary folder, or a new database on
 // the test server, dropped (with its connections) when this goes. location() is what --db takes.

@@ -19,51 +19,10 @@ QString q(const char* text) {
     return QString::fromUtf8(text);
 }
 
-// Runs statements as the test server's superuser.
-bool asSuperuser(const QStringList& statements) {
-    const QString name = QUuid::createUuid().toString();
-    bool done = true;
-    {
-        const auto server = Location::parse(test::testServer());
-        REQUIRE(server.ok());
-        QSqlDatabase db = QSqlDatabase::addDatabase(q("QPSQL"), name);
-        db.setHostName(server->host);
-        db.setDatabaseName(server->database);
-        db.setUserName(server->user);
-        REQUIRE(db.open());
-        QSqlQuery query(db);
-        for (const auto& statement : statements) {
-            if (!query.exec(statement)) {
-                WARN(query.lastError().text().toStdString());
-                done = false;
-            }
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return done;
-}
-
 bool serverAsksForPasswords() {
-    const QString name = QUuid::createUuid().toString();
-    bool asks = false;
-    {
-        const auto server = Location::parse(test::testServer());
-        REQUIRE(server.ok());
-        QSqlDatabase db = QSqlDatabase::addDatabase(q("QPSQL"), name);
-        db.setHostName(server->host);
-        db.setDatabaseName(server->database);
-        db.setUserName(server->user);
-        REQUIRE(db.open());
-        QSqlQuery query(db);
-        asks =
-            query.exec(q("SELECT count(*) FROM pg_hba_file_rules WHERE 'balcony_password' = ANY(user_name) "
-                         "AND auth_method = 'scram-sha-256'")) &&
-            query.next() && query.value(0).toInt() > 0;
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return asks;
+    return test::superuserValue(q("SELECT count(*) FROM pg_hba_file_rules WHERE 'balcony_password' = "
+                                  "ANY(user_name) AND auth_method = 'scram-sha-256'"))
+               .toInt() > 0;
 }
 
 } // namespace
@@ -82,11 +41,11 @@ TEST_CASE("A server that wants a password asks the front end once and forgets th
     test::FreshDatabase fresh(Engine::PostgreSQL);
     auto location = Location::parse(fresh.location());
     REQUIRE(location.ok());
-    REQUIRE(
-        asSuperuser({q("DO $$ BEGIN CREATE ROLE balcony_password LOGIN; EXCEPTION WHEN duplicate_object THEN "
-                       "NULL; END $$"),
-                     QStringLiteral("ALTER ROLE balcony_password PASSWORD '%1'").arg(password),
-                     QStringLiteral("ALTER DATABASE %1 OWNER TO balcony_password").arg(location->database)}));
+    REQUIRE(test::asSuperuser(
+        {q("DO $$ BEGIN CREATE ROLE balcony_password LOGIN; EXCEPTION WHEN duplicate_object THEN "
+           "NULL; END $$"),
+         QStringLiteral("ALTER ROLE balcony_password PASSWORD '%1'").arg(password),
+         QStringLiteral("ALTER DATABASE %1 OWNER TO balcony_password").arg(location->database)}));
     location->user = q("balcony_password");
     const QString address = location->shown();
     qunsetenv("PGPASSWORD");
