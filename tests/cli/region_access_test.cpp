@@ -250,7 +250,7 @@ TEST_CASE("A region in a synced folder warns on the commands that write, and not
     CHECK(demo.err.contains(QStringLiteral("warning:")));
     CHECK(demo.err.contains(QStringLiteral("OneDrive folder")));
     CHECK(demo.err.contains(QStringLiteral("one computer at a time")));
-    CHECK(demo.err.contains(QStringLiteral("shared server")));
+    CHECK(demo.err.contains(QStringLiteral("belongs on a PostgreSQL server (balcony-cli region push")));
 
     const CliRun added = cli.runOn(db, words("cycle add 2023-2024 --from 2023-09-01 --to 2024-03-31"));
     CHECK(added.exitCode == 0);

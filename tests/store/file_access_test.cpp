@@ -50,7 +50,7 @@ TEST_CASE("A region in a synced folder opens with a warning that says what to do
         CHECK(warnings.contains(QStringLiteral("Dropbox folder")));
         CHECK(warnings.contains(QStringLiteral("-wal")));
         CHECK(warnings.contains(QStringLiteral("one computer at a time")));
-        CHECK(warnings.contains(QStringLiteral("shared server")));
+        CHECK(warnings.contains(QStringLiteral("belongs on a PostgreSQL server (balcony-cli region push")));
     }
 
     const QString plain = dir.path(QStringLiteral("plain.balcony"));

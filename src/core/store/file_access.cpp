@@ -100,8 +100,8 @@ QString syncedFolderWarning(const QString& path, const QString& shown) {
                           "and see an older or damaged region, and a lock it carries over cannot show "
                           "whether Balcony is still open on the computer it came from. Open the region "
                           "on one computer at a time, and let %2 finish before opening it on another. A "
-                          "region that several people work on belongs on a shared server (planned for a "
-                          "later version of Balcony), not in a synced folder.")
+                          "region that several people work on belongs on a PostgreSQL server (balcony-cli "
+                          "region push; docs/server.md), not in a synced folder.")
         .arg(shown, service);
 }
 

@@ -136,7 +136,8 @@ TEST_CASE("A region in a synced folder opens with a banner that says one compute
     CHECK_FALSE(window.document()->isReadOnly());
     CHECK(window.bannerText().contains(QStringLiteral("Dropbox folder")));
     CHECK(window.bannerText().contains(QStringLiteral("one computer at a time")));
-    CHECK(window.bannerText().contains(QStringLiteral("shared server")));
+    CHECK(window.bannerText().contains(
+        QStringLiteral("belongs on a PostgreSQL server (balcony-cli region push")));
 
     REQUIRE(window.openDatabase(region.path)); // an ordinary folder: no banner
     CHECK(window.bannerText().isEmpty());
