@@ -1,6 +1,7 @@
 #include "helpers/test_database.h"
 #include "store/database.h"
 #include "store/location.h"
+#include "store/sql.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -27,7 +28,7 @@ bool serverAsksForPasswords() {
 
 } // namespace
 
-TEST_CASE("A server that wants a password asks the front end once and forgets the password",
+TEST_CASE("A server that wants a password asks the front end once and keeps it for a lost connection",
           "[store][server][password]") {
     if (test::testServer().isEmpty()) {
         WARN("No PostgreSQL test server (run through ctest)");
@@ -89,7 +90,22 @@ TEST_CASE("A server that wants a password asks the front end once and forgets th
         REQUIRE(opened.ok());
         CHECK(asked == 1);
         CHECK((*opened)->schemaVersion() == Database::latestSchemaVersion());
-        CHECK_FALSE((*opened)->sql().password().contains(password));
+
+        // The server ends the session (a restart, an administrator): the next save connects again
+        // with the password given, without asking again.
+        auto backend = sql::run(**opened, q("SELECT pg_backend_pid()"));
+        REQUIRE(backend.ok());
+        REQUIRE(backend->next());
+        REQUIRE(test::asSuperuser(
+            {QStringLiteral("SELECT pg_terminate_backend(%1)").arg(backend->value(0).toLongLong())}));
+        auto again = (*opened)->reconnectIfLost();
+        INFO((again ? std::string() : again.message().toStdString()));
+        REQUIRE(again.ok());
+        CHECK(*again);
+        CHECK(asked == 1);
+        auto version = sql::run(**opened, q("SELECT count(*) FROM balcony_schema"));
+        REQUIRE(version.ok());
+        CHECK(version->next());
     }
     SECTION("A trusted role is never asked") {
         int asked = 0;

@@ -56,7 +56,8 @@ public:
         // address as Location::shown() names it and returns the password, or nothing when the user
         // gives none (a front end that cannot ask returns nothing). Core never prompts: front ends
         // fill this (balcony-cli at a terminal, the desktop program's password dialog). The password
-        // goes to libpq for this one connection and is then forgotten: never stored, logged or
+        // goes to libpq and stays in this Database's memory while it is open, so that a lost
+        // connection is made again without asking (reconnectIfLost); it is never stored, logged or
         // shown in a message. Not used for files.
         std::function<std::optional<QString>(const QString& server)> password = {};
         // With create, on a database that holds nothing yet: open it without creating the region's

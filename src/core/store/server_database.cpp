@@ -98,11 +98,15 @@ Result<std::unique_ptr<Database>> Database::openServer(const Location& location,
     db->m_db.setConnectOptions(connectOptions);
     bool opened = db->m_db.open();
     if (!opened && options.password && passwordRefusal(db->m_db.lastError()) != PasswordRefusal::None) {
-        // Asked once; the password lives only for this open (Options::password).
+        // Asked once. A password that opened the connection stays with it, in memory only, so that
+        // a connection lost later is made again without asking (reconnectIfLost); one refused is
+        // dropped at once (Options::password).
         if (std::optional<QString> password = options.password(shown); password && !password->isEmpty()) {
             db->m_db.setPassword(*password);
             opened = db->m_db.open();
-            db->m_db.setPassword(QString());
+            if (!opened) {
+                db->m_db.setPassword(QString());
+            }
             password->fill(u' ');
         }
     }
