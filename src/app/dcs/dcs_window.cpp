@@ -2,6 +2,8 @@
 
 #include "engine/clock.h"
 #include "frame/prompter.h"
+#include "review_pack/region_review.h"
+#include "store/database.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -101,6 +103,9 @@ void DcsWindow::buildUi() {
     auto* file = menuBar()->addMenu(tr("&File"));
     auto* open = file->addAction(tr("&Open Review Pack..."), this, [this] { openAsk(); });
     open->setShortcut(QKeySequence::Open);
+    m_reload = file->addAction(tr("&Reload the Note"), this, [this] { reload(); });
+    m_reload->setShortcut(QKeySequence::Refresh);
+    m_reload->setEnabled(false);
     file->addSeparator();
     auto* close = file->addAction(tr("&Close"), this, [this] { this->close(); });
     close->setShortcut(QKeySequence::Close);
@@ -199,6 +204,8 @@ void DcsWindow::buildUi() {
     });
     m_saveStatus = new QLabel;
     m_saveStatus->setObjectName(QStringLiteral("dcsSaveStatus"));
+    // Whether the text is saved is read whole: the format bar gives way first.
+    m_saveStatus->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Preferred);
     auto* editorBar = new QHBoxLayout;
     editorBar->addWidget(formatBar);
     editorBar->addStretch(1);
@@ -246,10 +253,48 @@ bool DcsWindow::openPackFile(const QString& path, bool readOnly) {
         m_prompter.showError(tr("Cannot open the review pack"), opened.message());
         return false;
     }
-    m_pack.reset();
-    m_pack.emplace(std::move(*opened));
+    showReview(reviewOfPack(std::move(*opened)));
+    m_region.reset();
+    return true;
+}
+
+bool DcsWindow::openRegionNote(std::unique_ptr<Database> region, qint64 authorityId) {
+    flush();
+    auto opened = openRegionReview(*region, m_clock, authorityId);
+    if (!opened) {
+        showReview(nullptr);
+        m_region.reset();
+        m_empty->setText(m_empty->text() + QStringLiteral("\n\n") + opened.message());
+        return false;
+    }
+    showReview(std::move(*opened));
+    m_region = std::move(region);
+    return true;
+}
+
+void DcsWindow::showReview(std::unique_ptr<DcsReview> review) {
+    m_review = std::move(review);
+    m_reload->setEnabled(m_review != nullptr);
+    showPack();
+}
+
+bool DcsWindow::reload() {
+    if (!m_review) {
+        return false;
+    }
+    flush();
+    if (Status read = m_review->reload(); !read) {
+        m_banner->setText(read.message());
+        m_banner->show();
+        return false;
+    }
     showPack();
     return true;
+}
+
+QString DcsWindow::afterwardsText() const {
+    return m_review != nullptr && m_review->isInRegion() ? tr("afterwards the note cannot change here.")
+                                                         : tr("afterwards nothing in this file can change.");
 }
 
 void DcsWindow::openAsk() {
@@ -263,9 +308,10 @@ void DcsWindow::setServerLogin(const QString& region, const QString& authority) 
     m_serverAuthority = authority;
     m_empty->setText(
         tr("Signed in to %1 as the DCS of %2.\n\nThis window is your own LA's: your session note "
-           "comes to you as a review pack; open it with File > Open Review Pack.")
+           "appears here when the facilitator sends it for your review. A review pack sent to you by "
+           "e-mail opens with File > Open Review Pack.")
             .arg(region, authority));
-    if (!m_pack) {
+    if (!m_review) {
         setWindowTitle(tr("DCS of %1").arg(authority));
     }
 }
@@ -273,16 +319,16 @@ void DcsWindow::setServerLogin(const QString& region, const QString& authority) 
 void DcsWindow::showPack() {
     m_saveTimer->stop();
     m_pending = false;
-    m_empty->setVisible(!m_pack);
-    m_content->setVisible(m_pack.has_value());
-    if (!m_pack) {
+    m_empty->setVisible(!m_review);
+    m_content->setVisible(m_review != nullptr);
+    if (!m_review) {
         setWindowTitle(m_serverAuthority.isEmpty() ? tr("Review Pack")
                                                    : tr("DCS of %1").arg(m_serverAuthority));
         loadEditor(QString());
         m_sent->clear();
         return;
     }
-    const ReviewPackState& state = m_pack->state();
+    const ReviewPackState& state = m_review->state();
     const ReviewPackContents& sent = state.sent;
     setWindowTitle(tr("Session note for %1").arg(sent.authorityName));
     m_title->setText(tr("Session note for %1").arg(sent.authorityName));
@@ -303,7 +349,9 @@ void DcsWindow::showPack() {
     facts += row(tr("Revision sent"), tr("%1, fingerprint <span style=\"font-family:'%2'\">%3</span>")
                                           .arg(QString::number(sent.revisionNumber), mono,
                                                sent.revisionFingerprint.toHtmlEscaped()));
-    facts += row(tr("File"), QDir::toNativeSeparators(m_pack->path()).toHtmlEscaped());
+    facts += m_review->isInRegion()
+                 ? row(tr("Region"), m_review->where().toHtmlEscaped())
+                 : row(tr("File"), QDir::toNativeSeparators(m_review->where()).toHtmlEscaped());
     facts += QStringLiteral("</table>");
     m_facts->setText(facts);
 
@@ -333,7 +381,7 @@ void DcsWindow::loadEditor(const QString& markdown) {
 }
 
 void DcsWindow::showDecision() {
-    const ReviewPackState& state = m_pack->state();
+    const ReviewPackState& state = m_review->state();
     if (state.decision == PackDecision::None) {
         m_decision->hide();
         return;
@@ -341,7 +389,16 @@ void DcsWindow::showDecision() {
     const QString what = state.decision == PackDecision::Agreed
                              ? tr("You agreed this note as sent (revision %1)").arg(state.sent.revisionNumber)
                              : tr("You returned this note with your amendments");
-    const QFileInfo info(m_pack->path());
+    if (m_review->isInRegion()) {
+        m_decision->setText(tr("<b>%1</b> on %2, as %3. The note cannot change here now.<br><br>"
+                               "Your answer is in the region already: the facilitator sees it in Balcony, "
+                               "and nothing needs to be sent.")
+                                .arg(what.toHtmlEscaped(), momentText(state.decidedAtUtc).toHtmlEscaped(),
+                                     state.decidedBy.toHtmlEscaped()));
+        m_decision->show();
+        return;
+    }
+    const QFileInfo info(m_review->where());
     m_decision->setText(tr("<b>%1</b> on %2, as %3. Nothing in this file can change now.<br><br>"
                            "<b>Now send the file back</b> to the facilitator who sent it to you: attach "
                            "<b>%4</b> to a reply to "
@@ -355,11 +412,11 @@ void DcsWindow::showDecision() {
 }
 
 void DcsWindow::updateControls() {
-    const bool open = m_pack.has_value();
-    const bool decided = open && m_pack->state().decision != PackDecision::None;
-    const bool readOnly = open && m_pack->isReadOnly();
+    const bool open = (m_review != nullptr);
+    const bool decided = open && m_review->state().decision != PackDecision::None;
+    const bool readOnly = open && m_review->isReadOnly();
     const bool editable = open && !decided && !readOnly;
-    const bool amended = open && m_pack->state().amendment.has_value();
+    const bool amended = open && m_review->state().amendment.has_value();
     m_editor->setReadOnly(!editable);
     m_name->setEnabled(editable);
     for (QAction* action : {m_heading, m_subheading, m_paragraph, m_bullets}) {
@@ -371,10 +428,14 @@ void DcsWindow::updateControls() {
     m_returnButton->setEnabled(editable && (amended || m_pending));
     m_discardButton->setEnabled(editable && (amended || m_pending));
     if (readOnly && !decided) {
-        const QString reason = m_pack->readOnlyReason();
-        m_banner->setText(reason.isEmpty()
-                              ? tr("This review pack is open read-only, so it cannot be changed.")
-                              : tr("This review pack cannot be changed: %1").arg(reason));
+        const QString reason = m_review->readOnlyReason();
+        if (m_review->isInRegion()) {
+            m_banner->setText(tr("This note cannot be changed here: %1").arg(reason));
+        } else {
+            m_banner->setText(reason.isEmpty()
+                                  ? tr("This review pack is open read-only, so it cannot be changed.")
+                                  : tr("This review pack cannot be changed: %1").arg(reason));
+        }
         m_banner->show();
     } else {
         m_banner->hide();
@@ -382,7 +443,7 @@ void DcsWindow::updateControls() {
 }
 
 void DcsWindow::editorChanged() {
-    if (m_loading || !m_pack || m_editor->isReadOnly()) {
+    if (m_loading || !m_review || m_editor->isReadOnly()) {
         return;
     }
     m_pending = true;
@@ -397,13 +458,13 @@ bool DcsWindow::flush() {
 }
 
 bool DcsWindow::saveNow() {
-    if (!m_pack || !m_pending) {
+    if (!m_review || !m_pending) {
         return true;
     }
     const QString body = m_editor->document()->toMarkdown();
     Status saved;
     if (body == m_sentAsEdited) {
-        saved = m_pack->discardAmendment();
+        saved = m_review->discardAmendment();
     } else if (body.trimmed().isEmpty()) {
         m_saveStatus->setText(tr("Not saved: the note is empty. Write something, or undo."));
         return false;
@@ -411,12 +472,19 @@ bool DcsWindow::saveNow() {
         m_saveStatus->setText(tr("Not saved yet: type your name, on the right, to save."));
         return false;
     } else {
-        saved = m_pack->saveAmendment(body, dcsName(), m_clock.utcNow());
+        saved = m_review->saveAmendment(body, dcsName(), m_clock.utcNow());
     }
     if (!saved) {
-        if (m_pack->state().decision != PackDecision::None) {
+        if (m_review->state().decision != PackDecision::None) {
             // Another Balcony answered the pack meanwhile: show that answer.
             showPack();
+        } else if (saved.error().kind == Error::Kind::Changed) {
+            // Sent again meanwhile: the new revision shows as sent, and what the DCS typed stays in
+            // the editor, unsaved, to be compared with it.
+            showPack();
+            loadEditor(body);
+            m_pending = true;
+            updateControls();
         }
         m_saveStatus->setText(tr("Not saved"));
         m_banner->setText(saved.message());
@@ -424,8 +492,8 @@ bool DcsWindow::saveNow() {
         return false;
     }
     m_pending = false;
-    m_saveStatus->setText(m_pack->state().amendment
-                              ? tr("Saved at %1").arg(clockText(m_pack->state().amendment->savedAtUtc))
+    m_saveStatus->setText(m_review->state().amendment
+                              ? tr("Saved at %1").arg(clockText(m_review->state().amendment->savedAtUtc))
                               : tr("Saved: the note is as sent"));
     updateControls();
     return true;
@@ -456,7 +524,7 @@ bool DcsWindow::requireName() {
 }
 
 bool DcsWindow::agreeAsSent() {
-    if (!m_pack || m_editor->isReadOnly() || !requireName()) {
+    if (!m_review || m_editor->isReadOnly() || !requireName()) {
         return false;
     }
     if (!flush()) {
@@ -464,8 +532,8 @@ bool DcsWindow::agreeAsSent() {
                              tr("Your last change could not be saved: %1").arg(m_saveStatus->text()));
         return false;
     }
-    const ReviewPackContents& sent = m_pack->state().sent;
-    if (m_pack->state().amendment) {
+    const ReviewPackContents& sent = m_review->state().sent;
+    if (m_review->state().amendment) {
         // Agreeing means the text as sent: the waiting amendments would be lost, so the DCS chooses.
         if (!m_prompter.askConfirm(
                 tr("Your amendments are waiting"),
@@ -476,7 +544,7 @@ bool DcsWindow::agreeAsSent() {
                 tr("Discard and Agree"))) {
             return false;
         }
-        if (auto discarded = m_pack->discardAmendment(); !discarded) {
+        if (auto discarded = m_review->discardAmendment(); !discarded) {
             m_prompter.showError(tr("The note was not agreed"), discarded.message());
             showPack();
             return false;
@@ -485,13 +553,13 @@ bool DcsWindow::agreeAsSent() {
     } else if (!m_prompter.askConfirm(
                    tr("Agree the note as sent"),
                    tr("You are agreeing revision %1 of the session note for %2 exactly as it "
-                      "was sent, as %3. This cannot be undone: afterwards nothing in this file "
-                      "can change.")
-                       .arg(QString::number(sent.revisionNumber), sent.authorityName, dcsName()),
+                      "was sent, as %3. This cannot be undone: %4")
+                       .arg(QString::number(sent.revisionNumber), sent.authorityName, dcsName(),
+                            afterwardsText()),
                    tr("Agree the Note"))) {
         return false;
     }
-    if (auto agreed = m_pack->agree(dcsName(), m_clock.utcNow()); !agreed) {
+    if (auto agreed = m_review->agree(dcsName(), m_clock.utcNow()); !agreed) {
         m_prompter.showError(tr("The note was not agreed"), agreed.message());
         showPack();
         return false;
@@ -501,7 +569,7 @@ bool DcsWindow::agreeAsSent() {
 }
 
 bool DcsWindow::returnWithAmendments() {
-    if (!m_pack || m_editor->isReadOnly() || !requireName()) {
+    if (!m_review || m_editor->isReadOnly() || !requireName()) {
         return false;
     }
     if (!flush()) {
@@ -509,8 +577,8 @@ bool DcsWindow::returnWithAmendments() {
                              tr("Your last change could not be saved: %1").arg(m_saveStatus->text()));
         return false;
     }
-    const ReviewPackContents& sent = m_pack->state().sent;
-    if (!m_pack->state().amendment) {
+    const ReviewPackContents& sent = m_review->state().sent;
+    if (!m_review->state().amendment) {
         m_prompter.showError(tr("Nothing to return"),
                              tr("You have not amended the note for %1. Amend it first, or agree it as sent.")
                                  .arg(sent.authorityName));
@@ -518,12 +586,12 @@ bool DcsWindow::returnWithAmendments() {
     }
     if (!m_prompter.askConfirm(tr("Return with my amendments"),
                                tr("You are sending the session note for %1 back with your amendments, as %2. "
-                                  "This cannot be undone: afterwards nothing in this file can change.")
-                                   .arg(sent.authorityName, dcsName()),
+                                  "This cannot be undone: %3")
+                                   .arg(sent.authorityName, dcsName(), afterwardsText()),
                                tr("Return the Note"))) {
         return false;
     }
-    if (auto returned = m_pack->returnWithAmendments(dcsName(), m_clock.utcNow()); !returned) {
+    if (auto returned = m_review->returnWithAmendments(dcsName(), m_clock.utcNow()); !returned) {
         m_prompter.showError(tr("The note was not returned"), returned.message());
         showPack();
         return false;
@@ -533,7 +601,7 @@ bool DcsWindow::returnWithAmendments() {
 }
 
 bool DcsWindow::discardAmendments() {
-    if (!m_pack || m_editor->isReadOnly()) {
+    if (!m_review || m_editor->isReadOnly()) {
         return false;
     }
     m_saveTimer->stop();
@@ -541,14 +609,14 @@ bool DcsWindow::discardAmendments() {
             tr("Discard my amendments"),
             tr("Your changes to the note for %1 will be removed and the note shown as it was "
                "sent. This cannot be undone.")
-                .arg(m_pack->state().sent.authorityName),
+                .arg(m_review->state().sent.authorityName),
             tr("Discard"))) {
         if (m_pending) {
             m_saveTimer->start();
         }
         return false;
     }
-    if (auto discarded = m_pack->discardAmendment(); !discarded) {
+    if (auto discarded = m_review->discardAmendment(); !discarded) {
         m_prompter.showError(tr("The amendments were not discarded"), discarded.message());
         return false;
     }

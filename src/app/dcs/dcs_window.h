@@ -1,9 +1,10 @@
 #pragma once
 
+#include "review_pack/dcs_review.h"
 #include "review_pack/review_pack.h"
 
 #include <QMainWindow>
-#include <optional>
+#include <memory>
 
 class QAction;
 class QLabel;
@@ -17,20 +18,23 @@ class QTimer;
 
 namespace balcony {
 class Clock;
-}
+class Database;
+} // namespace balcony
 
 namespace balcony::gui {
 
 class Prompter;
 
-// The DCS's window: one review pack and nothing else (issue 10, "The DCS's review, in Balcony";
-// the guide is docs/guide-dcs.md). No region database is opened: everything shown comes from the
-// pack (ReviewPack::state()), which holds one LA's note alone.
+// The DCS's window: one LA's session note and nothing else (issue 10, "The DCS's review, in Balcony";
+// the guide is docs/guide-dcs.md). The note comes from a review pack (no region database is opened:
+// everything shown comes from the pack, which holds one LA's note alone), or, for a DCS's login to a
+// server region, from the region itself, where the server shows that login its own LA's rows alone
+// (review_pack/region_review.h, docs/server.md). Both go through DcsReview and keep its rules.
 //
 // It shows what was sent (the LA, the group and its day, the group's LAs, the due date, the
 // revision and its fingerprint) and the note, rendered from its Markdown, in an editor with
 // headings, paragraphs and bulleted lists and the editor's own undo. Each change is saved in the
-// pack about 300 ms after the last key (ReviewPack::saveAmendment, stored as Markdown), and at once
+// pack or region about 300 ms after the last key (DcsReview::saveAmendment, stored as Markdown), and at once
 // before a decision, before another pack is opened and on close; "Saved" shows only once a save
 // has returned. A text back to the note as sent (after the editor's Markdown round trip) removes
 // the amendment. The DCS then agrees the note as sent (refused while amendments wait, with an
@@ -52,8 +56,8 @@ public:
     // readOnly opens it without writing (balcony --read-only PACK); a pack the user cannot write
     // opens read-only anyway. Either way the window says why and nothing can be edited.
     bool openPackFile(const QString& path, bool readOnly = false);
-    // The pack shown, or nullptr.
-    const ReviewPack* pack() const { return m_pack ? &*m_pack : nullptr; }
+    // The note shown (a pack's or the region's), or nullptr.
+    const DcsReview* review() const { return m_review.get(); }
 
     // Saves the editor's text now if a change waits; false when the save was refused (the
     // message is shown in the window).
@@ -62,6 +66,13 @@ public:
     // the window says so, and that this DCS works here, on their own LA's note, rather than in the
     // project manager's workspaces; the server shows them nothing of another LA (docs/server.md).
     void setServerLogin(const QString& region, const QString& authority);
+    // Then opens that DCS's own note in the region (openRegionReview for authorityId), taking region,
+    // after saving any waiting change of the note shown. When no note was sent for review yet, or it
+    // cannot be read, the window says so in place of the note and this returns false.
+    bool openRegionNote(std::unique_ptr<Database> region, qint64 authorityId);
+    // Reads the note shown again (someone else may have sent or answered it), after saving a waiting
+    // change; File > Reload. False, with the reason shown, when it cannot be read.
+    bool reload();
     QString serverAuthority() const { return m_serverAuthority; }
 
     // The name decisions and amendments are recorded under.
@@ -91,13 +102,17 @@ private:
     bool saveNow();
     bool requireName();
     void openAsk();
+    void showReview(std::unique_ptr<DcsReview> review);
+    QString afterwardsText() const;
     void setHeading(int level);
     void setBulleted(bool bulleted);
 
     Prompter& m_prompter;
     const Clock& m_clock;
     QSettings& m_settings;
-    std::optional<ReviewPack> m_pack;
+    // A server region's connection, which m_review borrows (declared first, so it goes last).
+    std::unique_ptr<Database> m_region;
+    std::unique_ptr<DcsReview> m_review;
     QString m_serverAuthority; // set by setServerLogin
     QString m_sentAsEdited;    // the sent body after the editor's Markdown round trip
     bool m_loading = false;
@@ -124,6 +139,7 @@ private:
     QAction* m_bullets = nullptr;
     QWidget* m_content = nullptr;
     QLabel* m_empty = nullptr;
+    QAction* m_reload = nullptr;
 };
 
 // The file dialog filter for review packs.

@@ -435,6 +435,16 @@ int runApplication() {
         DcsWindow dcsWindow(dcsPrompter, clock, settings);
         dcsPrompter.setParentWidget(&dcsWindow);
         dcsWindow.setServerLogin(region, dcs->authority);
+        // Their own note, straight from the region; the server shows this login nothing of another LA.
+        auto opened = Database::open(region, {.password = [&dcsPrompter](const QString& server) {
+                                         return dcsPrompter.askPassword(server);
+                                     }});
+        if (opened) {
+            dcsWindow.openRegionNote(std::move(*opened), dcs->authorityId);
+        } else {
+            dcsPrompter.showError(QCoreApplication::translate("balcony::gui", "Cannot open the region"),
+                                  opened.message());
+        }
         dcsWindow.resize(1100, 760);
         dcsWindow.show();
         return QApplication::exec();

@@ -4,6 +4,7 @@
 #include "notes/session_note_store.h"
 #include "review_pack/review_pack.h"
 #include "store/database.h"
+#include "store/location.h"
 #include "store/transaction.h"
 
 #include <QDir>
@@ -14,7 +15,13 @@
 namespace balcony {
 namespace {
 
+// A file's name without its suffix, or a server region's database name.
 QString regionNameOf(const Database& db) {
+    if (db.isServer()) {
+        if (auto location = Location::parse(db.path())) {
+            return location->database;
+        }
+    }
     return QFileInfo(db.path()).completeBaseName();
 }
 
@@ -37,6 +44,27 @@ Result<QStringList> groupAuthorityNames(Database& db, const SessionNote& note, Q
         }
     }
     return names;
+}
+
+Result<ReviewPackContents> reviewContents(Database& db, const SessionNote& note,
+                                          const SessionNoteRevision& revision, const QDate& dueOn) {
+    ReviewPackContents contents;
+    auto names = groupAuthorityNames(db, note, &contents.cycleName);
+    if (!names) {
+        return names.error();
+    }
+    contents.regionName = regionNameOf(db);
+    contents.groupLabel = note.groupLabel;
+    contents.groupDate = note.groupDate;
+    contents.authorityName = note.authorityName;
+    contents.authorityId = note.authorityId;
+    contents.noteId = note.id;
+    contents.revisionNumber = revision.number;
+    contents.revisionFingerprint = revision.fingerprint;
+    contents.revisionBody = revision.body;
+    contents.dueDate = dueOn;
+    contents.groupAuthorities = *names;
+    return contents;
 }
 
 Result<SentForReview> sendForReview(Database& db, const Clock& clock, qint64 noteId, const QString& folder,
@@ -64,23 +92,12 @@ Result<SentForReview> sendForReview(Database& db, const Clock& clock, qint64 not
     if (!revision) {
         return revision.error();
     }
-    ReviewPackContents contents;
-    auto names = groupAuthorityNames(db, *note, &contents.cycleName);
-    if (!names) {
-        return names.error();
+    auto built = reviewContents(db, *note, *revision, *due);
+    if (!built) {
+        return built.error();
     }
+    ReviewPackContents contents = std::move(*built);
     contents.packUuid = QUuid::createUuid();
-    contents.regionName = regionNameOf(db);
-    contents.groupLabel = note->groupLabel;
-    contents.groupDate = note->groupDate;
-    contents.authorityName = note->authorityName;
-    contents.authorityId = note->authorityId;
-    contents.noteId = note->id;
-    contents.revisionNumber = revision->number;
-    contents.revisionFingerprint = revision->fingerprint;
-    contents.revisionBody = revision->body;
-    contents.dueDate = *due;
-    contents.groupAuthorities = *names;
 
     const QString path = QDir(place.absoluteFilePath()).filePath(reviewPackFileName(contents));
     if (Status written = createPack(path, contents, replace); !written) {

@@ -10,6 +10,7 @@
 namespace balcony {
 class Clock;
 class Database;
+struct ReviewPackContents;
 
 // "Send for review" and the import of a returned review pack: the session-note store
 // (session_note_store.h) and the pack file (review_pack/review_pack.h) put together, so that the
@@ -18,6 +19,12 @@ class Database;
 // The names of the LAs that presented in the note's group, in presenting order (names only, never
 // another LA's text), and the name of its cycle when cycleName is given.
 Result<QStringList> groupAuthorityNames(Database& db, const SessionNote& note, QString* cycleName = nullptr);
+
+// What a review of revision of note shows its DCS (a pack's contents, or a note on the server,
+// review_pack/region_review.h): the region, cycle, group and its LAs' names, the LA, the revision and
+// its fingerprint, and dueOn. Built from this note and its group alone; packUuid is left empty.
+Result<ReviewPackContents> reviewContents(Database& db, const SessionNote& note,
+                                          const SessionNoteRevision& revision, const QDate& dueOn);
 
 // What sending one note did.
 struct SentForReview {

@@ -448,6 +448,11 @@ Result<Summary> Copier::run() {
     if (!order) {
         return order.error();
     }
+    // A DCS's working amendment is taken only for a note out for review (migration 15), a status the
+    // notes reach when their steps are replayed: it goes last.
+    if (order->removeAll(QStringLiteral("dcs_amendment")) > 0) {
+        order->append(QStringLiteral("dcs_amendment"));
+    }
     std::map<QString, Shape> shapes;
     for (const auto& table : *order) {
         auto shape = shapeOf(m_source, table);

@@ -22,6 +22,9 @@ const QStringList dcsWrites = {QStringLiteral("note_item"),         QStringLiter
                                QStringLiteral("plan_action"),       QStringLiteral("plan_action_progress"),
                                QStringLiteral("plan_action_rag"),   QStringLiteral("question_focus"),
                                QStringLiteral("question_rating")};
+// The DCS's working amendment of their own note (migration 15) is theirs alone: a facilitator reads
+// the answer once it is returned.
+const QStringList dcsOnlyWrites = {QStringLiteral("dcs_amendment")};
 const QStringList facilitatorWrites = {QStringLiteral("day_event"),        QStringLiteral("group_day_plan"),
                                        QStringLiteral("group_block_plan"), QStringLiteral("plenary_answer"),
                                        QStringLiteral("group_priority"),   QStringLiteral("priority_link"),
@@ -102,6 +105,9 @@ Status grantRights(Database& db, const QString& group, Role role, const QString&
     QStringList writes;
     if (role == Role::Dcs || role == Role::Facilitator) {
         writes = dcsWrites;
+    }
+    if (role == Role::Dcs) {
+        writes += dcsOnlyWrites;
     }
     if (role == Role::Facilitator) {
         writes += facilitatorWrites;

@@ -319,8 +319,8 @@ TEST_CASE("A file that is not a good review pack is refused with a plain message
     CHECK(f.prompter.errors.first().contains(QFileInfo(path).fileName()));
     CHECK(readAll(path) == before);
     // The pack shown before is still shown.
-    REQUIRE(f.window.pack() != nullptr);
-    CHECK(f.window.pack()->path() == good);
+    REQUIRE(f.window.review() != nullptr);
+    CHECK(f.window.review()->where() == good);
     CHECK(f.window.editor()->toPlainText().contains(QStringLiteral("Bolton's front door")));
 }
 
