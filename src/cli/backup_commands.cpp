@@ -25,6 +25,9 @@ QJsonObject backupJson(const backups::BackupFile& file) {
 }
 
 int listBackups(Context& ctx, const QCommandLineParser& parser) {
+    if (auto file = backups::fileRegionOnly(ctx.databasePath(), QStringLiteral("a list of backups")); !file) {
+        return ctx.fail(file.error());
+    }
     const auto policy = backups::policyFromSettings();
     const auto files = backups::list(ctx.databasePath(), policy);
     if (parser.isSet(QStringLiteral("json"))) {

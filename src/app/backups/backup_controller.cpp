@@ -70,9 +70,17 @@ void BackupController::setDocument(RegionDocument* document) {
 
 void BackupController::updateActions() {
     const bool open = m_document != nullptr;
-    m_backUpNow->setEnabled(open && !isBusy());
-    m_restore->setEnabled(open && !isBusy() && !m_document->isReadOnly() && m_closeRegion && m_openRegion);
-    m_restore->setToolTip(open && m_document->isReadOnly() ? tr("The region is open read-only.") : QString());
+    // A server region's backups are the server's (pg_dump), not copies of a file (backups::fileRegionOnly).
+    const bool onServer = open && m_document->database().isServer();
+    const QString serverReason =
+        tr("The region is on a PostgreSQL server: back it up with pg_dump (docs/server.md).");
+    m_backUpNow->setEnabled(open && !onServer && !isBusy());
+    m_backUpNow->setToolTip(onServer ? serverReason : QString());
+    m_restore->setEnabled(open && !onServer && !isBusy() && !m_document->isReadOnly() && m_closeRegion &&
+                          m_openRegion);
+    m_restore->setToolTip(onServer                           ? serverReason
+                          : open && m_document->isReadOnly() ? tr("The region is open read-only.")
+                                                             : QString());
 }
 
 void BackupController::backUpNow() {

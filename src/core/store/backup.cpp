@@ -2,6 +2,7 @@
 
 #include "engine/clock.h"
 #include "store/database.h"
+#include "store/location.h"
 #include "store/region_lock.h"
 #include "support/disk_full.h"
 #include "support/logging.h"
@@ -436,7 +437,24 @@ Result<int> checkFile(const QString& path) {
     return schema;
 }
 
+Status fileRegionOnly(const QString& regionPath, const QString& what) {
+    if (!Location::looksLikeUrl(regionPath)) {
+        return {};
+    }
+    auto location = Location::parse(regionPath);
+    return failure(
+        Error::Kind::InvalidInput,
+        QStringLiteral("%1 is a region on a PostgreSQL server, so %2 cannot be done here: Balcony's "
+                       "backups are copies of region files. Back the server's database up with "
+                       "pg_dump (docs/server.md), or copy the region into a file with "
+                       "balcony-cli region pull. Nothing was changed.")
+            .arg(location ? location->shown() : QStringLiteral("The region"), what));
+}
+
 Status copyTo(const QString& sourcePath, const QString& target, const Progress& progress) {
+    if (auto file = fileRegionOnly(sourcePath, QStringLiteral("a backup")); !file) {
+        return file;
+    }
     const QString absoluteTarget = QFileInfo(target).absoluteFilePath();
     if (QFileInfo::exists(absoluteTarget)) {
         return failure(Error::Kind::InvalidInput,
@@ -483,6 +501,9 @@ Status copyTo(const QString& sourcePath, const QString& target, const Progress& 
 
 Result<BackupFile> make(const QString& regionPath, Reason reason, const Policy& policy, const Clock& clock,
                         const Progress& progress) {
+    if (auto file = fileRegionOnly(regionPath, QStringLiteral("a backup")); !file) {
+        return file.error();
+    }
     const QString region = QFileInfo(regionPath).absoluteFilePath();
     const QString folder = folderFor(region, policy);
     if (auto ready = prepareFolder(region, folder); !ready) {
@@ -518,6 +539,9 @@ Result<BackupFile> make(const QString& regionPath, Reason reason, const Policy& 
 
 std::vector<BackupFile> list(const QString& regionPath, const Policy& policy) {
     std::vector<BackupFile> files;
+    if (Location::looksLikeUrl(regionPath)) {
+        return files; // a server region has no backup folder (fileRegionOnly)
+    }
     for (auto& parsed : parsedBackups(folderFor(regionPath, policy))) {
         files.push_back(std::move(parsed.file));
     }
@@ -554,6 +578,9 @@ QString beforeChange(Database& db, Reason reason) {
 
 Result<RestoreOutcome> restore(const QString& regionPath, const QString& backupPath, const Policy& policy,
                                const Clock& clock, bool takeOverLock) {
+    if (auto file = fileRegionOnly(regionPath, QStringLiteral("a restore")); !file) {
+        return file.error();
+    }
     const QString region = QFileInfo(regionPath).absoluteFilePath();
     const QString source = QFileInfo(backupPath).absoluteFilePath();
     if (QFileInfo(region).canonicalFilePath() == QFileInfo(source).canonicalFilePath() &&

@@ -97,6 +97,12 @@ std::vector<BackupFile> list(const QString& regionPath, const Policy& policy);
 // The newest backup that passes checkFile, if any (older ones are tried in turn).
 std::optional<BackupFile> newestGood(const QString& regionPath, const Policy& policy);
 
+// Balcony's backups are copies of region files. For a region on a PostgreSQL server (a
+// postgresql:// location, store/location.h) this refuses, saying to use pg_dump or `region pull`
+// (docs/server.md); every entry point below that takes a region's path checks it first, so a URL is
+// never taken for a file name. Empty (success) for a file.
+Status fileRegionOnly(const QString& regionPath, const QString& what);
+
 // Whether a daily backup is due: none in the folder was made on clock's UTC day.
 bool dailyDue(const QString& regionPath, const Policy& policy, const Clock& clock);
 

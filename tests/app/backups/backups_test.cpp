@@ -9,6 +9,7 @@
 #include "domain/roster_store.h"
 #include "engine/clock.h"
 #include "frame/main_window.h"
+#include "helpers/test_database.h"
 #include "store/backup.h"
 #include "store/database.h"
 
@@ -142,4 +143,25 @@ TEST_CASE("A damaged region is offered its newest good backup with what would be
     REQUIRE(window.openDatabase(region.path));
     CHECK(prompter.errors.isEmpty());
     CHECK(authorityCount(*window.document()) == 6);
+}
+
+TEST_CASE("A region on a server is not backed up from the File menu, which says to use pg_dump",
+          "[app][backups][server]") {
+    if (test::testServer().isEmpty()) {
+        WARN("No PostgreSQL test server (ctest runs this as gui_on_server)");
+        return;
+    }
+    test::FreshDatabase fresh(Engine::PostgreSQL);
+    fresh.open();
+    Settings settings;
+    FakePrompter prompter;
+    gui::MainWindow window(prompter, settings.settings);
+    gui::BackupController& controller = *window.backups();
+    REQUIRE(window.openDatabase(fresh.location()));
+    CHECK_FALSE(controller.isBusy()); // no daily backup of a server region
+    CHECK_FALSE(controller.backUpNowAction()->isEnabled());
+    CHECK_FALSE(controller.restoreAction()->isEnabled());
+    CHECK(controller.backUpNowAction()->toolTip().contains(QStringLiteral("pg_dump")));
+    CHECK(controller.restoreAction()->toolTip().contains(QStringLiteral("pg_dump")));
+    CHECK(backups::list(fresh.location(), backups::policyFromSettings()).empty());
 }

@@ -151,7 +151,7 @@ TEST_CASE("A DCS whose note was not sent yet is told so in their window", "[gui]
 TEST_CASE("A DCS login amends and returns its own LA's note on the server, and is refused another LA's",
           "[gui][dcs][server]") {
     if (test::testServer().isEmpty()) {
-        WARN("No PostgreSQL test server (ctest runs this as gui_dcs_server_login)");
+        WARN("No PostgreSQL test server (ctest runs this as gui_on_server)");
         return;
     }
     test::FreshDatabase fresh(Engine::PostgreSQL);

@@ -52,7 +52,7 @@ TEST_CASE("A region file is opened in the main window, never as a DCS's", "[gui]
 TEST_CASE("A DCS login to a server region is opened in the DCS's window, the owner's in the main window",
           "[gui][dcs][server]") {
     if (test::testServer().isEmpty()) {
-        WARN("No PostgreSQL test server (ctest runs this as gui_dcs_server_login)");
+        WARN("No PostgreSQL test server (ctest runs this as gui_on_server)");
         return;
     }
     test::FreshDatabase fresh(Engine::PostgreSQL);
