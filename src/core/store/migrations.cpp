@@ -16,7 +16,7 @@ const std::vector<Migration>& all() {
     static const std::vector<Migration> steps = {
         foundation(),   dayEngine(),    notes(),        calendarInvitations(), discardDayRun(),
         questionBank(), dayQuestions(), workingNotes(), sessionNotes(),        outcomes(),
-        reportMarks(),  roles(),        dayCheckout(),  concurrency()};
+        reportMarks(),  roles(),        dayCheckout(),  concurrency(),         outcomeVersions()};
     return steps;
 }
 

@@ -33,6 +33,7 @@ Migration reportMarks();         // 11: captured items marked for the regional r
 Migration roles();               // 12: a server region's logins and who may see what (PostgreSQL)
 Migration dayCheckout();         // 13: days taken offline and brought back (both ends' records)
 Migration concurrency();         // 14: row versions of session notes and action plan items
+Migration outcomeVersions();     // 16: row versions of the asks and offers register and priorities
 
 const std::vector<Migration>& all();
 int latestVersion();
