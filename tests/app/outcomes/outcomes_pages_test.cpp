@@ -22,6 +22,7 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -185,6 +186,46 @@ TEST_CASE("A new wording is undone with Ctrl+Z as a further revision and redone 
     CHECK(desk.stored(ask.itemId).theme == QStringLiteral("workforce stability"));
     CHECK(desk.revisions(ask.itemId) == before + 3);
     CHECK(desk.prompter.errors.isEmpty());
+}
+
+TEST_CASE("A new wording of an ask someone else changed since is refused, naming them, and keeps the typing",
+          "[outcomes]") {
+    OutcomesDesk desk;
+    desk.show(desk.asksOffers);
+    const outcomes::AskOffer ask = desk.entry("Wokingham", NoteKind::Ask);
+    const int before = desk.revisions(ask.itemId);
+    REQUIRE(desk.asksOffers->selectEntry(ask.itemId));
+    auto* theme = desk.workspace->widget()->findChild<QLineEdit*>(QStringLiteral("asksOffersTheme"));
+    auto* text = desk.workspace->widget()->findChild<QPlainTextEdit*>(QStringLiteral("asksOffersText"));
+    const QString typed =
+        QStringLiteral("Keeping our newly qualified social workers beyond their second year.");
+    theme->setText(QStringLiteral("workforce stability"));
+    text->setPlainText(typed);
+    // Someone else (on a server, another connection) closes the ask meanwhile.
+    outcomes::AskOfferRegister store(desk.document->database(), desk.clock);
+    REQUIRE(store.setStatus(ask.itemId, outcomes::AskOfferStatus::Closed).ok());
+
+    QTest::mouseClick(desk.button("asksOffersSaveWording"), Qt::LeftButton);
+    REQUIRE(desk.prompter.errors.size() == 1);
+    const QString at = QLocale::c().toString(desk.clock.utcNow().toLocalTime(), QStringLiteral("HH:mm"));
+    CHECK(desk.prompter.errors.front().contains(
+        QStringLiteral("changed by %1 at %2").arg(desk.document->database().userName(), at)));
+    // Nothing was written; their change shows; what was typed is still in the editor.
+    CHECK(desk.revisions(ask.itemId) == before);
+    CHECK(desk.stored(ask.itemId).text == ask.text);
+    CHECK(desk.stored(ask.itemId).status == outcomes::AskOfferStatus::Closed);
+    const int row = desk.asksOffers->registerView()->currentRow();
+    REQUIRE(row >= 0);
+    CHECK(desk.asksOffers->entries()[size_t(row)].itemId == ask.itemId);
+    CHECK(desk.asksOffers->entries()[size_t(row)].status == outcomes::AskOfferStatus::Closed);
+    CHECK(theme->text() == QStringLiteral("workforce stability"));
+    CHECK(text->toPlainText() == typed);
+
+    // Saved again, now based on their change, it goes through.
+    QTest::mouseClick(desk.button("asksOffersSaveWording"), Qt::LeftButton);
+    CHECK(desk.prompter.errors.size() == 1);
+    CHECK(desk.stored(ask.itemId).text == typed);
+    CHECK(desk.stored(ask.itemId).status == outcomes::AskOfferStatus::Closed);
 }
 
 TEST_CASE("Status and kind of help are set from the page and undone", "[outcomes]") {
