@@ -410,6 +410,40 @@ TEST_CASE("A group's priorities are reordered by keys and by a drop, and the mer
     CHECK(desk.prompter.errors.isEmpty());
 }
 
+TEST_CASE("A priority renamed or an order made from a list someone else changed since is refused",
+          "[outcomes]") {
+    OutcomesDesk desk;
+    desk.show(desk.priorities);
+    QListWidget* list = desk.priorities->groupList();
+    REQUIRE(list->count() == 3);
+    const qint64 group = desk.priorities->groupChoice()->currentData().toLongLong();
+    const qint64 first = list->item(0)->data(Qt::UserRole).toLongLong();
+    // Someone else (on a server, another connection) rewords the first meanwhile.
+    outcomes::PriorityStore theirs(desk.document->database(), desk.clock);
+    REQUIRE(theirs.edit(first, QStringLiteral("Their wording")).ok());
+
+    list->item(0)->setText(QStringLiteral("My wording"));
+    REQUIRE(desk.prompter.errors.size() == 1);
+    CHECK(desk.prompter.errors.front().contains(
+        QStringLiteral("changed by %1").arg(desk.document->database().userName())));
+    CHECK(desk.prompter.errors.front().contains(QStringLiteral("My wording")));
+    CHECK(desk.groupOrder().front() == QStringLiteral("Their wording"));
+    CHECK(list->item(0)->text() == QStringLiteral("Their wording")); // reloaded
+
+    // They put the list in another order; a move made from the list before it is refused.
+    auto now = theirs.ofGroup(group);
+    REQUIRE(now.ok());
+    REQUIRE(theirs.reorder(group, {(*now)[2].id, (*now)[0].id, (*now)[1].id}).ok());
+    const QStringList theirOrder = desk.groupOrder();
+    list->setFocus();
+    list->setCurrentRow(0);
+    QTest::keyClick(list, Qt::Key_Down, Qt::AltModifier);
+    REQUIRE(desk.prompter.errors.size() == 2);
+    CHECK(desk.prompter.errors.last().contains(QStringLiteral("were changed by")));
+    CHECK(desk.groupOrder() == theirOrder);
+    CHECK(list->item(0)->text() == theirOrder.front());
+}
+
 TEST_CASE("A group's plenary answers are shown and saved from the priorities page", "[outcomes]") {
     OutcomesDesk desk;
     const qint64 group = desk.priorities->groupChoice()->currentData().toLongLong();
