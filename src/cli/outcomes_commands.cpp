@@ -56,11 +56,15 @@ qint64 authorityFrom(Context& ctx, Database& db, const QCommandLineParser& parse
 }
 
 QJsonObject jsonItem(const AskOffer& item) {
-    return QJsonObject{
-        {QStringLiteral("kind"), toKey(item.kind)},    {QStringLiteral("id"), item.itemId},
-        {QStringLiteral("la"), item.authorityName},    {QStringLiteral("group"), item.groupLabel},
-        {QStringLiteral("theme"), item.theme},         {QStringLiteral("status"), toKey(item.status)},
-        {QStringLiteral("support"), item.supportKind}, {QStringLiteral("text"), item.text}};
+    return QJsonObject{{QStringLiteral("kind"), toKey(item.kind)},
+                       {QStringLiteral("id"), item.itemId},
+                       {QStringLiteral("la"), item.authorityName},
+                       {QStringLiteral("group"), item.groupLabel},
+                       {QStringLiteral("theme"), item.theme},
+                       {QStringLiteral("status"), toKey(item.status)},
+                       {QStringLiteral("support"), item.supportKind},
+                       {QStringLiteral("version"), item.rowVersion},
+                       {QStringLiteral("text"), item.text}};
 }
 
 QJsonObject jsonAction(const PlanAction& a, bool carried = false) {
@@ -89,6 +93,8 @@ QJsonObject jsonPriority(const MergedPriority& p) {
         members.append(QJsonObject{{QStringLiteral("id"), m.id},
                                    {QStringLiteral("group"), m.groupLabel},
                                    {QStringLiteral("rank"), m.rank},
+                                   {QStringLiteral("version"), m.rowVersion},
+                                   {QStringLiteral("list_version"), m.listVersion},
                                    {QStringLiteral("text"), m.text}});
     }
     return QJsonObject{{QStringLiteral("kind"), QStringLiteral("priority")},
@@ -140,6 +146,23 @@ void printPriority(Context& ctx, const MergedPriority& p) {
         ctx.out << "    group " << m.groupLabel << " #" << m.rank << ": " << m.text << "  [" << m.id << "]"
                 << Qt::endl;
     }
+}
+
+// --based-on as a version (0 or more); prints a usage error and returns false when it is not one.
+bool basedOnFrom(Context& ctx, const QCommandLineParser& parser, const QString& where,
+                 std::optional<int>& basedOn) {
+    if (!parser.isSet(QStringLiteral("based-on"))) {
+        return true;
+    }
+    bool ok = false;
+    const int version = parser.value(QStringLiteral("based-on")).trimmed().toInt(&ok);
+    if (!ok || version < 0) {
+        ctx.usage(QStringLiteral("--based-on %1 is not a version (%2 gives it). Nothing was changed.")
+                      .arg(parser.value(QStringLiteral("based-on")), where));
+        return false;
+    }
+    basedOn = version;
+    return true;
 }
 
 void addCycleAndJson(QCommandLineParser& parser) {
@@ -631,6 +654,10 @@ int setItem(Context& ctx, const QCommandLineParser& parser, const QStringList&) 
     if (!status && !support) {
         return ctx.usage(QStringLiteral("Nothing to change: give --status or --support."));
     }
+    std::optional<int> basedOn;
+    if (!basedOnFrom(ctx, parser, QStringLiteral("outcomes list --json"), basedOn)) {
+        return BadInput;
+    }
     Database* db = ctx.database();
     if (!db) {
         return BadInput;
@@ -642,14 +669,16 @@ int setItem(Context& ctx, const QCommandLineParser& parser, const QStringList&) 
     if (!tx.isActive()) {
         return ctx.fail(tx.error());
     }
+    // --based-on checks the first change; the second follows it in the same transaction.
     if (status) {
-        if (auto changed = items.setStatus(id, *status); !changed) {
+        if (auto changed = items.setStatus(id, *status, basedOn); !changed) {
             return ctx.fail(changed.error());
         }
+        basedOn.reset();
     }
     if (support) {
         const QString key = parser.value(QStringLiteral("support")).trimmed();
-        if (auto tagged = items.setSupportKind(id, key == u"none" ? QString() : key); !tagged) {
+        if (auto tagged = items.setSupportKind(id, key == u"none" ? QString() : key, basedOn); !tagged) {
             return ctx.fail(tagged.error());
         }
     }
@@ -756,7 +785,8 @@ int addPriority(Context& ctx, const QCommandLineParser& parser, const QStringLis
     if (group == 0) {
         return BadInput;
     }
-    auto id = PriorityStore(*db).add(group, parser.value(QStringLiteral("text")));
+    const SystemClock clock;
+    auto id = PriorityStore(*db, clock).add(group, parser.value(QStringLiteral("text")));
     if (!id) {
         return ctx.fail(id.error());
     }
@@ -778,6 +808,10 @@ int rankPriorities(Context& ctx, const QCommandLineParser& parser, const QString
                                "commas (\"7,5,6\"). Nothing was changed."));
         }
     }
+    std::optional<int> basedOn;
+    if (!basedOnFrom(ctx, parser, QStringLiteral("priorities --json, as list_version,"), basedOn)) {
+        return BadInput;
+    }
     Database* db = ctx.database();
     if (!db) {
         return BadInput;
@@ -786,8 +820,9 @@ int rankPriorities(Context& ctx, const QCommandLineParser& parser, const QString
     if (group == 0) {
         return BadInput;
     }
-    PriorityStore store(*db);
-    if (auto reordered = store.reorder(group, order); !reordered) {
+    const SystemClock clock;
+    PriorityStore store(*db, clock);
+    if (auto reordered = store.reorder(group, order, basedOn); !reordered) {
         return ctx.fail(reordered.error());
     }
     auto ranked = store.ofGroup(group);
@@ -958,6 +993,10 @@ const Registrar outcomesSet(
          parser.addOption({QStringLiteral("support"),
                            QStringLiteral("A kind of help from the region's support menu, or none."),
                            QStringLiteral("KEY")});
+         parser.addOption({QStringLiteral("based-on"),
+                           QStringLiteral("The item's version the change was made from (outcomes list "
+                                          "--json gives it): refused if someone changed the item since."),
+                           QStringLiteral("VERSION")});
      },
      setItem});
 
@@ -1033,20 +1072,25 @@ const Registrar
                    },
                    addPriority});
 
-const Registrar
-    prioritiesRank({{QStringLiteral("priorities"), QStringLiteral("rank")},
-                    {},
-                    QStringLiteral("Put a group's priorities in its order."),
-                    0,
-                    [](QCommandLineParser& parser) {
-                        parser.addOption(cycleOption());
-                        parser.addOption({QStringLiteral("group"), QStringLiteral("The group, by label."),
-                                          QStringLiteral("LABEL")});
-                        parser.addOption({QStringLiteral("order"),
-                                          QStringLiteral("Every one of the group's priorities, first first."),
-                                          QStringLiteral("N,N,...")});
-                    },
-                    rankPriorities});
+const Registrar prioritiesRank(
+    {{QStringLiteral("priorities"), QStringLiteral("rank")},
+     {},
+     QStringLiteral("Put a group's priorities in its order."),
+     0,
+     [](QCommandLineParser& parser) {
+         parser.addOption(cycleOption());
+         parser.addOption(
+             {QStringLiteral("group"), QStringLiteral("The group, by label."), QStringLiteral("LABEL")});
+         parser.addOption({QStringLiteral("order"),
+                           QStringLiteral("Every one of the group's priorities, first first."),
+                           QStringLiteral("N,N,...")});
+         parser.addOption({QStringLiteral("based-on"),
+                           QStringLiteral("The group's list version the order was made from (priorities "
+                                          "--json gives it as list_version): refused if the list changed "
+                                          "since."),
+                           QStringLiteral("VERSION")});
+     },
+     rankPriorities});
 
 void addPairOptions(QCommandLineParser& parser) {
     parser.addOption(

@@ -127,7 +127,7 @@ int main(int argc, char** argv) {
                                QDate(2026, 12, 1).addDays(i * 30)));
             }
         }
-        PriorityStore priorities(*db);
+        PriorityStore priorities(*db, clock);
         for (qint64 group : groups) {
             for (int i = 0; i < 5; ++i) {
                 need(priorities.add(group, phrase(random)));

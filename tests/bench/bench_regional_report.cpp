@@ -125,7 +125,7 @@ int main(int argc, char** argv) {
         questions::DayQuestions day(*db);
         ReportMarkStore marks(*db, clock);
         MatchStore matches(*db, clock);
-        PriorityStore priorities(*db);
+        PriorityStore priorities(*db, clock);
         Cycle cycle;
         cycle.name = QStringLiteral("2026-2027");
         cycle.firstDay = QDate(2026, 9, 1);

@@ -367,6 +367,65 @@ TEST_CASE("priorities add, rank, join and split change the merged list", "[cli][
               .exitCode == 2);
 }
 
+TEST_CASE(
+    "outcomes set and priorities rank --based-on refuse, with exit code 4, what changed since that version",
+    "[cli][outcomes]") {
+    Demo demo;
+    const QStringList kentsAsks{q("outcomes"), q("list"), q("--cycle"), q("2022-2023"), q("--kind"),
+                                q("ask"),      q("--la"), q("Kent"),    q("--json")};
+    const auto asks = jsonArray(demo.run(kentsAsks));
+    REQUIRE_FALSE(asks.isEmpty());
+    const QJsonObject ask = asks.at(0).toObject();
+    const QString id = QString::number(ask.value(q("id")).toInt());
+    REQUIRE(ask.contains(q("version")));
+    const int version = ask.value(q("version")).toInt();
+
+    // Someone closes the ask, based on the version listed; a second change based on it is refused.
+    const CliRun first = demo.run({q("outcomes"), q("set"), q("--id"), id, q("--status"), q("closed"),
+                                   q("--based-on"), QString::number(version)});
+    INFO(first.err.toStdString());
+    REQUIRE(first.exitCode == 0);
+    const CliRun second = demo.run({q("outcomes"), q("set"), q("--id"), id, q("--status"), q("matched"),
+                                    q("--support"), q("none"), q("--based-on"), QString::number(version)});
+    CHECK(second.exitCode == 4);
+    CHECK(second.err.contains(q("Ask %1 of Kent was changed by ").arg(id)));
+    const auto after = jsonArray(demo.run(kentsAsks));
+    REQUIRE_FALSE(after.isEmpty());
+    CHECK(after.at(0).toObject().value(q("id")).toInt() == ask.value(q("id")).toInt());
+    CHECK(after.at(0).toObject().value(q("status")).toString() == q("closed"));
+    CHECK(after.at(0).toObject().value(q("version")).toInt() == version + 1);
+    CHECK(demo.run({q("outcomes"), q("set"), q("--id"), id, q("--status"), q("open"), q("--based-on"),
+                    q("latest")})
+              .exitCode == 2);
+
+    // A group's order, based on its list version (priorities --json gives it with each member).
+    REQUIRE(demo.run({q("priorities"), q("add"), q("--cycle"), q("2022-2023"), q("--group"), q("4"),
+                      q("--text"), q("A network for principal social workers")})
+                .exitCode == 0);
+    int listVersion = -1;
+    for (const auto& row :
+         jsonArray(demo.run({q("priorities"), q("--cycle"), q("2022-2023"), q("--json")}))) {
+        for (const auto& member : row.toObject().value(q("members")).toArray()) {
+            if (member.toObject().value(q("id")).toInt() == 8) {
+                listVersion = member.toObject().value(q("list_version")).toInt();
+            }
+        }
+    }
+    REQUIRE(listVersion >= 1);
+    const QStringList rank{q("priorities"), q("rank"), q("--cycle"),    q("2022-2023"),
+                           q("--group"),    q("4"),    q("--based-on"), QString::number(listVersion),
+                           q("--order")};
+    const CliRun mine = demo.run(rank + QStringList{q("9,8")});
+    INFO(mine.err.toStdString());
+    REQUIRE(mine.exitCode == 0);
+    const CliRun stale = demo.run(rank + QStringList{q("8,9")});
+    CHECK(stale.exitCode == 4);
+    CHECK(stale.err.contains(q("The priorities of group 4 were changed by ")));
+    const CliRun shown = demo.run({q("priorities"), q("rank"), q("--cycle"), q("2022-2023"), q("--group"),
+                                   q("4"), q("--order"), q("9,8")});
+    CHECK(shown.out.startsWith(q("1. A network for principal social workers  [9]\n")));
+}
+
 TEST_CASE("actions add and import start an LA's plan", "[cli][outcomes]") {
     Demo demo;
     const CliRun added = demo.run({q("actions"), q("add"), q("--cycle"), q("2022-2023"), q("--la"),

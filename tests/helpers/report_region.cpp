@@ -108,7 +108,7 @@ ReportRegion::ReportRegion(const QString& path) {
                          QDate(2027, 1, 31))
                 .ok());
 
-    outcomes::PriorityStore priorities(*db);
+    outcomes::PriorityStore priorities(*db, clock);
     REQUIRE(
         priorities.add(group[QStringLiteral("North")], QStringLiteral("A regional pool of social workers"))
             .ok());

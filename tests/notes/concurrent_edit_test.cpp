@@ -7,6 +7,8 @@
 #include "notes/note_fixture.h"
 #include "notes/session_note_store.h"
 #include "outcomes/action_plan.h"
+#include "outcomes/asks_offers.h"
+#include "outcomes/priorities.h"
 #include "store/change_feed.h"
 #include "store/database.h"
 #include "store/sql.h"
@@ -170,6 +172,149 @@ TEST_CASE("An action changed or rated by someone else since it was opened refuse
     REQUIRE(
         theirs.rate(*id, outcomes::Rag::Amber, QStringLiteral("Owner named, no date"), now->rowVersion).ok());
     CHECK(theirs.action(*id)->rowVersion == now->rowVersion + 1);
+}
+
+TEST_CASE("An ask changed in the register by someone else since it was opened refuses the second change",
+          "[store][server][concurrency][outcomes]") {
+    const Engine engine = GENERATE(from_range(test::engines()));
+    INFO(test::engineName(engine).toStdString());
+    TwoPeople people(engine);
+    FakeClock clock(QDateTime(QDate(2026, 11, 30), QTime(10, 20), Qt::UTC));
+    outcomes::AskOfferRegister mine(*people.first, clock);
+    outcomes::AskOfferRegister theirs(*people.second, clock);
+    auto id = mine.add(people.f.cycleId, people.f.kent, NoteKind::Ask, QStringLiteral("Workforce"),
+                       QStringLiteral("Help recruiting social workers"));
+    REQUIRE(id.ok());
+    auto readByMe = mine.item(*id);
+    auto readByThem = theirs.item(*id);
+    REQUIRE(readByMe.ok());
+    REQUIRE(readByThem.ok());
+    CHECK(readByMe->rowVersion == 0); // never changed in the register yet: no state row
+
+    // The first change of an item never changed before is checked like any other.
+    REQUIRE(mine.setStatus(*id, outcomes::AskOfferStatus::Matched, readByMe->rowVersion).ok());
+    const QDateTime changedAt = clock.utcNow();
+    clock.advanceMinutes(2);
+
+    auto wording =
+        theirs.edit(*id, QStringLiteral("Workforce"),
+                    QStringLiteral("Help recruiting and keeping social workers"), readByThem->rowVersion);
+    REQUIRE_FALSE(wording.ok());
+    CHECK(wording.error().kind == Error::Kind::Changed);
+    CHECK(wording.message().contains(QStringLiteral("Ask %1 of Kent was changed by %2 at %3")
+                                         .arg(*id)
+                                         .arg(people.first->userName(), localHhMm(changedAt))));
+    auto status = theirs.setStatus(*id, outcomes::AskOfferStatus::Closed, readByThem->rowVersion);
+    REQUIRE_FALSE(status.ok());
+    CHECK(status.error().kind == Error::Kind::Changed);
+    auto support = theirs.setSupportKind(*id, QString(), readByThem->rowVersion);
+    REQUIRE_FALSE(support.ok());
+    CHECK(support.error().kind == Error::Kind::Changed);
+
+    // Nothing of the refused changes was written.
+    auto now = theirs.item(*id);
+    REQUIRE(now.ok());
+    CHECK(now->status == outcomes::AskOfferStatus::Matched);
+    CHECK(now->text == QStringLiteral("Help recruiting social workers"));
+    CHECK(now->rowVersion == 1);
+    CHECK(now->changedBy == people.first->userName());
+    CHECK(now->changedAtUtc == changedAt);
+
+    // Reloaded, the second person's change goes through and raises the version again.
+    auto saved = theirs.edit(*id, QStringLiteral("Workforce"),
+                             QStringLiteral("Help recruiting and keeping social workers"), now->rowVersion);
+    REQUIRE(saved.ok());
+    CHECK(mine.item(*id)->text == QStringLiteral("Help recruiting and keeping social workers"));
+    CHECK(mine.item(*id)->rowVersion == 2);
+    // Without a version a change is not checked (the matching's own marking, scripts).
+    CHECK(mine.setStatus(*id, outcomes::AskOfferStatus::Open).ok());
+    CHECK(mine.item(*id)->rowVersion == 3);
+}
+
+TEST_CASE("A priority edited, removed or reordered from a stale list is refused, naming who changed it",
+          "[store][server][concurrency][outcomes]") {
+    const Engine engine = GENERATE(from_range(test::engines()));
+    INFO(test::engineName(engine).toStdString());
+    TwoPeople people(engine);
+    FakeClock clock(QDateTime(QDate(2026, 11, 30), QTime(15, 40), Qt::UTC));
+    outcomes::PriorityStore mine(*people.first, clock);
+    outcomes::PriorityStore theirs(*people.second, clock);
+    const qint64 group = people.f.groupA;
+    auto first = mine.add(group, QStringLiteral("A regional pool of social workers"));
+    auto second = mine.add(group, QStringLiteral("Shared placement commissioning"));
+    auto third = mine.add(group, QStringLiteral("Peer audit of front door decisions"));
+    REQUIRE((first.ok() && second.ok() && third.ok()));
+    auto texts = [&] {
+        QStringList out;
+        auto list = theirs.ofGroup(group);
+        REQUIRE(list.ok());
+        for (const auto& p : *list) {
+            out << p.text;
+        }
+        return out;
+    };
+    const QStringList original = texts();
+    auto readByThem = theirs.ofGroup(group);
+    REQUIRE(readByThem.ok());
+    const auto& stale = *readByThem;
+    REQUIRE(stale.size() == 3);
+    CHECK(stale[0].listVersion == outcomes::listVersion(stale));
+
+    // I rename the first; every change of theirs based on the list before it is refused.
+    auto mineRead = mine.ofGroup(group);
+    REQUIRE(mineRead.ok());
+    REQUIRE(
+        mine.edit(*first, QStringLiteral("One regional pool of social workers"), mineRead->front().rowVersion)
+            .ok());
+    const QDateTime changedAt = clock.utcNow();
+    clock.advanceMinutes(4);
+
+    auto edit = theirs.edit(*first, QStringLiteral("Their wording"), stale[0].rowVersion);
+    REQUIRE_FALSE(edit.ok());
+    CHECK(edit.error().kind == Error::Kind::Changed);
+    CHECK(edit.message().contains(QStringLiteral("Priority %1 of group A was changed by %2 at %3")
+                                      .arg(*first)
+                                      .arg(people.first->userName(), localHhMm(changedAt))));
+    auto removed = theirs.remove(*first, stale[0].rowVersion);
+    REQUIRE_FALSE(removed.ok());
+    CHECK(removed.error().kind == Error::Kind::Changed);
+    auto reordered = theirs.reorder(group, {*third, *first, *second}, outcomes::listVersion(stale));
+    REQUIRE_FALSE(reordered.ok());
+    CHECK(reordered.error().kind == Error::Kind::Changed);
+    CHECK(reordered.message().contains(QStringLiteral("The priorities of group A were changed by %1 at %2")
+                                           .arg(people.first->userName(), localHhMm(changedAt))));
+    QStringList renamed = original;
+    renamed[0] = QStringLiteral("One regional pool of social workers");
+    CHECK(texts() == renamed);
+
+    // A new order I save makes their order from the list before it stale, though they list the same
+    // priorities: it is refused, and mine stays.
+    auto fresh = theirs.ofGroup(group);
+    REQUIRE(fresh.ok());
+    REQUIRE(mine.reorder(group, {*second, *first, *third}, fresh->front().listVersion).ok());
+    auto theirOrder = theirs.reorder(group, {*third, *second, *first}, fresh->front().listVersion);
+    REQUIRE_FALSE(theirOrder.ok());
+    CHECK(theirOrder.error().kind == Error::Kind::Changed);
+    CHECK(texts() == QStringList{original[1], renamed[0], original[2]});
+
+    // A removal since makes an order of the list before it refused too, and nothing moves.
+    auto beforeRemoval = theirs.ofGroup(group);
+    REQUIRE(beforeRemoval.ok());
+    REQUIRE(mine.remove(*second, beforeRemoval->front().rowVersion).ok());
+    auto afterRemoval = theirs.reorder(group, {*third, *second, *first}, beforeRemoval->front().listVersion);
+    REQUIRE_FALSE(afterRemoval.ok());
+    CHECK(afterRemoval.error().kind == Error::Kind::Changed);
+    CHECK(texts() == QStringList{renamed[0], original[2]});
+
+    // Reloaded, their order goes through.
+    auto now = theirs.ofGroup(group);
+    REQUIRE(now.ok());
+    REQUIRE(theirs.reorder(group, {*third, *first}, now->front().listVersion).ok());
+    CHECK(texts() == QStringList{original[2], renamed[0]});
+    // A store opened for reading only does not change a priority.
+    auto readOnly = outcomes::PriorityStore(*people.second).edit(*third, QStringLiteral("No clock"));
+    REQUIRE_FALSE(readOnly.ok());
+    CHECK(readOnly.error().kind == Error::Kind::Failed);
 }
 
 TEST_CASE("On a server another connection's change to a note reaches the change feed, and its own do not",

@@ -10,7 +10,7 @@ namespace {
 
 struct Ranked {
     test::OutcomeRegion region;
-    PriorityStore store{*region.db};
+    PriorityStore store{*region.db, region.clock};
     std::map<std::string, qint64> id;
 
     void add(const char* group, const char* ref, const char* text) {

@@ -686,9 +686,16 @@ bool AsksOffersSection::saveWording() {
         return false;
     }
     AskOfferRegister items(m_document->database(), clock());
-    auto revision = items.edit(item->itemId, theme, text);
+    // Based on the item as the register shows it: refused if someone else changed it since.
+    auto revision = items.edit(item->itemId, theme, text, item->rowVersion);
     if (!revision) {
         refused(tr("Save Wording"), revision.message());
+        if (revision.error().kind == Error::Kind::Changed && selectEntry(item->itemId)) {
+            // The reload shows their change in the register; the editor keeps what was typed, so
+            // that it can be compared and saved again without typing it anew.
+            m_theme->setText(theme);
+            m_text->setPlainText(text);
+        }
         return false;
     }
     const qint64 id = item->itemId;
@@ -713,7 +720,7 @@ bool AsksOffersSection::setStatus(AskOfferStatus status) {
         return false;
     }
     AskOfferRegister items(m_document->database(), clock());
-    if (Status done = items.setStatus(item->itemId, status); !done) {
+    if (Status done = items.setStatus(item->itemId, status, item->rowVersion); !done) {
         refused(tr("Status"), done.message());
         return false;
     }
@@ -737,7 +744,7 @@ bool AsksOffersSection::setSupportKind(const QString& key) {
         return false;
     }
     AskOfferRegister items(m_document->database(), clock());
-    if (Status done = items.setSupportKind(item->itemId, key); !done) {
+    if (Status done = items.setSupportKind(item->itemId, key, item->rowVersion); !done) {
         refused(tr("Kind of help"), done.message());
         return false;
     }

@@ -408,6 +408,15 @@ void PrioritiesSection::refused(const QString& title, const QString& message) {
     reload();
 }
 
+std::optional<int> PrioritiesSection::versionRead(qint64 priorityId) const {
+    for (const GroupPriority& priority : m_groupPriorities) {
+        if (priority.id == priorityId) {
+            return priority.rowVersion;
+        }
+    }
+    return std::nullopt;
+}
+
 bool PrioritiesSection::move(int delta) {
     const int row = m_list->currentRow();
     const int to = row + delta;
@@ -419,7 +428,9 @@ bool PrioritiesSection::move(int delta) {
         ids.push_back(m_list->item(i)->data(Qt::UserRole).toLongLong());
     }
     std::swap(ids[size_t(row)], ids[size_t(to)]);
-    if (Status done = PriorityStore(m_document->database()).reorder(currentGroupId(), ids); !done) {
+    if (Status done = PriorityStore(m_document->database(), m_document->clock())
+                          .reorder(currentGroupId(), ids, listVersion(m_groupPriorities));
+        !done) {
         refused(tr("Reorder"), done.message());
         return false;
     }
@@ -437,7 +448,9 @@ void PrioritiesSection::listReordered() {
     if (!m_document) {
         return;
     }
-    if (Status done = PriorityStore(m_document->database()).reorder(currentGroupId(), ids); !done) {
+    if (Status done = PriorityStore(m_document->database(), m_document->clock())
+                          .reorder(currentGroupId(), ids, listVersion(m_groupPriorities));
+        !done) {
         refused(tr("Reorder"), done.message());
         return;
     }
@@ -448,8 +461,15 @@ void PrioritiesSection::itemRenamed(qint64 priorityId, const QString& text) {
     if (!m_document) {
         return;
     }
-    if (Status done = PriorityStore(m_document->database()).edit(priorityId, text.trimmed()); !done) {
-        refused(tr("Edit"), done.message());
+    // Based on the priority as the list shows it: refused if someone else changed it since, and then
+    // the wording typed is given back, so that it need not be typed again after the reload.
+    if (Status done = PriorityStore(m_document->database(), m_document->clock())
+                          .edit(priorityId, text.trimmed(), versionRead(priorityId));
+        !done) {
+        refused(tr("Edit"), done.error().kind == Error::Kind::Changed
+                                ? done.message() + QStringLiteral("\n\n") +
+                                      tr("Your wording was: \"%1\"").arg(text.trimmed())
+                                : done.message());
         return;
     }
     written(tr("Saved the new wording."), currentGroupId());
@@ -459,7 +479,8 @@ bool PrioritiesSection::addPriority() {
     if (!m_document || currentGroupId() == 0) {
         return false;
     }
-    auto id = PriorityStore(m_document->database()).add(currentGroupId(), m_newText->text().trimmed());
+    auto id = PriorityStore(m_document->database(), m_document->clock())
+                  .add(currentGroupId(), m_newText->text().trimmed());
     if (!id) {
         refused(tr("Add"), id.message());
         return false;
@@ -485,7 +506,8 @@ bool PrioritiesSection::removePriority() {
             tr("Remove"))) {
         return false;
     }
-    if (Status done = PriorityStore(m_document->database()).remove(item->data(Qt::UserRole).toLongLong());
+    const qint64 id = item->data(Qt::UserRole).toLongLong();
+    if (Status done = PriorityStore(m_document->database(), m_document->clock()).remove(id, versionRead(id));
         !done) {
         refused(tr("Remove"), done.message());
         return false;

@@ -5,6 +5,7 @@
 
 #include <QPointer>
 #include <map>
+#include <optional>
 #include <vector>
 
 class QComboBox;
@@ -58,6 +59,8 @@ public:
 
 private:
     void buildPage();
+    // The row version of a priority of the group's list as last read (edits are based on it).
+    std::optional<int> versionRead(qint64 priorityId) const;
     void reload() override;
     void fillGroups();
     void fillList();

@@ -143,7 +143,7 @@ Status addDemoOutcomes(Database& db, qint64 previousCycleId, qint64 currentCycle
     for (const auto& g : *groups) {
         groupOf[g.label] = g.id;
     }
-    PriorityStore priorities(db);
+    PriorityStore priorities(db, clock);
     for (const auto& p : demoPriorities) {
         if (auto added = priorities.add(groupOf[QString::fromUtf8(p.group)], QString::fromUtf8(p.text));
             !added) {

@@ -5,6 +5,7 @@
 #include "outcomes/support_menu.h"
 #include "questions/question_bank.h"
 #include "store/database.h"
+#include "store/row_version.h"
 #include "store/sql.h"
 #include "store/transaction.h"
 
@@ -17,7 +18,8 @@ namespace {
 QString registerQuery(const QString& where) {
     return QStringLiteral(
                "SELECT i.id, r.kind, g.id, g.label, a.id, a.name, r.theme, r.body, "
-               "coalesce(s.status, 'open'), coalesce(s.support_kind, ''), i.created_at_utc "
+               "coalesce(s.status, 'open'), coalesce(s.support_kind, ''), i.created_at_utc, "
+               "coalesce(s.row_version, 0), coalesce(s.changed_by, ''), s.changed_at_utc "
                "FROM note_item i "
                "JOIN note_revision r ON r.item_id = i.id "
                "AND r.number = (SELECT max(number) FROM note_revision WHERE item_id = i.id) "
@@ -40,6 +42,12 @@ AskOffer rowFrom(const QSqlQuery& q) {
     item.status = askOfferStatusFromKey(q.value(8).toString()).value_or(AskOfferStatus::Open);
     item.supportKind = q.value(9).toString();
     item.capturedAtUtc = QDateTime::fromString(q.value(10).toString(), Qt::ISODateWithMs);
+    item.rowVersion = q.value(11).toInt();
+    item.changedBy = q.value(12).toString();
+    if (!q.value(13).isNull()) {
+        item.changedAtUtc = QDateTime::fromString(q.value(13).toString(), Qt::ISODateWithMs);
+        item.changedAtUtc.setTimeSpec(Qt::UTC);
+    }
     return item;
 }
 
@@ -134,27 +142,75 @@ Result<qint64> AskOfferRegister::add(qint64 cycleId, qint64 authorityId, NoteKin
     return NoteStore(m_db, utcOf(m_clock)).capture(group->value(0).toLongLong(), authorityId, content);
 }
 
-Result<int> AskOfferRegister::edit(qint64 itemId, const QString& theme, const QString& text) {
+Result<int> AskOfferRegister::claim(const AskOffer& item, std::optional<int> basedOnVersion) {
+    // An item never changed through the register has no state row yet: it reads as version 0.
+    if (auto made =
+            sql::run(m_db,
+                     QStringLiteral(
+                         "INSERT INTO ask_offer_state(item_id) VALUES (?) ON CONFLICT (item_id) DO NOTHING"),
+                     {item.itemId});
+        !made) {
+        return made.error();
+    }
+    return rowversion::claim(
+        m_db, m_clock, QStringLiteral("ask_offer_state"), QStringLiteral("item_id"), item.itemId,
+        basedOnVersion,
+        QStringLiteral("%1 %2 of %3").arg(displayName(item.kind)).arg(item.itemId).arg(item.authorityName));
+}
+
+Result<int> AskOfferRegister::edit(qint64 itemId, const QString& theme, const QString& text,
+                                   std::optional<int> basedOnVersion) {
+    Transaction tx(m_db);
+    if (!tx.isActive()) {
+        return tx.error();
+    }
     auto current = item(itemId);
     if (!current) {
         return current.error();
     }
-    return NoteStore(m_db, utcOf(m_clock))
-        .revise(itemId, {current->kind, theme.trimmed(), std::nullopt, text});
+    const NoteContent content{current->kind, theme.trimmed(), std::nullopt, text};
+    if (auto valid = validate(content); !valid) {
+        return valid.error();
+    }
+    if (auto claimed = claim(*current, basedOnVersion); !claimed) {
+        return claimed.error();
+    }
+    auto revision = NoteStore(m_db, utcOf(m_clock)).revise(itemId, content);
+    if (!revision) {
+        return revision.error();
+    }
+    if (auto committed = tx.commit(); !committed) {
+        return committed.error();
+    }
+    return *revision;
 }
 
-Status AskOfferRegister::setStatus(qint64 itemId, AskOfferStatus status) {
-    if (auto current = item(itemId); !current) {
+Status AskOfferRegister::setStatus(qint64 itemId, AskOfferStatus status, std::optional<int> basedOnVersion) {
+    Transaction tx(m_db);
+    if (!tx.isActive()) {
+        return tx.error();
+    }
+    auto current = item(itemId);
+    if (!current) {
         return current.error();
     }
-    auto saved = sql::run(m_db,
-                          QStringLiteral("INSERT INTO ask_offer_state(item_id, status) VALUES (?, ?) "
-                                         "ON CONFLICT (item_id) DO UPDATE SET status = excluded.status"),
-                          {itemId, toKey(status)});
-    return saved ? Status{} : Status{saved.error()};
+    if (auto claimed = claim(*current, basedOnVersion); !claimed) {
+        return claimed.error();
+    }
+    auto saved = sql::run(m_db, QStringLiteral("UPDATE ask_offer_state SET status = ? WHERE item_id = ?"),
+                          {toKey(status), itemId});
+    if (!saved) {
+        return saved.error();
+    }
+    return tx.commit();
 }
 
-Status AskOfferRegister::setSupportKind(qint64 itemId, const QString& key) {
+Status AskOfferRegister::setSupportKind(qint64 itemId, const QString& key,
+                                        std::optional<int> basedOnVersion) {
+    Transaction tx(m_db);
+    if (!tx.isActive()) {
+        return tx.error();
+    }
     auto current = item(itemId);
     if (!current) {
         return current.error();
@@ -180,12 +236,16 @@ Status AskOfferRegister::setSupportKind(qint64 itemId, const QString& key) {
                                .arg(key, keys.join(QStringLiteral(", "))));
         }
     }
+    if (auto claimed = claim(*current, basedOnVersion); !claimed) {
+        return claimed.error();
+    }
     auto saved =
-        sql::run(m_db,
-                 QStringLiteral("INSERT INTO ask_offer_state(item_id, support_kind) VALUES (?, ?) "
-                                "ON CONFLICT (item_id) DO UPDATE SET support_kind = excluded.support_kind"),
-                 {itemId, sql::text(wanted)});
-    return saved ? Status{} : Status{saved.error()};
+        sql::run(m_db, QStringLiteral("UPDATE ask_offer_state SET support_kind = ? WHERE item_id = ?"),
+                 {sql::text(wanted), itemId});
+    if (!saved) {
+        return saved.error();
+    }
+    return tx.commit();
 }
 
 } // namespace balcony::outcomes

@@ -37,6 +37,12 @@ struct AskOffer {
     AskOfferStatus status = AskOfferStatus::Open;
     QString supportKind; // a support menu key, or empty; asks only
     QDateTime capturedAtUtc;
+    // Raised by one with every change made through the register (wording, status, kind of help;
+    // store/row_version.h); 0 when never changed there. Who made the last one (Database::userName())
+    // and when (invalid: never).
+    int rowVersion = 0;
+    QString changedBy{};
+    QDateTime changedAtUtc{};
 };
 
 struct RegisterFilter {
@@ -62,14 +68,26 @@ public:
     // InvalidInput for another kind or empty text; NotFound when the LA is in no group of the cycle.
     Result<qint64> add(qint64 cycleId, qint64 authorityId, NoteKind kind, const QString& theme,
                        const QString& text);
+    // The three edits below each raise the item's row version by one. With basedOnVersion (the
+    // AskOffer::rowVersion the editor read) an edit is refused with Error::Kind::Changed, naming who
+    // changed the item through the register and when, if any of them changed it since; nothing is
+    // written, and the caller keeps what the user typed (docs/server.md, "Working at the same time").
+    // Without it the edit is not checked. A revision written outside the register (the day's notes)
+    // does not raise the version.
+
     // New theme and text, as a new revision of the note item; returns the revision's number.
-    Result<int> edit(qint64 itemId, const QString& theme, const QString& text);
-    Status setStatus(qint64 itemId, AskOfferStatus status);
+    Result<int> edit(qint64 itemId, const QString& theme, const QString& text,
+                     std::optional<int> basedOnVersion = std::nullopt);
+    Status setStatus(qint64 itemId, AskOfferStatus status, std::optional<int> basedOnVersion = std::nullopt);
     // Tags an ask with a kind of help (a key of the region's menu), or clears the tag with an empty
     // key. InvalidInput for an offer or a key not in the menu (the message lists the menu's keys).
-    Status setSupportKind(qint64 itemId, const QString& key);
+    Status setSupportKind(qint64 itemId, const QString& key,
+                          std::optional<int> basedOnVersion = std::nullopt);
 
 private:
+    // Inside the caller's transaction: the item's register state row (made if missing), claimed.
+    Result<int> claim(const AskOffer& item, std::optional<int> basedOnVersion);
+
     Database& m_db;
     const Clock& m_clock;
 };

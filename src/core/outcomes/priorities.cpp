@@ -1,9 +1,13 @@
 #include "outcomes/priorities.h"
 
+#include "engine/clock.h"
 #include "outcomes/text_similarity.h"
+#include "store/database.h"
+#include "store/row_version.h"
 #include "store/sql.h"
 #include "store/transaction.h"
 
+#include <QLocale>
 #include <QSet>
 #include <algorithm>
 #include <map>
@@ -33,15 +37,87 @@ private:
     std::vector<std::size_t> m_parent;
 };
 
-GroupPriority priorityFrom(const QSqlQuery& q) {
-    return {q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toInt(),
-            q.value(4).toString()};
+QDateTime utcFrom(const QVariant& value) {
+    if (value.isNull()) {
+        return {};
+    }
+    QDateTime at = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+    at.setTimeSpec(Qt::UTC);
+    return at;
 }
 
-constexpr char priorityColumns[] = "SELECT p.id, p.group_id, g.label, p.rank, p.body FROM group_priority p "
-                                   "JOIN review_group g ON g.id = p.group_id ";
+GroupPriority priorityFrom(const QSqlQuery& q) {
+    GroupPriority p;
+    p.id = q.value(0).toLongLong();
+    p.groupId = q.value(1).toLongLong();
+    p.groupLabel = q.value(2).toString();
+    p.rank = q.value(3).toInt();
+    p.text = q.value(4).toString();
+    p.rowVersion = q.value(5).toInt();
+    p.changedBy = q.value(6).toString();
+    p.changedAtUtc = utcFrom(q.value(7));
+    return p;
+}
+
+constexpr char priorityColumns[] =
+    "SELECT p.id, p.group_id, g.label, p.rank, p.body, p.row_version, p.changed_by, p.changed_at_utc "
+    "FROM group_priority p JOIN review_group g ON g.id = p.group_id ";
+
+// Reads the rows of a query of priorityColumns, each with its group's list version.
+std::vector<GroupPriority> prioritiesFrom(QSqlQuery& rows) {
+    std::vector<GroupPriority> out;
+    std::map<qint64, int> sums;
+    while (rows.next()) {
+        out.push_back(priorityFrom(rows));
+        sums[out.back().groupId] += out.back().rowVersion;
+    }
+    for (auto& p : out) {
+        p.listVersion = sums[p.groupId];
+    }
+    return out;
+}
+
+QString stampNow(const Clock& clock) {
+    return clock.utcNow().toUTC().toString(Qt::ISODateWithMs);
+}
+
+// The refusal of a new order made from a stale list: who changed the group's list last, and when.
+Error listChanged(Database& db, qint64 groupId) {
+    QString label;
+    if (auto group = sql::run(db, QStringLiteral("SELECT label FROM review_group WHERE id = ?"), {groupId});
+        group && group->next()) {
+        label = group->value(0).toString();
+    }
+    QString who = QStringLiteral("someone else");
+    QString when;
+    auto latest = sql::run(db,
+                           QStringLiteral("SELECT changed_by, changed_at_utc FROM group_priority "
+                                          "WHERE group_id = ? AND changed_at_utc IS NOT NULL "
+                                          "ORDER BY changed_at_utc DESC LIMIT 1"),
+                           {groupId});
+    if (latest && latest->next()) {
+        if (!latest->value(0).toString().isEmpty()) {
+            who = latest->value(0).toString();
+        }
+        when = QStringLiteral(" at %1").arg(
+            QLocale::c().toString(utcFrom(latest->value(1)).toLocalTime(), QStringLiteral("HH:mm")));
+    }
+    return failure(Error::Kind::Changed,
+                   QStringLiteral("The priorities of group %1 were changed by %2%3 after you opened them, "
+                                  "so your new order was not saved and nothing was overwritten. Reload to "
+                                  "see their change, then put the priorities in order again.")
+                       .arg(label, who, when));
+}
 
 } // namespace
+
+int listVersion(const std::vector<GroupPriority>& groupPriorities) {
+    int sum = 0;
+    for (const auto& p : groupPriorities) {
+        sum += p.rowVersion;
+    }
+    return sum;
+}
 
 std::vector<MergedPriority> mergePriorities(const std::vector<GroupPriority>& priorities,
                                             const std::vector<PriorityLink>& links,
@@ -155,17 +231,30 @@ std::vector<MergedPriority> mergePriorities(const std::vector<GroupPriority>& pr
     return merged;
 }
 
+Status PriorityStore::needsClock(const QString& what) const {
+    if (m_clock != nullptr) {
+        return {};
+    }
+    return failure(
+        Error::Kind::Failed,
+        QStringLiteral("%1 was not saved: this priority list was opened for reading only.").arg(what));
+}
+
 Result<qint64> PriorityStore::add(qint64 groupId, const QString& text) {
     if (text.trimmed().isEmpty()) {
         return failure(Error::Kind::InvalidInput,
                        QStringLiteral("A priority needs some text; nothing was added."));
     }
+    if (auto clock = needsClock(QStringLiteral("The priority")); !clock) {
+        return clock.error();
+    }
     auto added = sql::run(
         m_db,
-        QStringLiteral("INSERT INTO group_priority(group_id, rank, body) "
-                       "SELECT ?, coalesce(max(rank), 0) + 1, ? FROM group_priority WHERE group_id = ? "
-                       "RETURNING id"),
-        {groupId, text.trimmed(), groupId});
+        QStringLiteral(
+            "INSERT INTO group_priority(group_id, rank, body, row_version, changed_by, changed_at_utc) "
+            "SELECT ?, coalesce(max(rank), 0) + 1, ?, 1, ?, ? FROM group_priority WHERE group_id = ? "
+            "RETURNING id"),
+        {groupId, text.trimmed(), m_db.userName(), stampNow(*m_clock), groupId});
     if (!added) {
         if (added.error().kind == Error::Kind::Conflict) {
             return failure(
@@ -180,76 +269,139 @@ Result<qint64> PriorityStore::add(qint64 groupId, const QString& text) {
     return added->value(0).toLongLong();
 }
 
-Status PriorityStore::edit(qint64 priorityId, const QString& text) {
+Result<GroupPriority> PriorityStore::one(qint64 priorityId) const {
+    auto rows =
+        sql::run(m_db, QLatin1String(priorityColumns) + QStringLiteral("WHERE p.id = ?"), {priorityId});
+    if (!rows) {
+        return rows.error();
+    }
+    if (!rows->next()) {
+        return failure(Error::Kind::NotFound, QStringLiteral("There is no priority %1.").arg(priorityId));
+    }
+    return priorityFrom(*rows);
+}
+
+Result<int> PriorityStore::claim(const GroupPriority& priority, std::optional<int> basedOnVersion) {
+    return rowversion::claim(
+        m_db, *m_clock, QStringLiteral("group_priority"), priority.id, basedOnVersion,
+        QStringLiteral("Priority %1 of group %2").arg(priority.id).arg(priority.groupLabel));
+}
+
+Status PriorityStore::edit(qint64 priorityId, const QString& text, std::optional<int> basedOnVersion) {
     if (text.trimmed().isEmpty()) {
         return failure(Error::Kind::InvalidInput,
                        QStringLiteral("A priority needs some text; nothing was changed."));
     }
-    auto updated =
-        sql::run(m_db, QStringLiteral("UPDATE group_priority SET body = ? WHERE id = ? RETURNING id"),
-                 {text.trimmed(), priorityId});
-    if (!updated) {
-        return updated.error();
+    if (auto clock = needsClock(QStringLiteral("The change")); !clock) {
+        return clock;
     }
-    if (!updated->next()) {
-        return failure(Error::Kind::NotFound, QStringLiteral("There is no priority %1.").arg(priorityId));
-    }
-    return {};
-}
-
-Status PriorityStore::remove(qint64 priorityId) {
     Transaction tx(m_db);
     if (!tx.isActive()) {
         return tx.error();
     }
-    auto removed =
-        sql::run(m_db, QStringLiteral("DELETE FROM group_priority WHERE id = ? RETURNING group_id, rank"),
-                 {priorityId});
-    if (!removed) {
+    auto current = one(priorityId);
+    if (!current) {
+        return current.error();
+    }
+    if (auto claimed = claim(*current, basedOnVersion); !claimed) {
+        return claimed.error();
+    }
+    if (auto updated = sql::run(m_db, QStringLiteral("UPDATE group_priority SET body = ? WHERE id = ?"),
+                                {text.trimmed(), priorityId});
+        !updated) {
+        return updated.error();
+    }
+    return tx.commit();
+}
+
+Status PriorityStore::remove(qint64 priorityId, std::optional<int> basedOnVersion) {
+    if (auto clock = needsClock(QStringLiteral("The removal")); !clock) {
+        return clock;
+    }
+    Transaction tx(m_db);
+    if (!tx.isActive()) {
+        return tx.error();
+    }
+    auto current = one(priorityId);
+    if (!current) {
+        return current.error();
+    }
+    // Claimed first, so that removing a priority someone changed since is refused like an edit.
+    if (auto claimed = claim(*current, basedOnVersion); !claimed) {
+        return claimed.error();
+    }
+    if (auto removed =
+            sql::run(m_db, QStringLiteral("DELETE FROM group_priority WHERE id = ?"), {priorityId});
+        !removed) {
         return removed.error();
     }
-    if (!removed->next()) {
-        return failure(Error::Kind::NotFound, QStringLiteral("There is no priority %1.").arg(priorityId));
-    }
-    const qint64 groupId = removed->value(0).toLongLong();
-    const int rank = removed->value(1).toInt();
-    removed->finish();
-    if (auto closed = sql::run(
-            m_db, QStringLiteral("UPDATE group_priority SET rank = rank - 1 WHERE group_id = ? AND rank > ?"),
-            {groupId, rank});
+    if (auto closed = sql::run(m_db,
+                               QStringLiteral("UPDATE group_priority SET rank = rank - 1, "
+                                              "row_version = row_version + 1, changed_by = ?, "
+                                              "changed_at_utc = ? WHERE group_id = ? AND rank > ?"),
+                               {m_db.userName(), stampNow(*m_clock), current->groupId, current->rank});
         !closed) {
         return closed.error();
     }
     return tx.commit();
 }
 
-Status PriorityStore::reorder(qint64 groupId, const std::vector<qint64>& idsInOrder) {
+Status PriorityStore::reorder(qint64 groupId, const std::vector<qint64>& idsInOrder,
+                              std::optional<int> basedOnListVersion) {
+    if (auto clock = needsClock(QStringLiteral("The new order")); !clock) {
+        return clock;
+    }
+    Transaction tx(m_db);
+    if (!tx.isActive()) {
+        return tx.error();
+    }
     auto current = ofGroup(groupId);
     if (!current) {
         return current.error();
     }
-    std::set<qint64> have;
+    if (basedOnListVersion && listVersion(*current) != *basedOnListVersion) {
+        return listChanged(m_db, groupId);
+    }
+    std::map<qint64, GroupPriority> have;
     for (const auto& p : *current) {
-        have.insert(p.id);
+        have.emplace(p.id, p);
     }
     const std::set<qint64> given(idsInOrder.begin(), idsInOrder.end());
-    if (given != have || given.size() != idsInOrder.size()) {
+    const bool allThere =
+        std::all_of(given.begin(), given.end(), [&](qint64 id) { return have.count(id) == 1; });
+    // An order made from a list that had a priority removed since: the list changed, not a mistake.
+    if (basedOnListVersion && !allThere) {
+        return listChanged(m_db, groupId);
+    }
+    if (given.size() != idsInOrder.size() || given.size() != have.size() || !allThere) {
         return failure(
             Error::Kind::InvalidInput,
             QStringLiteral(
                 "A new order must list each of the group's %1 priorities once. Nothing was changed.")
                 .arg(have.size()));
     }
-    Transaction tx(m_db);
-    if (!tx.isActive()) {
-        return tx.error();
-    }
+    const QString now = stampNow(*m_clock);
     int rank = 1;
     for (qint64 id : idsInOrder) {
-        if (auto set = sql::run(m_db, QStringLiteral("UPDATE group_priority SET rank = ? WHERE id = ?"),
-                                {rank++, id});
-            !set) {
+        const GroupPriority& was = have.at(id);
+        if (was.rank == rank) {
+            ++rank;
+            continue;
+        }
+        // Only if the row is still as read: another program's change committed after the read above
+        // (on a server) refuses this order instead of being overwritten by it.
+        auto set =
+            sql::run(m_db,
+                     QStringLiteral("UPDATE group_priority SET rank = ?, row_version = row_version + 1, "
+                                    "changed_by = ?, changed_at_utc = ? WHERE id = ? AND row_version = ? "
+                                    "RETURNING id"),
+                     {rank++, m_db.userName(), now, id, was.rowVersion});
+        if (!set) {
             return set.error();
+        }
+        if (!set->next()) {
+            set->finish();
+            return listChanged(m_db, groupId);
         }
     }
     return tx.commit();
@@ -262,11 +414,7 @@ Result<std::vector<GroupPriority>> PriorityStore::ofGroup(qint64 groupId) const 
     if (!rows) {
         return rows.error();
     }
-    std::vector<GroupPriority> out;
-    while (rows->next()) {
-        out.push_back(priorityFrom(*rows));
-    }
-    return out;
+    return prioritiesFrom(*rows);
 }
 
 Result<std::vector<GroupPriority>> PriorityStore::ofCycle(qint64 cycleId) const {
@@ -277,11 +425,7 @@ Result<std::vector<GroupPriority>> PriorityStore::ofCycle(qint64 cycleId) const 
     if (!rows) {
         return rows.error();
     }
-    std::vector<GroupPriority> out;
-    while (rows->next()) {
-        out.push_back(priorityFrom(*rows));
-    }
-    return out;
+    return prioritiesFrom(*rows);
 }
 
 Status PriorityStore::join(qint64 firstId, qint64 secondId) {

@@ -2,13 +2,16 @@
 
 #include "support/result.h"
 
+#include <QDateTime>
 #include <QString>
 #include <QStringList>
+#include <optional>
 #include <vector>
 
 namespace balcony {
+class Clock;
 class Database;
-}
+} // namespace balcony
 
 // Each group's suggested actions for next year's regional improvement plan, ranked by the group
 // (rank 1 first), and the one cycle-wide list they merge into. The merge joins the same suggestion
@@ -25,7 +28,21 @@ struct GroupPriority {
     QString groupLabel;
     int rank = 1; // 1 is the group's first
     QString text;
+    // Raised by one with every change to this priority: its text, its rank (a new order, or the gap
+    // a removal closes) and its adding (store/row_version.h, migration 16); 0 for one never changed
+    // since. Who made the last change (Database::userName()) and when (invalid: never).
+    int rowVersion = 0;
+    QString changedBy{};
+    QDateTime changedAtUtc{};
+    // The version of the group's whole list as read with it: the sum of its priorities' row versions
+    // (listVersion below). What a new order is based on.
+    int listVersion = 0;
 };
+
+// The version of a group's list: the sum of its priorities' row versions. Every change to one of
+// them raises it, so for the same priorities an equal sum means nothing changed; a list that lost or
+// gained priorities is told apart by its ids (PriorityStore::reorder checks both).
+int listVersion(const std::vector<GroupPriority>& groupPriorities);
 
 // The facilitator's word on two priorities: one suggestion (join) or two (split).
 struct PriorityLink {
@@ -51,20 +68,36 @@ std::vector<MergedPriority> mergePriorities(const std::vector<GroupPriority>& pr
                                             const std::vector<PriorityLink>& links,
                                             const MergeOptions& options = {});
 
-// Borrows the Database. Each write commits before it returns; a refusal writes nothing.
+// Borrows the Database and the Clock, which must outlive it. Each write commits before it returns;
+// a refusal writes nothing.
+//
+// Optimistic concurrency (docs/server.md, "Working at the same time"): edit and remove take the
+// GroupPriority::rowVersion the editor read, reorder the GroupPriority::listVersion. Given, the write
+// is refused with Error::Kind::Changed, naming who changed it and when, if it changed since; nothing
+// is written and the caller keeps what the user typed. Not given, the write is not checked.
 class PriorityStore final {
 public:
+    // For reading, joining and splitting only: add, edit, remove and reorder, which stamp when a
+    // priority changed, are refused (Error::Kind::Failed) by a store made without a Clock.
     explicit PriorityStore(Database& db)
         : m_db(db) {}
+    PriorityStore(Database& db, const Clock& clock)
+        : m_db(db)
+        , m_clock(&clock) {}
 
     // Adds a suggestion at the end of the group's list; returns its id. InvalidInput for empty text.
+    // Raises the group's list version (the new priority starts at row version 1).
     Result<qint64> add(qint64 groupId, const QString& text);
-    Status edit(qint64 priorityId, const QString& text);
-    // Removes one and closes the gap in its group's ranks.
-    Status remove(qint64 priorityId);
-    // The group's new order: every one of its priorities' ids, first first (ranks 1..n).
-    // InvalidInput when the list is not exactly the group's priorities.
-    Status reorder(qint64 groupId, const std::vector<qint64>& idsInOrder);
+    Status edit(qint64 priorityId, const QString& text, std::optional<int> basedOnVersion = std::nullopt);
+    // Removes one and closes the gap in its group's ranks (raising the row versions of those after it).
+    Status remove(qint64 priorityId, std::optional<int> basedOnVersion = std::nullopt);
+    // The group's new order: every one of its priorities' ids, first first (ranks 1..n); raises the row
+    // version of each priority whose rank changes. InvalidInput when the list is not exactly the group's
+    // priorities. With basedOnListVersion, Changed when the group's list version is not that one or
+    // a priority listed was removed since (one was added, edited, moved or removed), so that a new
+    // order made from a stale list never silently replaces someone else's.
+    Status reorder(qint64 groupId, const std::vector<qint64>& idsInOrder,
+                   std::optional<int> basedOnListVersion = std::nullopt);
 
     Result<std::vector<GroupPriority>> ofGroup(qint64 groupId) const;
     Result<std::vector<GroupPriority>> ofCycle(qint64 cycleId) const; // by group label, then rank
@@ -79,8 +112,13 @@ public:
 
 private:
     Status link(qint64 firstId, qint64 secondId, bool join);
+    Result<GroupPriority> one(qint64 priorityId) const;
+    // Inside the caller's transaction (needs the Clock).
+    Result<int> claim(const GroupPriority& priority, std::optional<int> basedOnVersion);
+    Status needsClock(const QString& what) const;
 
     Database& m_db;
+    const Clock* m_clock = nullptr;
 };
 
 } // namespace balcony::outcomes

@@ -16,7 +16,8 @@ const std::vector<Migration>& all() {
     static const std::vector<Migration> steps = {
         foundation(),   dayEngine(),    notes(),        calendarInvitations(), discardDayRun(),
         questionBank(), dayQuestions(), workingNotes(), sessionNotes(),        outcomes(),
-        reportMarks(),  roles(),        dayCheckout(),  concurrency(),         dcsAmendment()};
+        reportMarks(),  roles(),        dayCheckout(),  concurrency(),         dcsAmendment(),
+        outcomeVersions()};
     return steps;
 }
 

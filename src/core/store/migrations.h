@@ -34,6 +34,7 @@ Migration roles();               // 12: a server region's logins and who may see
 Migration dayCheckout();         // 13: days taken offline and brought back (both ends' records)
 Migration concurrency();         // 14: row versions of session notes and action plan items
 Migration dcsAmendment();        // 15: a DCS's working amendment of their note, on a server
+Migration outcomeVersions();     // 16: row versions of the asks and offers register and priorities
 
 const std::vector<Migration>& all();
 int latestVersion();

@@ -24,10 +24,15 @@ Error changedError(const QString& what, const Stamp& stamp) {
 
 Result<int> claim(Database& db, const Clock& clock, const QString& table, qint64 id,
                   std::optional<int> basedOn, const QString& what) {
+    return claim(db, clock, table, QStringLiteral("id"), id, basedOn, what);
+}
+
+Result<int> claim(Database& db, const Clock& clock, const QString& table, const QString& keyColumn, qint64 id,
+                  std::optional<int> basedOn, const QString& what) {
     const QString now = clock.utcNow().toUTC().toString(Qt::ISODateWithMs);
     QString statement = QStringLiteral("UPDATE %1 SET row_version = row_version + 1, changed_by = ?, "
-                                       "changed_at_utc = ? WHERE id = ?")
-                            .arg(table);
+                                       "changed_at_utc = ? WHERE %2 = ?")
+                            .arg(table, keyColumn);
     if (basedOn) {
         statement += QStringLiteral(" AND row_version = ?");
     }
@@ -40,9 +45,11 @@ Result<int> claim(Database& db, const Clock& clock, const QString& table, qint64
     if (claimed->next()) {
         return claimed->value(0).toInt();
     }
-    auto current = sql::run(
-        db, QStringLiteral("SELECT row_version, changed_by, changed_at_utc FROM %1 WHERE id = ?").arg(table),
-        {id});
+    auto current =
+        sql::run(db,
+                 QStringLiteral("SELECT row_version, changed_by, changed_at_utc FROM %1 WHERE %2 = ?")
+                     .arg(table, keyColumn),
+                 {id});
     if (!current) {
         return current.error();
     }

@@ -13,7 +13,8 @@ class Database;
 
 // Optimistic concurrency for what two people may edit at the same time on a server (docs/server.md,
 // "Working at the same time"): session notes and action plan items carry a row version, raised by
-// one with every change, and who made the last change and when (migration 14). A save carries the
+// one with every change, and who made the last change and when (migration 14; the asks and offers
+// register and the groups' priorities since migration 16). A save carries the
 // version it was based on; the row is claimed with
 //     UPDATE t SET row_version = row_version + 1, changed_by = ?, changed_at_utc = ?
 //     WHERE id = ? AND row_version = ?
@@ -35,6 +36,9 @@ struct Stamp {
 // clock) after you opened it ..." (what: e.g. "The session note for Kent"). NotFound when there is
 // no such row. Returns the row's new version.
 Result<int> claim(Database& db, const Clock& clock, const QString& table, qint64 id,
+                  std::optional<int> basedOn, const QString& what);
+// The same for a table whose key column is not id (ask_offer_state's item_id).
+Result<int> claim(Database& db, const Clock& clock, const QString& table, const QString& keyColumn, qint64 id,
                   std::optional<int> basedOn, const QString& what);
 
 // The refusal claim() returns, for a stamp read from the row.

@@ -22,6 +22,7 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -185,6 +186,46 @@ TEST_CASE("A new wording is undone with Ctrl+Z as a further revision and redone 
     CHECK(desk.stored(ask.itemId).theme == QStringLiteral("workforce stability"));
     CHECK(desk.revisions(ask.itemId) == before + 3);
     CHECK(desk.prompter.errors.isEmpty());
+}
+
+TEST_CASE("A new wording of an ask someone else changed since is refused, naming them, and keeps the typing",
+          "[outcomes]") {
+    OutcomesDesk desk;
+    desk.show(desk.asksOffers);
+    const outcomes::AskOffer ask = desk.entry("Wokingham", NoteKind::Ask);
+    const int before = desk.revisions(ask.itemId);
+    REQUIRE(desk.asksOffers->selectEntry(ask.itemId));
+    auto* theme = desk.workspace->widget()->findChild<QLineEdit*>(QStringLiteral("asksOffersTheme"));
+    auto* text = desk.workspace->widget()->findChild<QPlainTextEdit*>(QStringLiteral("asksOffersText"));
+    const QString typed =
+        QStringLiteral("Keeping our newly qualified social workers beyond their second year.");
+    theme->setText(QStringLiteral("workforce stability"));
+    text->setPlainText(typed);
+    // Someone else (on a server, another connection) closes the ask meanwhile.
+    outcomes::AskOfferRegister store(desk.document->database(), desk.clock);
+    REQUIRE(store.setStatus(ask.itemId, outcomes::AskOfferStatus::Closed).ok());
+
+    QTest::mouseClick(desk.button("asksOffersSaveWording"), Qt::LeftButton);
+    REQUIRE(desk.prompter.errors.size() == 1);
+    const QString at = QLocale::c().toString(desk.clock.utcNow().toLocalTime(), QStringLiteral("HH:mm"));
+    CHECK(desk.prompter.errors.front().contains(
+        QStringLiteral("changed by %1 at %2").arg(desk.document->database().userName(), at)));
+    // Nothing was written; their change shows; what was typed is still in the editor.
+    CHECK(desk.revisions(ask.itemId) == before);
+    CHECK(desk.stored(ask.itemId).text == ask.text);
+    CHECK(desk.stored(ask.itemId).status == outcomes::AskOfferStatus::Closed);
+    const int row = desk.asksOffers->registerView()->currentRow();
+    REQUIRE(row >= 0);
+    CHECK(desk.asksOffers->entries()[size_t(row)].itemId == ask.itemId);
+    CHECK(desk.asksOffers->entries()[size_t(row)].status == outcomes::AskOfferStatus::Closed);
+    CHECK(theme->text() == QStringLiteral("workforce stability"));
+    CHECK(text->toPlainText() == typed);
+
+    // Saved again, now based on their change, it goes through.
+    QTest::mouseClick(desk.button("asksOffersSaveWording"), Qt::LeftButton);
+    CHECK(desk.prompter.errors.size() == 1);
+    CHECK(desk.stored(ask.itemId).text == typed);
+    CHECK(desk.stored(ask.itemId).status == outcomes::AskOfferStatus::Closed);
 }
 
 TEST_CASE("Status and kind of help are set from the page and undone", "[outcomes]") {
@@ -367,6 +408,40 @@ TEST_CASE("A group's priorities are reordered by keys and by a drop, and the mer
     QTest::mouseClick(desk.button("prioritiesSplit"), Qt::LeftButton);
     CHECK(desk.priorities->merged().size() == 5);
     CHECK(desk.prompter.errors.isEmpty());
+}
+
+TEST_CASE("A priority renamed or an order made from a list someone else changed since is refused",
+          "[outcomes]") {
+    OutcomesDesk desk;
+    desk.show(desk.priorities);
+    QListWidget* list = desk.priorities->groupList();
+    REQUIRE(list->count() == 3);
+    const qint64 group = desk.priorities->groupChoice()->currentData().toLongLong();
+    const qint64 first = list->item(0)->data(Qt::UserRole).toLongLong();
+    // Someone else (on a server, another connection) rewords the first meanwhile.
+    outcomes::PriorityStore theirs(desk.document->database(), desk.clock);
+    REQUIRE(theirs.edit(first, QStringLiteral("Their wording")).ok());
+
+    list->item(0)->setText(QStringLiteral("My wording"));
+    REQUIRE(desk.prompter.errors.size() == 1);
+    CHECK(desk.prompter.errors.front().contains(
+        QStringLiteral("changed by %1").arg(desk.document->database().userName())));
+    CHECK(desk.prompter.errors.front().contains(QStringLiteral("My wording")));
+    CHECK(desk.groupOrder().front() == QStringLiteral("Their wording"));
+    CHECK(list->item(0)->text() == QStringLiteral("Their wording")); // reloaded
+
+    // They put the list in another order; a move made from the list before it is refused.
+    auto now = theirs.ofGroup(group);
+    REQUIRE(now.ok());
+    REQUIRE(theirs.reorder(group, {(*now)[2].id, (*now)[0].id, (*now)[1].id}).ok());
+    const QStringList theirOrder = desk.groupOrder();
+    list->setFocus();
+    list->setCurrentRow(0);
+    QTest::keyClick(list, Qt::Key_Down, Qt::AltModifier);
+    REQUIRE(desk.prompter.errors.size() == 2);
+    CHECK(desk.prompter.errors.last().contains(QStringLiteral("were changed by")));
+    CHECK(desk.groupOrder() == theirOrder);
+    CHECK(list->item(0)->text() == theirOrder.front());
 }
 
 TEST_CASE("A group's plenary answers are shown and saved from the priorities page", "[outcomes]") {
