@@ -86,17 +86,28 @@ QTableWidgetItem* cell(const QString& text) {
 } // namespace
 
 // One edit of the register, done already when pushed (the first redo does nothing), so a refused
-// write never reaches the stack. Undo and redo write through core; a refusal there is reported
-// through the Prompter and the page reloads to show what is stored.
+// write never reaches the stack. Undo and redo write through core, based on the item's version as
+// this page's last write left it (m_versionsWritten): a change someone else made since is refused
+// (Error::Kind::Changed), never overwritten. A refusal is reported through the Prompter and the page
+// reloads to show what is stored.
 class AsksOffersSection::RegisterCommand final : public QUndoCommand {
 public:
-    RegisterCommand(AsksOffersSection& section, const QString& text, qint64 groupId,
-                    std::function<Status()> redo, std::function<Status()> undo)
+    // A write based on the version given.
+    using Write = std::function<Status(std::optional<int> basedOn)>;
+    // The item's version as stored now, read after a write; nothing when it cannot be read.
+    using Version = std::function<std::optional<int>()>;
+
+    RegisterCommand(AsksOffersSection& section, const QString& text, qint64 groupId, qint64 itemId,
+                    Write redo, Write undo, Version version)
         : QUndoCommand(text)
         , m_section(section)
         , m_groupId(groupId)
+        , m_itemId(itemId)
         , m_redo(std::move(redo))
-        , m_undo(std::move(undo)) {}
+        , m_undo(std::move(undo))
+        , m_versionNow(std::move(version)) {
+        remember();
+    }
 
     void redo() override {
         if (m_done) {
@@ -108,20 +119,45 @@ public:
 
 private:
     static QString tr(const char* text) { return AsksOffersSection::tr(text); }
-    void run(const std::function<Status()>& write, const QString& message) {
-        if (Status status = write(); !status) {
+    void remember() {
+        if (auto version = m_versionNow()) {
+            m_section.m_versionsWritten[m_itemId] = *version;
+        } else {
+            m_section.m_versionsWritten.erase(m_itemId);
+        }
+    }
+    void run(const Write& write, const QString& message) {
+        const auto known = m_section.m_versionsWritten.find(m_itemId);
+        const std::optional<int> basedOn =
+            known != m_section.m_versionsWritten.end() ? std::optional<int>(known->second) : std::nullopt;
+        if (Status status = write(basedOn); !status) {
             m_section.refused(AsksOffersSection::tr("Asks and offers"), status.message());
             return;
         }
+        remember();
         m_section.written(message, m_groupId);
     }
 
     AsksOffersSection& m_section;
     qint64 m_groupId;
-    std::function<Status()> m_redo;
-    std::function<Status()> m_undo;
+    qint64 m_itemId;
+    Write m_redo;
+    Write m_undo;
+    Version m_versionNow;
     bool m_done = false;
 };
+
+namespace {
+
+// The version of item id as stored now, for RegisterCommand.
+std::function<std::optional<int>()> versionOf(Database& db, const Clock& clock, qint64 id) {
+    return [&db, &clock, id]() -> std::optional<int> {
+        auto item = AskOfferRegister(db, clock).item(id);
+        return item ? std::optional<int>(item->rowVersion) : std::nullopt;
+    };
+}
+
+} // namespace
 
 AsksOffersSection::AsksOffersSection(Prompter& prompter, const Clock* clock, QObject* parent)
     : CycleSection(parent)
@@ -373,6 +409,7 @@ void AsksOffersSection::showView(const QString& name) {
 
 void AsksOffersSection::leavingCycle() {
     m_undo->clear();
+    m_versionsWritten.clear();
 }
 
 void AsksOffersSection::reload() {
@@ -705,11 +742,14 @@ bool AsksOffersSection::saveWording() {
     const Clock& c = clock();
     m_undo->push(new RegisterCommand(
         *this, tr("new wording of %1's %2").arg(item->authorityName, displayName(item->kind).toLower()),
-        item->groupId,
-        [&db, &c, id, theme, text] { return statusOf(AskOfferRegister(db, c).edit(id, theme, text)); },
-        [&db, &c, id, oldTheme, oldText] {
-            return statusOf(AskOfferRegister(db, c).edit(id, oldTheme, oldText));
-        }));
+        item->groupId, id,
+        [&db, &c, id, theme, text](std::optional<int> basedOn) {
+            return statusOf(AskOfferRegister(db, c).edit(id, theme, text, basedOn));
+        },
+        [&db, &c, id, oldTheme, oldText](std::optional<int> basedOn) {
+            return statusOf(AskOfferRegister(db, c).edit(id, oldTheme, oldText, basedOn));
+        },
+        versionOf(db, c, id)));
     written(tr("Saved the new wording as revision %1.").arg(*revision), item->groupId);
     return true;
 }
@@ -729,9 +769,14 @@ bool AsksOffersSection::setStatus(AskOfferStatus status) {
     Database& db = m_document->database();
     const Clock& c = clock();
     m_undo->push(new RegisterCommand(
-        *this, tr("%1's status %2").arg(item->authorityName, statusWord(status)), item->groupId,
-        [&db, &c, id, status] { return AskOfferRegister(db, c).setStatus(id, status); },
-        [&db, &c, id, was] { return AskOfferRegister(db, c).setStatus(id, was); }));
+        *this, tr("%1's status %2").arg(item->authorityName, statusWord(status)), item->groupId, id,
+        [&db, &c, id, status](std::optional<int> basedOn) {
+            return AskOfferRegister(db, c).setStatus(id, status, basedOn);
+        },
+        [&db, &c, id, was](std::optional<int> basedOn) {
+            return AskOfferRegister(db, c).setStatus(id, was, basedOn);
+        },
+        versionOf(db, c, id)));
     written(tr("%1's %2 is now %3.")
                 .arg(item->authorityName, displayName(item->kind).toLower(), statusWord(status)),
             item->groupId);
@@ -753,9 +798,14 @@ bool AsksOffersSection::setSupportKind(const QString& key) {
     Database& db = m_document->database();
     const Clock& c = clock();
     m_undo->push(new RegisterCommand(
-        *this, tr("kind of help for %1's ask").arg(item->authorityName), item->groupId,
-        [&db, &c, id, key] { return AskOfferRegister(db, c).setSupportKind(id, key); },
-        [&db, &c, id, was] { return AskOfferRegister(db, c).setSupportKind(id, was); }));
+        *this, tr("kind of help for %1's ask").arg(item->authorityName), item->groupId, id,
+        [&db, &c, id, key](std::optional<int> basedOn) {
+            return AskOfferRegister(db, c).setSupportKind(id, key, basedOn);
+        },
+        [&db, &c, id, was](std::optional<int> basedOn) {
+            return AskOfferRegister(db, c).setSupportKind(id, was, basedOn);
+        },
+        versionOf(db, c, id)));
     written(key.isEmpty()
                 ? tr("%1's ask has no kind of help now.").arg(item->authorityName)
                 : tr("%1's ask is tagged \"%2\".").arg(item->authorityName, m_support->currentText()),

@@ -6,6 +6,7 @@
 #include "outcomes/support_menu.h"
 
 #include <QPointer>
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -95,6 +96,9 @@ private:
 
     QPointer<QWidget> m_page;
     QUndoStack* m_undo = nullptr;
+    // Each item's row version as this page's last write left it: undo and redo are based on it, so
+    // that they are refused after someone else's change instead of writing over it.
+    std::map<qint64, int> m_versionsWritten;
     QComboBox* m_laFilter = nullptr;
     QComboBox* m_groupFilter = nullptr;
     QComboBox* m_themeFilter = nullptr;

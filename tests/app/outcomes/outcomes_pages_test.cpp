@@ -249,6 +249,31 @@ TEST_CASE("Status and kind of help are set from the page and undone", "[outcomes
     CHECK_FALSE(support->isEnabled());
 }
 
+TEST_CASE("Undo never writes over a change someone else made to the ask since", "[outcomes]") {
+    OutcomesDesk desk;
+    const outcomes::AskOffer ask = desk.entry("Kent", NoteKind::Ask);
+    REQUIRE(desk.asksOffers->selectEntry(ask.itemId));
+    REQUIRE(desk.asksOffers->setStatus(outcomes::AskOfferStatus::Closed));
+    // Someone else (on a server, another connection) tags the ask meanwhile.
+    outcomes::AskOfferRegister store(desk.document->database(), desk.clock);
+    REQUIRE(store.setSupportKind(ask.itemId, QStringLiteral("leadership-development")).ok());
+
+    desk.asksOffers->undoStack()->undo();
+    REQUIRE(desk.prompter.errors.size() == 1);
+    CHECK(desk.prompter.errors.front().contains(QStringLiteral("changed by")));
+    CHECK(desk.stored(ask.itemId).status == outcomes::AskOfferStatus::Closed);
+    CHECK(desk.stored(ask.itemId).supportKind == QStringLiteral("leadership-development"));
+
+    // Undo and redo of the page's own changes, with nobody else's between, still go through.
+    REQUIRE(desk.asksOffers->selectEntry(ask.itemId));
+    REQUIRE(desk.asksOffers->setStatus(outcomes::AskOfferStatus::Open));
+    desk.asksOffers->undoStack()->undo();
+    CHECK(desk.stored(ask.itemId).status == outcomes::AskOfferStatus::Closed);
+    desk.asksOffers->undoStack()->redo();
+    CHECK(desk.stored(ask.itemId).status == outcomes::AskOfferStatus::Open);
+    CHECK(desk.prompter.errors.size() == 1);
+}
+
 TEST_CASE("An ask added after the day joins the register, and empty text is refused with nothing written",
           "[outcomes]") {
     OutcomesDesk desk;
