@@ -1,5 +1,7 @@
 // balcony-cli backup and restore (docs/backups.md): a round trip, every refusal leaving the region
 // as it was, the offer of a backup for a damaged region, and a backup folder the user cannot write.
+// [file]: backups are copies of a region FILE (a server's are the IT team's pg_dump, docs/server.md),
+// so these run on SQLite only; ctest's cli_tests_on_postgresql leaves them out.
 #include "cli_runner.h"
 
 #include <QDir>
@@ -44,7 +46,7 @@ QString backupPathIn(const QString& out) {
 
 } // namespace
 
-TEST_CASE("Backup, backup --list and restore go round trip", "[cli][backup]") {
+TEST_CASE("Backup, backup --list and restore go round trip", "[cli][backup][file]") {
     CliSandbox cli;
     const QString db = cli.databasePath();
     REQUIRE(cli.run({QStringLiteral("demo")}).exitCode == 0);
@@ -103,7 +105,8 @@ TEST_CASE("Backup, backup --list and restore go round trip", "[cli][backup]") {
     CHECK(again.err.contains(QStringLiteral("already exists")));
 }
 
-TEST_CASE("Every restore refusal names the file and leaves the region byte-identical", "[cli][backup]") {
+TEST_CASE("Every restore refusal names the file and leaves the region byte-identical",
+          "[cli][backup][file]") {
     CliSandbox cli;
     const QString db = cli.databasePath();
     REQUIRE(cli.run({QStringLiteral("demo")}).exitCode == 0);
@@ -166,7 +169,8 @@ TEST_CASE("Every restore refusal names the file and leaves the region byte-ident
     CHECK(folderBytes(cli.path(QString())) == locked);
 }
 
-TEST_CASE("A damaged region names its newest good backup and the command that restores it", "[cli][backup]") {
+TEST_CASE("A damaged region names its newest good backup and the command that restores it",
+          "[cli][backup][file]") {
     CliSandbox cli;
     const QString db = cli.databasePath();
     REQUIRE(cli.run({QStringLiteral("demo")}).exitCode == 0);
@@ -194,7 +198,8 @@ TEST_CASE("A damaged region names its newest good backup and the command that re
     CHECK(cycles.out.contains(QStringLiteral("2022-2023")));
 }
 
-TEST_CASE("A backup folder the user cannot write is reported and the command still works", "[cli][backup]") {
+TEST_CASE("A backup folder the user cannot write is reported and the command still works",
+          "[cli][backup][file]") {
     if (geteuid() != 0 || QStandardPaths::findExecutable(QStringLiteral("setpriv")).isEmpty()) {
         WARN("This test runs balcony-cli as the user nobody through setpriv, which needs root.");
         return;
@@ -246,7 +251,7 @@ TEST_CASE("A backup folder the user cannot write is reported and the command sti
     CHECK(QDir(backupsFolder).isEmpty());
 }
 
-TEST_CASE("The number of backups kept follows the backups/keep setting", "[cli][backup]") {
+TEST_CASE("The number of backups kept follows the backups/keep setting", "[cli][backup][file]") {
     CliSandbox cli;
     REQUIRE(cli.run({QStringLiteral("demo")}).exitCode == 0);
     REQUIRE(QDir().mkpath(cli.path(QStringLiteral("config/Balcony"))));

@@ -1,5 +1,9 @@
 #include "cli_runner.h"
 
+#include "helpers/table_dump.h"
+
+#include <QCryptographicHash>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QProcessEnvironment>
@@ -10,6 +14,54 @@ namespace balcony::test {
 CliSandbox::CliSandbox() {
     QDir().mkpath(m_dir.path(QStringLiteral("home")));
     QDir().mkpath(dataFolder());
+    if (fixtureEngine() == Engine::PostgreSQL) {
+        m_server = std::make_unique<FreshDatabase>(Engine::PostgreSQL);
+    }
+}
+
+CliSandbox::~CliSandbox() = default;
+
+QString CliSandbox::databasePath() const {
+    return m_server ? m_server->location() : m_dir.path(QStringLiteral("region.balcony"));
+}
+
+QByteArray CliSandbox::regionDigest() const {
+    if (!m_server) {
+        const QString file = databasePath();
+        QByteArray bytes = readAll(file);
+        // An empty log holds nothing: SQLite leaves one behind after some refusals.
+        if (const QByteArray log = readAll(file + QStringLiteral("-wal")); !log.isEmpty()) {
+            bytes += "|wal|" + log;
+        }
+        return bytes.isEmpty() ? QByteArray() : QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
+    }
+    auto opened = Database::open(databasePath(), {.readOnly = true});
+    if (!opened && opened.error().kind == Error::Kind::NotFound) {
+        return {}; // an empty database: no region yet
+    }
+    INFO((opened ? std::string() : opened.message().toStdString()));
+    REQUIRE(opened.ok());
+    // The schema version first: a region with no rows yet (after init) is not nothing.
+    const QStringList rows =
+        QStringList{QStringLiteral("schema %1").arg((*opened)->schemaVersion())} + dumpEveryTable(**opened);
+    return QCryptographicHash::hash(rows.join(u'\n').toUtf8(), QCryptographicHash::Sha256);
+}
+
+bool CliSandbox::regionExists() const {
+    return m_server ? !regionDigest().isEmpty() : QFileInfo::exists(databasePath());
+}
+
+QString CliSandbox::regionFile() const {
+    if (!m_server) {
+        return databasePath();
+    }
+    const QString file = path(QStringLiteral("region-file.balcony"));
+    if (!QFileInfo::exists(file)) {
+        const CliRun made = runOn(file, {QStringLiteral("init")});
+        INFO(made.err.toStdString());
+        REQUIRE(made.exitCode == 0);
+    }
+    return file;
 }
 
 CliRun CliSandbox::run(const QStringList& arguments) const {

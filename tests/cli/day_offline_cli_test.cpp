@@ -1,6 +1,5 @@
 #include "cli_runner.h"
 #include "helpers/table_dump.h"
-#include "helpers/test_database.h"
 #include "store/database.h"
 
 #include <QFile>
@@ -10,8 +9,9 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
-// balcony-cli day checkout / day checkin: a day offline at the venue, the region on a file or on the
-// test server, the day's file always a file.
+// balcony-cli day checkout / day checkin: a day offline at the venue, the region on the sandbox's
+// engine (a file, or a database on the test server in ctest's cli_tests_on_postgresql), the day's
+// file always a file.
 using balcony::test::CliRun;
 using balcony::test::CliSandbox;
 
@@ -59,11 +59,8 @@ void demoWithSecret(const CliSandbox& cli, const QString& region) {
 
 TEST_CASE("balcony-cli day checkout, a day run on the file and day checkin bring the day back",
           "[cli][offline]") {
-    const balcony::Engine engine = GENERATE(from_range(balcony::test::engines()));
-    UNSCOPED_INFO(balcony::test::engineName(engine).toStdString());
-    balcony::test::FreshDatabase fresh(engine);
-    const QString region = fresh.location();
     CliSandbox cli;
+    const QString region = cli.databasePath();
     demoWithSecret(cli, region);
     const QString la = presenter(cli, region, q("1"));
     const QString file = cli.path(q("group-1.balcony"));

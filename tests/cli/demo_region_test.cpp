@@ -3,6 +3,7 @@
 #include "domain/roster_store.h"
 #include "domain/schedule_store.h"
 #include "domain/self_assessment_store.h"
+#include "helpers/test_database.h"
 #include "store/database.h"
 
 #include <catch2/catch.hpp>
@@ -12,16 +13,15 @@ using namespace balcony;
 
 namespace {
 
+// The demo region, made by core on the fixture engine (test::fixtureEngine(): a file, or a database
+// on the test server in ctest's cli_tests_on_postgresql).
 struct DemoFixture {
-    test::TempDir dir;
-    std::unique_ptr<Database> db;
+    test::FreshDatabase fresh{test::fixtureEngine()};
+    std::unique_ptr<Database> db = fresh.open();
     CycleSchedule current;
     CycleSchedule previous;
 
     DemoFixture() {
-        auto opened = Database::open(dir.path(QStringLiteral("demo.balcony")), {.create = true});
-        REQUIRE(opened.ok());
-        db = std::move(*opened);
         auto created = createDemoRegion(*db);
         INFO(created.message().toStdString());
         REQUIRE(created.ok());

@@ -2,6 +2,8 @@
 // that is a tiny tmpfs, and the automatic backups into a full backup folder. The tmpfs lives in a
 // mount namespace of the child's own (unshare), so it vanishes with the child and no mount is ever
 // left behind; what the folder held is listed from inside before it goes.
+// [file]: backups of a region FILE, so these run on SQLite only; ctest's cli_tests_on_postgresql
+// leaves them out.
 #include "cli_runner.h"
 
 #include <QDir>
@@ -65,7 +67,7 @@ QString fullSentence(const QString& folder) {
 } // namespace
 
 TEST_CASE("A backup onto a full disk names the folder, leaves no file there and the region as it was",
-          "[cli][backup][disk-full]") {
+          "[cli][backup][disk-full][file]") {
     const QStringList unshare = privateMounts();
     if (unshare.isEmpty()) {
         WARN("This test needs a private mount namespace (unshare), which this system does not allow.");

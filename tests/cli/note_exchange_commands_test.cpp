@@ -202,8 +202,8 @@ TEST_CASE("A DCS's amendments and agreement come back through import-pack, once"
         CHECK(damaged.exitCode != 0);
         CHECK(damaged.err.contains(q("Surrey")));
     }
-    SECTION("the region file is not a pack") {
-        const CliRun region = r.note({q("import-pack"), r.cli.databasePath()});
+    SECTION("a region file is not a pack") {
+        const CliRun region = r.note({q("import-pack"), r.cli.regionFile()});
         CHECK(region.exitCode != 0);
         CHECK(region.err.contains(q("region file")));
     }

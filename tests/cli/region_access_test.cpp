@@ -1,5 +1,7 @@
 // The region file where the user cannot write it (read-only media, a read-only share), a lock
 // carried over from another computer, and a region in a synced folder, as balcony-cli meets them.
+// [file]: all of it is about a region FILE (permissions, the lock file, the folder it is in), so these
+// run on SQLite only; ctest's cli_tests_on_postgresql leaves them out.
 #include "cli_runner.h"
 
 #include <QDir>
@@ -83,7 +85,7 @@ bool canRunAsNobody() {
 
 } // namespace
 
-TEST_CASE("Every command that only reads works on a region on a read-only share", "[cli][read-only]") {
+TEST_CASE("Every command that only reads works on a region on a read-only share", "[cli][read-only][file]") {
     if (!canRunAsNobody()) {
         WARN("This test runs balcony-cli as the user nobody through setpriv, which needs root.");
         return;
@@ -139,7 +141,7 @@ TEST_CASE("Every command that only reads works on a region on a read-only share"
 }
 
 TEST_CASE("Every command that writes refuses a region on a read-only share, saying why, and changes nothing",
-          "[cli][read-only]") {
+          "[cli][read-only][file]") {
     if (!canRunAsNobody()) {
         WARN("This test runs balcony-cli as the user nobody through setpriv, which needs root.");
         return;
@@ -196,7 +198,7 @@ void placeLock(const QString& db, qint64 ageSeconds) {
 } // namespace
 
 TEST_CASE("A lock from another computer stops every write however old it is, until --take-over-lock",
-          "[cli][lock]") {
+          "[cli][lock][file]") {
     CliSandbox cli;
     REQUIRE(cli.run({QStringLiteral("demo")}).exitCode == 0);
     const QString db = cli.databasePath();
@@ -230,7 +232,7 @@ TEST_CASE("A lock from another computer stops every write however old it is, unt
 }
 
 TEST_CASE("The --take-over-lock option is in the overview, and without a foreign lock changes nothing",
-          "[cli][lock]") {
+          "[cli][lock][file]") {
     CliSandbox cli;
     CHECK(cli.run({QStringLiteral("--help")}).out.contains(QStringLiteral("--take-over-lock")));
     REQUIRE(cli.run({QStringLiteral("demo")}).exitCode == 0);
@@ -241,7 +243,7 @@ TEST_CASE("The --take-over-lock option is in the overview, and without a foreign
 }
 
 TEST_CASE("A region in a synced folder warns on the commands that write, and not on those that read",
-          "[cli][synced]") {
+          "[cli][synced][file]") {
     CliSandbox cli;
     const QString db = cli.path(QStringLiteral("OneDrive - Kent County Council/region.balcony"));
     REQUIRE(QDir().mkpath(QFileInfo(db).absolutePath()));

@@ -1,6 +1,5 @@
 #include "cli_runner.h"
 
-#include <QFileInfo>
 #include <QJsonObject>
 
 using balcony::test::CliSandbox;
@@ -12,7 +11,7 @@ TEST_CASE("init creates the region database named by BALCONY_DB and says where i
     CHECK(run.exitCode == 0);
     CHECK(run.err.isEmpty());
     CHECK(run.out.startsWith(QStringLiteral("Region database ready: ") + cli.databasePath()));
-    CHECK(QFileInfo::exists(cli.databasePath()));
+    CHECK(cli.regionExists());
 }
 
 TEST_CASE("demo creates a missing database and fills it with the South East region", "[cli]") {
@@ -21,7 +20,7 @@ TEST_CASE("demo creates a missing database and fills it with the South East regi
     INFO(run.err.toStdString());
     CHECK(run.exitCode == 0);
     CHECK(run.out.contains(QStringLiteral("19 local authorities")));
-    CHECK(QFileInfo::exists(cli.databasePath()));
+    CHECK(cli.regionExists());
 
     const auto list = cli.run({QStringLiteral("cycle"), QStringLiteral("list"), QStringLiteral("--json")});
     REQUIRE(list.exitCode == 0);
@@ -36,13 +35,13 @@ TEST_CASE("demo creates a missing database and fills it with the South East regi
 TEST_CASE("demo refuses a database that already holds a region and changes nothing", "[cli]") {
     CliSandbox cli;
     REQUIRE(cli.run({QStringLiteral("demo")}).exitCode == 0);
-    const QByteArray before = balcony::test::readAll(cli.databasePath());
+    const QByteArray before = cli.regionDigest();
 
     const auto again = cli.run({QStringLiteral("demo")});
     CHECK(again.exitCode == 2);
     CHECK(again.out.isEmpty());
     CHECK(again.err.contains(QStringLiteral("already holds a region")));
-    CHECK(balcony::test::readAll(cli.databasePath()) == before);
+    CHECK(cli.regionDigest() == before);
 }
 
 TEST_CASE("cycle add stores a cycle that cycle list then shows, as text and as JSON", "[cli]") {

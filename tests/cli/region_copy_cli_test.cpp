@@ -18,6 +18,8 @@
 
 // balcony-cli region push and region pull (docs/cli.md, docs/server.md "Moving a region onto a
 // server"): a region file onto an empty server database and back, and the copies refused.
+// [file]: the sandbox's region is the FILE pushed (or the file pulled to), so these run on SQLite
+// only; ctest's cli_tests_on_postgresql leaves them out.
 using namespace balcony;
 using balcony::test::CliRun;
 using balcony::test::CliSandbox;
@@ -84,7 +86,7 @@ QStringList pushTo(const QString& address) {
 } // namespace
 
 TEST_CASE("balcony-cli region push then region pull gives back the demo region, every table and column",
-          "[cli][server][region-copy]") {
+          "[cli][server][region-copy][file]") {
     if (test::testServer().isEmpty()) {
         WARN("No PostgreSQL test server (run through ctest)");
         return;
@@ -139,7 +141,7 @@ TEST_CASE("balcony-cli region push then region pull gives back the demo region, 
 }
 
 TEST_CASE("balcony-cli region push refuses a database that already holds a region",
-          "[cli][server][region-copy]") {
+          "[cli][server][region-copy][file]") {
     if (test::testServer().isEmpty()) {
         WARN("No PostgreSQL test server (run through ctest)");
         return;
@@ -161,7 +163,7 @@ TEST_CASE("balcony-cli region push refuses a database that already holds a regio
 }
 
 TEST_CASE("balcony-cli region push refuses a region file of a newer Balcony and leaves the server empty",
-          "[cli][server][region-copy]") {
+          "[cli][server][region-copy][file]") {
     if (test::testServer().isEmpty()) {
         WARN("No PostgreSQL test server (run through ctest)");
         return;
@@ -178,7 +180,7 @@ TEST_CASE("balcony-cli region push refuses a region file of a newer Balcony and 
 }
 
 TEST_CASE("balcony-cli region push and pull name a server they cannot reach and create nothing",
-          "[cli][server][region-copy]") {
+          "[cli][server][region-copy][file]") {
     CliSandbox cli;
     REQUIRE(cli.run({q("demo")}).exitCode == 0);
     const QByteArray before = test::readAll(cli.databasePath());
@@ -197,7 +199,7 @@ TEST_CASE("balcony-cli region push and pull name a server they cannot reach and 
     CHECK_FALSE(QFileInfo::exists(cli.path(q("new.balcony"))));
 }
 
-TEST_CASE("balcony-cli region pull never overwrites a file", "[cli][region-copy]") {
+TEST_CASE("balcony-cli region pull never overwrites a file", "[cli][region-copy][file]") {
     CliSandbox cli;
     const QString existing = cli.path(q("kept.balcony"));
     test::writeFile(existing, "someone's file");
@@ -211,7 +213,7 @@ TEST_CASE("balcony-cli region pull never overwrites a file", "[cli][region-copy]
     CHECK(test::readAll(existing) == QByteArray("someone's file"));
 }
 
-TEST_CASE("balcony-cli region pull refuses a folder the user cannot write", "[cli][region-copy]") {
+TEST_CASE("balcony-cli region pull refuses a folder the user cannot write", "[cli][region-copy][file]") {
     if (QStandardPaths::findExecutable(q("setpriv")).isEmpty()) {
         WARN("This test needs setpriv to run balcony-cli as the user nobody.");
         return;
@@ -252,7 +254,7 @@ TEST_CASE("balcony-cli region pull refuses a folder the user cannot write", "[cl
 }
 
 TEST_CASE("balcony-cli without a terminal says where a server's password goes, and uses PGPASSWORD",
-          "[cli][server][password]") {
+          "[cli][server][password][file]") {
     if (test::testServer().isEmpty()) {
         WARN("No PostgreSQL test server (run through ctest)");
         return;

@@ -1,4 +1,6 @@
 // note pack-show: a review pack's contents for scripts, and its refusals, as balcony-cli shows them.
+// [file]: note pack-show opens a review pack FILE (and a region file given in its place) and never the
+// region, so the PostgreSQL run (ctest's cli_tests_on_postgresql) would only repeat these: SQLite only.
 #include "cli_runner.h"
 #include "review_pack/review_pack.h"
 
@@ -63,7 +65,7 @@ CliRun runAsNobody(const QString& home, const QStringList& arguments) {
 
 } // namespace
 
-TEST_CASE("note pack-show prints a returned pack's note and the DCS's answer", "[cli][review_pack]") {
+TEST_CASE("note pack-show prints a returned pack's note and the DCS's answer", "[cli][review_pack][file]") {
     CliSandbox cli;
     const QString path = cli.path(QStringLiteral("bolton.balcony-review"));
     REQUIRE(createPack(path, contents()).ok());
@@ -103,7 +105,7 @@ TEST_CASE("note pack-show prints a returned pack's note and the DCS's answer", "
 }
 
 TEST_CASE("note pack-show refuses a region file and a file that is not a pack, changing nothing",
-          "[cli][review_pack]") {
+          "[cli][review_pack][file]") {
     CliSandbox cli;
     REQUIRE(cli.run({QStringLiteral("init")}).exitCode == 0);
     const QByteArray region = balcony::test::readAll(cli.databasePath());
@@ -120,7 +122,7 @@ TEST_CASE("note pack-show refuses a region file and a file that is not a pack, c
 }
 
 TEST_CASE("A review pack the user cannot write opens read-only and one they cannot read is refused",
-          "[cli][review_pack][read-only]") {
+          "[cli][review_pack][read-only][file]") {
     if (geteuid() != 0 || QStandardPaths::findExecutable(QStringLiteral("setpriv")).isEmpty()) {
         WARN("This test runs balcony-cli as the user nobody through setpriv, which needs root.");
         return;

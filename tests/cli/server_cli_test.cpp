@@ -35,7 +35,7 @@ TEST_CASE("balcony-cli init, demo and cycle list work on a PostgreSQL server", "
     CHECK(check.exitCode == 0);
     // Nothing file-like was made in the user's folders: no region file, no folder named after the URL.
     CHECK_FALSE(QDir(sandbox.path(QStringLiteral("home"))).exists(QStringLiteral("postgresql:")));
-    CHECK_FALSE(QFileInfo::exists(sandbox.databasePath()));
+    CHECK_FALSE(QFileInfo::exists(sandbox.path(QStringLiteral("region.balcony"))));
 }
 
 TEST_CASE("balcony-cli names an unreachable server and creates nothing", "[cli][server]") {
@@ -50,7 +50,7 @@ TEST_CASE("balcony-cli names an unreachable server and creates nothing", "[cli][
     CHECK(QDir(sandbox.path(QStringLiteral("home")))
               .entryList(QDir::AllEntries | QDir::NoDotAndDotDot)
               .isEmpty());
-    CHECK_FALSE(QFileInfo::exists(sandbox.databasePath()));
+    CHECK_FALSE(QFileInfo::exists(sandbox.path(QStringLiteral("region.balcony"))));
 }
 
 TEST_CASE("balcony-cli refuses a server address with a password and never repeats it", "[cli][server]") {

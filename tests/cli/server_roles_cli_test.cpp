@@ -57,7 +57,9 @@ QString as(Location region, const QString& login) {
 
 } // namespace
 
-TEST_CASE("server add-user and server users are refused on a region file, plainly", "[cli][server][roles]") {
+// [file]: about a region FILE (the sandbox's region on SQLite); on a server these commands work.
+TEST_CASE("server add-user and server users are refused on a region file, plainly",
+          "[cli][server][roles][file]") {
     CliSandbox sandbox;
     REQUIRE(sandbox.run({QStringLiteral("init")}).exitCode == 0);
     auto add = sandbox.run({QStringLiteral("server"), QStringLiteral("add-user"), QStringLiteral("kent_dcs"),

@@ -1,7 +1,5 @@
 #include "cli_runner.h"
 
-#include <QCryptographicHash>
-#include <QFile>
 #include <QJsonObject>
 
 using balcony::test::CliRun;
@@ -14,12 +12,6 @@ namespace {
 
 QString q(const char* text) {
     return QString::fromUtf8(text);
-}
-
-QByteArray fileHash(const QString& path) {
-    QFile file(path);
-    REQUIRE(file.open(QIODevice::ReadOnly));
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
 }
 
 } // namespace
@@ -78,7 +70,7 @@ TEST_CASE("outcomes years refuses a missing or unknown LA or cycle and leaves th
           "[cli][outcomes][years]") {
     CliSandbox cli;
     REQUIRE(cli.run({q("demo")}).exitCode == 0);
-    const QByteArray before = fileHash(cli.databasePath());
+    const QByteArray before = cli.regionDigest();
     const CliRun missing = cli.run({q("outcomes"), q("years")});
     CHECK(missing.exitCode == 2);
     CHECK(missing.err.contains(q("--la")));
@@ -90,5 +82,5 @@ TEST_CASE("outcomes years refuses a missing or unknown LA or cycle and leaves th
     CHECK(noCycle.exitCode == 2);
     CHECK(noCycle.err.contains(q("1999-2000")));
     CHECK(noCycle.out.isEmpty());
-    CHECK(fileHash(cli.databasePath()) == before);
+    CHECK(cli.regionDigest() == before);
 }
