@@ -578,12 +578,6 @@ QStringList commandFor(Importer importer, const QString& file) {
     return {};
 }
 
-void requireDemo(const CliSandbox& cli) {
-    const CliRun demo = cli.run({q("demo")});
-    INFO(demo.err.toStdString());
-    REQUIRE(demo.exitCode == 0);
-}
-
 void checkMessages(const CliRun& run, int exitCode, const QStringList& expected, const QString& file) {
     INFO("stdout: " << run.out.left(2000).toStdString() << "\nstderr: " << run.err.left(2000).toStdString());
     CHECK(run.exitCode == exitCode);
@@ -603,7 +597,7 @@ TEST_CASE("Every bad file for every importer gets its message and changes nothin
     CAPTURE(c.what);
 
     CliSandbox cli;
-    requireDemo(cli);
+    cli.makeDemoRegion();
     if (!c.rosterFirst.isEmpty()) {
         const QString roster = cli.path(q("first.csv"));
         writeFile(roster, c.rosterFirst);
@@ -735,7 +729,7 @@ TEST_CASE("Every bad region database is refused with its message and left byte f
     for (const DbCase& c : cases) {
         CAPTURE(c.what);
         CliSandbox cli;
-        requireDemo(cli);
+        cli.makeDemoRegion();
         const QString path = c.make(cli, cli.databasePath());
         const QByteArray before = QFileInfo(path).isFile() ? readAll(path) : QByteArray();
         const CliRun run = cli.runOn(path, c.command);
@@ -754,7 +748,7 @@ TEST_CASE("Every bad region database is refused with its message and left byte f
 TEST_CASE("A region database that is read-only or locked is refused for writing and left byte for byte",
           "[cli][bad-input][file]") {
     CliSandbox cli;
-    requireDemo(cli);
+    cli.makeDemoRegion();
     const QString db = cli.databasePath();
 
     SECTION("locked by another Balcony") {

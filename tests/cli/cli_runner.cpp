@@ -21,6 +21,26 @@ CliSandbox::CliSandbox() {
 
 CliSandbox::~CliSandbox() = default;
 
+void CliSandbox::makeDemoRegion() const {
+    if (!m_server) {
+        const CliRun demo = run({QStringLiteral("demo")});
+        INFO(demo.err.toStdString());
+        REQUIRE(demo.exitCode == 0);
+        return;
+    }
+    // Made once per process and never dropped here: the test server itself goes when ctest's
+    // postgres fixture stops it.
+    static FreshDatabase* demoTemplate = nullptr;
+    if (demoTemplate == nullptr) {
+        auto* made = new FreshDatabase(Engine::PostgreSQL);
+        const CliRun demo = runOn(made->location(), {QStringLiteral("demo")});
+        INFO(demo.err.toStdString());
+        REQUIRE(demo.exitCode == 0);
+        demoTemplate = made;
+    }
+    m_server->copyFrom(demoTemplate->databaseName());
+}
+
 QString CliSandbox::databasePath() const {
     return m_server ? m_server->location() : m_dir.path(QStringLiteral("region.balcony"));
 }

@@ -56,6 +56,11 @@ public:
     // pack or a day's file belongs): the sandbox's region on SQLite; on a server, an empty region
     // made by "init" in the sandbox folder (the first call makes it).
     QString regionFile() const;
+    // Makes the sandbox's region the demo region, as "balcony-cli demo" does. On a server the demo
+    // is made once per test process, into a database of its own, and each sandbox gets a copy of it
+    // (FreshDatabase::copyFrom): "demo" takes 0.5 s on the test server, and the bad-input matrix
+    // needs it 72 times.
+    void makeDemoRegion() const;
     QString path(const QString& name) const { return m_dir.path(name); }
     QString dataFolder() const { return m_dir.path(QStringLiteral("data")); }
 

@@ -139,6 +139,13 @@ FreshDatabase::~FreshDatabase() {
     admin.exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_database));
 }
 
+void FreshDatabase::copyFrom(const QString& templateDatabase) {
+    REQUIRE(m_engine == Engine::PostgreSQL);
+    Admin admin;
+    REQUIRE(admin.exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_database)));
+    REQUIRE(admin.exec(QStringLiteral("CREATE DATABASE %1 TEMPLATE %2").arg(m_database, templateDatabase)));
+}
+
 std::unique_ptr<Database> FreshDatabase::open(Database::Options options) {
     auto opened = Database::open(m_location, options);
     INFO(engineName(m_engine).toStdString()

@@ -45,6 +45,11 @@ public:
     const QString& location() const { return m_location; }
     // Opens it, creating the region (Database::Options::create); fails the test when it cannot.
     std::unique_ptr<Database> open(Database::Options options = {.create = true});
+    // PostgreSQL only: makes this database anew as a copy of the test server's database named
+    // templateDatabase (CREATE DATABASE ... TEMPLATE; nobody may be connected to either), so that a
+    // region made once is given to many tests at the cost of a file copy. Fails the test otherwise.
+    void copyFrom(const QString& templateDatabase);
+    const QString& databaseName() const { return m_database; }
 
 private:
     Engine m_engine;
