@@ -14,10 +14,10 @@ namespace balcony::migrations {
 
 const std::vector<Migration>& all() {
     static const std::vector<Migration> steps = {
-        foundation(),   dayEngine(),    notes(),        calendarInvitations(), discardDayRun(),
-        questionBank(), dayQuestions(), workingNotes(), sessionNotes(),        outcomes(),
-        reportMarks(),  roles(),        dayCheckout(),  concurrency(),         dcsAmendment(),
-        outcomeVersions()};
+        foundation(),    dayEngine(),    notes(),        calendarInvitations(),
+        discardDayRun(), questionBank(), dayQuestions(), workingNotes(),
+        sessionNotes(),  outcomes(),     reportMarks(),  roles(),
+        dayCheckout(),   concurrency(),  dcsAmendment(), outcomeVersions()};
     return steps;
 }
 
