@@ -7,18 +7,21 @@
 // it also adds the triggers that tell other programs of a change (LISTEN/NOTIFY).
 namespace balcony::migrations {
 
+QStringList rowVersionColumns(const QString& table, int firstVersion) {
+    return {QStringLiteral("ALTER TABLE %1 ADD COLUMN row_version INTEGER NOT NULL DEFAULT %2 "
+                           "CHECK (row_version >= %2)")
+                .arg(table)
+                .arg(firstVersion),
+            QStringLiteral("ALTER TABLE %1 ADD COLUMN changed_by TEXT NOT NULL DEFAULT ''").arg(table),
+            QStringLiteral("ALTER TABLE %1 ADD COLUMN changed_at_utc TEXT "
+                           "CHECK (changed_at_utc IS NULL OR length(changed_at_utc) >= 20)")
+                .arg(table)};
+}
+
 Migration concurrency() {
     QStringList statements;
     for (const char* table : {"session_note", "plan_action"}) {
-        const QString name = QString::fromLatin1(table);
-        statements += QStringLiteral("ALTER TABLE %1 ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1 "
-                                     "CHECK (row_version >= 1)")
-                          .arg(name);
-        statements +=
-            QStringLiteral("ALTER TABLE %1 ADD COLUMN changed_by TEXT NOT NULL DEFAULT ''").arg(name);
-        statements += QStringLiteral("ALTER TABLE %1 ADD COLUMN changed_at_utc TEXT "
-                                     "CHECK (changed_at_utc IS NULL OR length(changed_at_utc) >= 20)")
-                          .arg(name);
+        statements += rowVersionColumns(QString::fromLatin1(table), 1);
     }
     // On a server, a committed change to what people see together notifies the programs listening on
     // the channel balcony_changed, the table's name as payload (store/change_feed.h). PostgreSQL

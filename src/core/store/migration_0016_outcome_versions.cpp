@@ -12,15 +12,7 @@ namespace balcony::migrations {
 Migration outcomeVersions() {
     QStringList statements;
     for (const char* table : {"ask_offer_state", "group_priority"}) {
-        const QString name = QString::fromLatin1(table);
-        statements += QStringLiteral("ALTER TABLE %1 ADD COLUMN row_version INTEGER NOT NULL DEFAULT 0 "
-                                     "CHECK (row_version >= 0)")
-                          .arg(name);
-        statements +=
-            QStringLiteral("ALTER TABLE %1 ADD COLUMN changed_by TEXT NOT NULL DEFAULT ''").arg(name);
-        statements += QStringLiteral("ALTER TABLE %1 ADD COLUMN changed_at_utc TEXT "
-                                     "CHECK (changed_at_utc IS NULL OR length(changed_at_utc) >= 20)")
-                          .arg(name);
+        statements += rowVersionColumns(QString::fromLatin1(table), 0);
     }
     return {16, statements};
 }

@@ -36,6 +36,11 @@ Migration concurrency();         // 14: row versions of session notes and action
 Migration dcsAmendment();        // 15: a DCS's working amendment of their note, on a server
 Migration outcomeVersions();     // 16: row versions of the asks and offers register and priorities
 
+// The three columns of optimistic concurrency (store/row_version.h) added to table: row_version,
+// starting at firstVersion for the rows there, changed_by and changed_at_utc. Migrations 14 and 16;
+// the statements must stay exactly as they ran.
+QStringList rowVersionColumns(const QString& table, int firstVersion);
+
 const std::vector<Migration>& all();
 int latestVersion();
 
