@@ -140,6 +140,7 @@ TEST_CASE("A DCS's answer never overwrites what the facilitator did after the wi
     auto store = r.store();
     SECTION("the facilitator recorded the DCS's agreement by phone") {
         REQUIRE(store.agree(id, facilitator).ok());
+        CHECK(r.count(QStringLiteral("dcs_amendment")) == 0); // the sending's draft went with it
         const QStringList before = r.snapshot();
         auto returned = mine->returnWithAmendments(dcs, r.clock.utcNow());
         REQUIRE_FALSE(returned.ok());
@@ -180,4 +181,48 @@ TEST_CASE("The schema takes a DCS's working amendment only while the note is out
     auto refused = sql::run(*r.db, insert, {*id});
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.message().contains(QStringLiteral("only while it is out for review")));
+}
+
+TEST_CASE("A DCS's draft for a revision sent before is refused once the note was sent again",
+          "[notes][dcs-review]") {
+    test::SessionNoteRegion r;
+    const qint64 id = sentNote(r);
+    auto mine = review(r);
+    auto store = r.store();
+    // Meanwhile a pack came back with amendments, and the facilitator sent the note again.
+    REQUIRE(store
+                .recordAmendment(id, 1, fingerprintOf(drafted), amendedText, dcs, r.clock.utcNow(),
+                                 QStringLiteral("pack-1"))
+                .ok());
+    REQUIRE(store.markSent(id, facilitator).ok());
+
+    auto saved =
+        mine->saveAmendment(QStringLiteral("# Kent\n\nTyped against revision 1.\n"), dcs, r.clock.utcNow());
+    REQUIRE_FALSE(saved.ok());
+    CHECK(saved.error().kind == Error::Kind::Changed);
+    CHECK(saved.message().contains(QStringLiteral("sent the session note for Kent again (revision 2)")));
+    CHECK(r.count(QStringLiteral("dcs_amendment")) == 0);
+    // The window's state is the new sending's, with nothing answered yet.
+    CHECK(mine->state().sent.revisionNumber == 2);
+    CHECK(mine->state().sent.revisionBody == amendedText);
+    CHECK(mine->state().decision == PackDecision::None);
+    CHECK(mine->saveAmendment(QStringLiteral("# Kent\n\nTyped against revision 2.\n"), dcs, r.clock.utcNow())
+              .ok());
+}
+
+TEST_CASE("One answer to each sending: a pack after the DCS answered in the region is refused",
+          "[notes][dcs-review]") {
+    test::SessionNoteRegion r;
+    const qint64 id = sentNote(r);
+    auto mine = review(r);
+    REQUIRE(mine->saveAmendment(amendedText, dcs, r.clock.utcNow()).ok());
+    REQUIRE(mine->returnWithAmendments(dcs, r.clock.utcNow()).ok());
+    const QStringList before = r.snapshot();
+    auto late = r.store().recordAmendment(id, 1, fingerprintOf(drafted),
+                                          QStringLiteral("# Kent\n\nThe pack's other text.\n"), dcs,
+                                          r.clock.utcNow(), QStringLiteral("pack-late"));
+    REQUIRE_FALSE(late.ok());
+    CHECK(
+        late.message().contains(QStringLiteral("answer to revision 1 was recorded already (by Priya Shah")));
+    CHECK(r.snapshot() == before);
 }

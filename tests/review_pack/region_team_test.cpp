@@ -114,6 +114,10 @@ TEST_CASE("A project manager, a facilitator and two DCSs work on one server regi
                 ->saveAmendment(QStringLiteral("# Kent\n\nThe budget is under pressure.\n"),
                                 QStringLiteral("Priya Shah"), clock.utcNow())
                 .ok());
+    // Kent's draft is Kent's: neither the facilitator nor Medway's DCS can read it; the PM can.
+    CHECK(countAs(facilitator, QStringLiteral("SELECT count(*) FROM dcs_amendment")) == 0);
+    CHECK(countAs(medwayDcs, QStringLiteral("SELECT count(*) FROM dcs_amendment")) == 0);
+    CHECK(countAs(pm, QStringLiteral("SELECT count(*) FROM dcs_amendment")) == 1);
     REQUIRE((*medwayReview)->agree(QStringLiteral("Sam Lee"), clock.utcNow()).ok());
     REQUIRE((*kentReview)->returnWithAmendments(QStringLiteral("Priya Shah"), clock.utcNow()).ok());
 

@@ -83,8 +83,9 @@ TEST_CASE("A region pushed to a server and pulled back is the same in every tabl
     // A DCS's working amendment, which the schema takes only for a note out for review.
     REQUIRE(sql::run(*source,
                      q("INSERT INTO dcs_amendment (note_id, revision_sent, body, dcs_name, saved_at_utc) "
-                       "SELECT id, 1, 'A DCS half way through amending', 'A DCS', "
-                       "'2026-11-24T10:00:00.000Z' FROM session_note WHERE status = 'sent' LIMIT 1"))
+                       "SELECT n.id, (SELECT max(revision) FROM session_note_step s WHERE s.note_id = n.id "
+                       "AND s.to_status = 'sent'), 'A DCS half way through amending', 'A DCS', "
+                       "'2026-11-24T10:00:00.000Z' FROM session_note n WHERE n.status = 'sent' LIMIT 1"))
                 .ok());
     REQUIRE(count(*source, q("SELECT count(*) FROM dcs_amendment")) == 1);
 

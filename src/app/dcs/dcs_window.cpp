@@ -260,29 +260,56 @@ bool DcsWindow::openPackFile(const QString& path, bool readOnly) {
 
 bool DcsWindow::openRegionNote(std::unique_ptr<Database> region, qint64 authorityId) {
     flush();
-    auto opened = openRegionReview(*region, m_clock, authorityId);
+    showReview(nullptr);
+    m_region = std::move(region);
+    m_authorityId = authorityId;
+    return openOwnNote();
+}
+
+bool DcsWindow::openOwnNote() {
+    auto opened = openRegionReview(*m_region, m_clock, m_authorityId);
     if (!opened) {
-        showReview(nullptr);
-        m_region.reset();
-        m_empty->setText(m_empty->text() + QStringLiteral("\n\n") + opened.message());
+        // The region stays open, so that File > Reload the Note finds the note once it is sent.
+        m_empty->setText(m_signedIn + QStringLiteral("\n\n") + opened.message());
+        m_reload->setEnabled(true);
         return false;
     }
     showReview(std::move(*opened));
-    m_region = std::move(region);
     return true;
 }
 
 void DcsWindow::showReview(std::unique_ptr<DcsReview> review) {
     m_review = std::move(review);
-    m_reload->setEnabled(m_review != nullptr);
+    m_reload->setEnabled(m_review != nullptr || m_region != nullptr);
     showPack();
 }
 
+void DcsWindow::showKeepingText(const QString& typed) {
+    showPack();
+    // Still unanswered but sent again meanwhile: the new revision shows as sent, and what the DCS
+    // typed stays in the editor, unsaved, to be compared with it.
+    if (m_review->state().decision == PackDecision::None && typed != m_sentAsEdited &&
+        !m_editor->isReadOnly()) {
+        loadEditor(typed);
+        m_pending = true;
+        updateControls();
+    }
+}
+
 bool DcsWindow::reload() {
-    if (!m_review) {
+    if (!m_review && !m_region) {
         return false;
     }
-    flush();
+    if (!flush() && !m_prompter.askConfirm(tr("Reload without saving?"),
+                                           tr("Your last change to the note could not be saved (%1). Reload "
+                                              "the note anyway and lose it?")
+                                               .arg(m_saveStatus->text()),
+                                           tr("Reload Without Saving"))) {
+        return false;
+    }
+    if (!m_review) {
+        return openOwnNote();
+    }
     if (Status read = m_review->reload(); !read) {
         m_banner->setText(read.message());
         m_banner->show();
@@ -306,11 +333,11 @@ void DcsWindow::openAsk() {
 
 void DcsWindow::setServerLogin(const QString& region, const QString& authority) {
     m_serverAuthority = authority;
-    m_empty->setText(
-        tr("Signed in to %1 as the DCS of %2.\n\nThis window is your own LA's: your session note "
-           "appears here when the facilitator sends it for your review. A review pack sent to you by "
-           "e-mail opens with File > Open Review Pack.")
-            .arg(region, authority));
+    m_signedIn = tr("Signed in to %1 as the DCS of %2.\n\nThis window is your own LA's: your session note "
+                    "appears here when the facilitator sends it for your review (File > Reload the Note "
+                    "looks again). A review pack sent to you by e-mail opens with File > Open Review Pack.")
+                     .arg(region, authority);
+    m_empty->setText(m_signedIn);
     if (!m_review) {
         setWindowTitle(tr("DCS of %1").arg(authority));
     }
@@ -390,10 +417,15 @@ void DcsWindow::showDecision() {
                              ? tr("You agreed this note as sent (revision %1)").arg(state.sent.revisionNumber)
                              : tr("You returned this note with your amendments");
     if (m_review->isInRegion()) {
-        m_decision->setText(tr("<b>%1</b> on %2, as %3. The note cannot change here now.<br><br>"
-                               "Your answer is in the region already: the facilitator sees it in Balcony, "
+        // In the region the answer may also be the facilitator's record of one (by phone, from a
+        // pack), so it says who recorded it rather than "you".
+        const QString answer = state.decision == PackDecision::Agreed
+                                   ? tr("Agreed as sent (revision %1)").arg(state.sent.revisionNumber)
+                                   : tr("Returned with amendments");
+        m_decision->setText(tr("<b>%1</b> on %2, by %3. The note cannot change here now.<br><br>"
+                               "The answer is in the region already: the facilitator sees it in Balcony, "
                                "and nothing needs to be sent.")
-                                .arg(what.toHtmlEscaped(), momentText(state.decidedAtUtc).toHtmlEscaped(),
+                                .arg(answer.toHtmlEscaped(), momentText(state.decidedAtUtc).toHtmlEscaped(),
                                      state.decidedBy.toHtmlEscaped()));
         m_decision->show();
         return;
@@ -430,7 +462,9 @@ void DcsWindow::updateControls() {
     if (readOnly && !decided) {
         const QString reason = m_review->readOnlyReason();
         if (m_review->isInRegion()) {
-            m_banner->setText(tr("This note cannot be changed here: %1").arg(reason));
+            m_banner->setText(reason.isEmpty()
+                                  ? tr("The region is open read-only, so the note cannot be changed.")
+                                  : tr("This note cannot be changed here: %1").arg(reason));
         } else {
             m_banner->setText(reason.isEmpty()
                                   ? tr("This review pack is open read-only, so it cannot be changed.")
@@ -475,16 +509,8 @@ bool DcsWindow::saveNow() {
         saved = m_review->saveAmendment(body, dcsName(), m_clock.utcNow());
     }
     if (!saved) {
-        if (m_review->state().decision != PackDecision::None) {
-            // Another Balcony answered the pack meanwhile: show that answer.
-            showPack();
-        } else if (saved.error().kind == Error::Kind::Changed) {
-            // Sent again meanwhile: the new revision shows as sent, and what the DCS typed stays in
-            // the editor, unsaved, to be compared with it.
-            showPack();
-            loadEditor(body);
-            m_pending = true;
-            updateControls();
+        if (m_review->state().decision != PackDecision::None || saved.error().kind == Error::Kind::Changed) {
+            showKeepingText(body);
         }
         m_saveStatus->setText(tr("Not saved"));
         m_banner->setText(saved.message());
@@ -593,7 +619,7 @@ bool DcsWindow::returnWithAmendments() {
     }
     if (auto returned = m_review->returnWithAmendments(dcsName(), m_clock.utcNow()); !returned) {
         m_prompter.showError(tr("The note was not returned"), returned.message());
-        showPack();
+        showKeepingText(m_editor->document()->toMarkdown());
         return false;
     }
     showPack();

@@ -68,7 +68,8 @@ public:
     void setServerLogin(const QString& region, const QString& authority);
     // Then opens that DCS's own note in the region (openRegionReview for authorityId), taking region,
     // after saving any waiting change of the note shown. When no note was sent for review yet, or it
-    // cannot be read, the window says so in place of the note and this returns false.
+    // cannot be read, the window says so in place of the note and this returns false; the region stays
+    // open, and reload() looks again.
     bool openRegionNote(std::unique_ptr<Database> region, qint64 authorityId);
     // Reads the note shown again (someone else may have sent or answered it), after saving a waiting
     // change; File > Reload. False, with the reason shown, when it cannot be read.
@@ -103,6 +104,8 @@ private:
     bool requireName();
     void openAsk();
     void showReview(std::unique_ptr<DcsReview> review);
+    bool openOwnNote();
+    void showKeepingText(const QString& typed);
     QString afterwardsText() const;
     void setHeading(int level);
     void setBulleted(bool bulleted);
@@ -114,6 +117,8 @@ private:
     std::unique_ptr<Database> m_region;
     std::unique_ptr<DcsReview> m_review;
     QString m_serverAuthority; // set by setServerLogin
+    QString m_signedIn;        // what the window says in place of a note, for a server login
+    qint64 m_authorityId = 0;  // the LA whose note openRegionNote opens
     QString m_sentAsEdited;    // the sent body after the editor's Markdown round trip
     bool m_loading = false;
     bool m_pending = false;

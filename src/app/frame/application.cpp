@@ -355,16 +355,35 @@ int runUntilFirstPaint(const CommandLine& options, const Clock& clock) {
     return QApplication::exec();
 }
 
+// The dialogs, giving the password typed for the program's first connection to the next one that
+// asks (once), then asking as usual.
+class OnePasswordPrompter final : public DialogPrompter {
+public:
+    explicit OnePasswordPrompter(std::optional<QString>& typed)
+        : m_typed(typed) {}
+    std::optional<QString> askPassword(const QString& server) override {
+        if (m_typed) {
+            std::optional<QString> given = std::move(m_typed);
+            m_typed.reset();
+            return given;
+        }
+        return DialogPrompter::askPassword(server);
+    }
+
+private:
+    std::optional<QString>& m_typed;
+};
+
 } // namespace
 
-std::optional<server::Login> dcsLoginOf(const QString& path) {
+std::optional<DcsRegion> dcsLoginOf(const QString& path, bool readOnly,
+                                    const std::function<std::optional<QString>(const QString&)>& password) {
     const auto location = Location::parse(path);
     if (!location || !location->isServer()) {
         return std::nullopt;
     }
-    // Read-only: this only asks whose login it is. A region that does not open here is left to the
-    // main window, which says why.
-    auto db = Database::open(path, {.readOnly = true});
+    // A region that does not open here is left to the main window, which says why.
+    auto db = Database::open(path, {.readOnly = readOnly, .password = password});
     if (!db) {
         return std::nullopt;
     }
@@ -372,7 +391,7 @@ std::optional<server::Login> dcsLoginOf(const QString& path) {
     if (!login || login->role != server::Role::Dcs) {
         return std::nullopt;
     }
-    return *login;
+    return DcsRegion{*login, std::move(*db)};
 }
 
 void installProgramWorkspaces(MainWindow& window, Prompter& prompter, const Clock& clock) {
@@ -429,28 +448,26 @@ int runApplication() {
     }
 
     const QString region = databaseToOpen(*options, RecentDatabases(settings).paths());
-    if (const auto dcs = dcsLoginOf(region)) {
-        // A DCS's login to a server region: their own window, not the project manager's workspaces.
-        DialogPrompter dcsPrompter;
-        DcsWindow dcsWindow(dcsPrompter, clock, settings);
-        dcsPrompter.setParentWidget(&dcsWindow);
-        dcsWindow.setServerLogin(region, dcs->authority);
-        // Their own note, straight from the region; the server shows this login nothing of another LA.
-        auto opened = Database::open(region, {.password = [&dcsPrompter](const QString& server) {
-                                         return dcsPrompter.askPassword(server);
-                                     }});
-        if (opened) {
-            dcsWindow.openRegionNote(std::move(*opened), dcs->authorityId);
-        } else {
-            dcsPrompter.showError(QCoreApplication::translate("balcony::gui", "Cannot open the region"),
-                                  opened.message());
-        }
+    // A password typed for the first connection (to ask whose login it is) is given to the main
+    // window's too, so that it is not asked twice; it stays in memory only.
+    std::optional<QString> typed;
+    OnePasswordPrompter prompter(typed);
+    if (auto dcs = dcsLoginOf(region, options->readOnly, [&prompter, &typed](const QString& server) {
+            typed = prompter.askPassword(server);
+            return typed;
+        })) {
+        // A DCS's login to a server region: their own window and note, not the project manager's
+        // workspaces; the server shows this login nothing of another LA.
+        typed.reset();
+        DcsWindow dcsWindow(prompter, clock, settings);
+        prompter.setParentWidget(&dcsWindow);
+        dcsWindow.setServerLogin(region, dcs->login.authority);
+        dcsWindow.openRegionNote(std::move(dcs->region), dcs->login.authorityId);
         dcsWindow.resize(1100, 760);
         dcsWindow.show();
         return QApplication::exec();
     }
 
-    DialogPrompter prompter;
     MainWindow window(prompter, settings);
     installProgramWorkspaces(window, prompter, clock);
     prompter.setParentWidget(&window);

@@ -3,11 +3,14 @@
 #include "store/server_roles.h"
 
 #include <QString>
+#include <functional>
+#include <memory>
 #include <optional>
 
 namespace balcony {
 class Clock;
-}
+class Database;
+} // namespace balcony
 
 namespace balcony::gui {
 
@@ -19,11 +22,20 @@ class Prompter;
 // The program reads time from one SystemClock, created here and passed to everything that needs it.
 int runApplication();
 
+// A DCS's login to a server region and the region, open for it.
+struct DcsRegion {
+    server::Login login;
+    std::unique_ptr<Database> region;
+};
+
 // The DCS whose login path connects as, when path is a server region opened by a DCS login
-// (server::serverRole): the program then opens that DCS's own window instead of the project
-// manager's workspaces. Nothing for a file, a PM, facilitator or read-only login, or a server that
-// does not open (the main window then says why).
-std::optional<server::Login> dcsLoginOf(const QString& path);
+// (server::serverRole), with the region opened for that DCS's own window, which the program then
+// opens instead of the project manager's workspaces. password is asked when the server wants one
+// (Database::Options::password). Nothing for a file, a PM, facilitator or read-only login, or a
+// server that does not open (the main window then says why).
+std::optional<DcsRegion>
+dcsLoginOf(const QString& path, bool readOnly = false,
+           const std::function<std::optional<QString>(const QString&)>& password = {});
 
 // The program's workspaces in the window, all on the one clock (which must outlive the window), as
 // runApplication installs them; for tests that build the window as the program does.

@@ -83,7 +83,7 @@ public:
 };
 
 // The real dialogs, parented to parent (which may change as windows come and go).
-class DialogPrompter final : public Prompter {
+class DialogPrompter : public Prompter {
 public:
     explicit DialogPrompter(QWidget* parent = nullptr)
         : m_parent(parent) {}

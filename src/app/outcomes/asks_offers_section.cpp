@@ -120,11 +120,9 @@ public:
 private:
     static QString tr(const char* text) { return AsksOffersSection::tr(text); }
     void remember() {
-        if (auto version = m_versionNow()) {
-            m_section.m_versionsWritten[m_itemId] = *version;
-        } else {
-            m_section.m_versionsWritten.erase(m_itemId);
-        }
+        // A version that cannot be read is recorded as none a row has, so that the next undo or
+        // redo is refused rather than written unchecked.
+        m_section.m_versionsWritten[m_itemId] = m_versionNow().value_or(-1);
     }
     void run(const Write& write, const QString& message) {
         const auto known = m_section.m_versionsWritten.find(m_itemId);

@@ -604,6 +604,26 @@ Status SessionNoteStore::recordReturn(const ReturnedPack& pack) {
                        QStringLiteral("it is not out for review (it was reopened or never sent), so "
                                       "this pack's answer no longer applies."));
     }
+    // One answer to each sending: a pack returned after the DCS answered in the region (or a second
+    // pack for the same sending) would record a second answer over the first.
+    auto history = steps(pack.noteId);
+    if (!history) {
+        return history.error();
+    }
+    for (auto step = history->rbegin(); step != history->rend(); ++step) {
+        if (step->to == NoteStatus::Sent) {
+            if (step != history->rbegin()) {
+                const SessionNoteStep& answer = *(step - 1);
+                return refused(
+                    *current, QStringLiteral("the DCS's answer to revision %1 was recorded already (by %2 on "
+                                             "%3), so this one would overwrite it. Send the note again if "
+                                             "it must change.")
+                                  .arg(step->revision)
+                                  .arg(answer.by, dayWords(answer.atUtc.toTimeZone(groupDayZone()).date())));
+            }
+            break;
+        }
+    }
     if (pack.revisionSent != current->sentRevision) {
         return refused(*current, QStringLiteral("this pack answers revision %1, but revision %2 was sent "
                                                 "since. Import the pack for revision %2.")

@@ -119,8 +119,10 @@ public:
 
     // Import of a returned review pack. Refused, with nothing changed, when the pack was imported
     // before ("already imported on DATE"), the note does not exist, the pack is for another cycle
-    // or LA, the note is agreed or shared, was not sent (a draft), the revision is not the one last
-    // sent, its fingerprint does not match that revision's, or the agreement names another text.
+    // or LA, the note is agreed or shared, was not sent (a draft), the last sending was answered
+    // already (one answer per sending: a pack after the DCS answered in the region, or a second
+    // pack), the revision is not the one last sent, its fingerprint does not match that revision's,
+    // or the agreement names another text.
     // Amendments become revisions by the DCS (origin dcs, status amended); an agreement records
     // the agreed step. The pack uuid is kept so that a second import is refused.
     Status recordReturn(const ReturnedPack& pack);

@@ -28,10 +28,8 @@ public:
     QString where() const override { return m_db.path(); }
     const ReviewPackState& state() const override { return m_state; }
     bool isReadOnly() const override { return m_db.isReadOnly(); }
-    QString readOnlyReason() const override {
-        return m_db.isReadOnly() ? QStringLiteral("the region %1 was opened read-only.").arg(m_db.path())
-                                 : QString();
-    }
+    // A region is read-only here only when it was opened so (Database::Options::readOnly).
+    QString readOnlyReason() const override { return {}; }
 
     Status saveAmendment(const QString& body, const QString& dcsName, const QDateTime& whenUtc) override {
         if (auto open = mayChange(); !open) {
@@ -85,7 +83,7 @@ public:
         if (!agreed) {
             return changedMeanwhile(agreed.error());
         }
-        logging::get("notes")->info("session note {} agreed by its DCS on the server", m_noteId);
+        logging::get("notes")->info("session note {} agreed by its DCS in the region", m_noteId);
         return reload();
     }
 
@@ -101,10 +99,15 @@ public:
         if (auto current = stillAsRead(); !current) {
             return current;
         }
+        if (!m_state.amendment) { // discarded meanwhile, in another window
+            return failure(Error::Kind::Changed,
+                           QStringLiteral("Your amendments were discarded in another window after you opened "
+                                          "this one, so there is nothing to return. Nothing was changed."));
+        }
         if (Status returned = recordReturned(dcsName.trimmed(), whenUtc); !returned) {
             return changedMeanwhile(returned.error());
         }
-        logging::get("notes")->info("session note {} returned with amendments by its DCS on the server",
+        logging::get("notes")->info("session note {} returned with amendments by its DCS in the region",
                                     m_noteId);
         return reload();
     }
@@ -154,11 +157,7 @@ private:
             !returned) {
             return returned;
         }
-        auto removed =
-            sql::run(m_db, QStringLiteral("DELETE FROM dcs_amendment WHERE note_id = ?"), {m_noteId});
-        if (!removed) {
-            return removed.error();
-        }
+        // The answer's step removed the draft (migration 15's trigger).
         return tx.commit();
     }
 
@@ -192,7 +191,6 @@ private:
         const bool sentAgain = m_state.sent.revisionNumber != before.sent.revisionNumber;
         const bool edited = note->latestRevision != m_state.sent.revisionNumber;
         if (!answered && !sentAgain && !edited) {
-            m_state.amendment = before.amendment;
             return {};
         }
         QString why;
@@ -222,7 +220,6 @@ private:
         }
         if (m_state.decision == PackDecision::None &&
             m_state.sent.revisionNumber == before.sent.revisionNumber) {
-            m_state.amendment = before.amendment;
             return error;
         }
         if (m_state.decision != PackDecision::None) {

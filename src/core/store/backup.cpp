@@ -448,7 +448,7 @@ Status fileRegionOnly(const QString& regionPath, const QString& what) {
                        "backups are copies of region files. Back the server's database up with "
                        "pg_dump (docs/server.md), or copy the region into a file with "
                        "balcony-cli region pull. Nothing was changed.")
-            .arg(location ? location->shown() : QStringLiteral("The region"), what));
+            .arg(location ? location->shown() : regionPath, what));
 }
 
 Status copyTo(const QString& sourcePath, const QString& target, const Progress& progress) {

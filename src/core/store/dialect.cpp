@@ -82,6 +82,7 @@ QStringList dropTrigger(const QString& name) {
 }
 
 const QString serverOnlyMark = QStringLiteral("/* PostgreSQL only */ ");
+const QString fileOnlyMark = QStringLiteral("/* SQLite only */ ");
 
 } // namespace
 
@@ -89,9 +90,16 @@ QString serverOnly(const QString& statement) {
     return serverOnlyMark + statement;
 }
 
+QString fileOnly(const QString& statement) {
+    return fileOnlyMark + statement;
+}
+
 QStringList migrationStatements(Engine engine, const QString& statement) {
     if (statement.startsWith(serverOnlyMark)) {
         return engine == Engine::SQLite ? QStringList{} : QStringList{statement.mid(serverOnlyMark.size())};
+    }
+    if (statement.startsWith(fileOnlyMark)) {
+        return engine == Engine::SQLite ? QStringList{statement.mid(fileOnlyMark.size())} : QStringList{};
     }
     if (engine == Engine::SQLite) {
         return {statement};

@@ -37,6 +37,9 @@ QStringList migrationStatements(Engine engine, const QString& statement);
 // policies: SQLite has no logins, so there is nothing for it to do): SQLite drops it, and PostgreSQL
 // runs it exactly as written, without the translations above.
 QString serverOnly(const QString& statement);
+// The other way round: a statement SQLite alone runs, for a rule PostgreSQL keeps with a statement of
+// its own (serverOnly), such as a trigger whose function must run as the tables' owner.
+QString fileOnly(const QString& statement);
 
 // The statements that mark a blank database as Balcony's (schema version 0): SQLite's
 // application_id; on PostgreSQL a one-row table balcony_schema(application_id, version).

@@ -2,13 +2,16 @@
 #include "store/migrations.h"
 
 // A DCS reviewing their own LA's session note straight from a server region (docs/server.md, "A DCS
-// on the server"; notes/region_note_review.h), the review pack's working amendment kept in the region:
-// at most one per note, the text the DCS would send back, replaced with each save and removed when
-// they return it, discard it or agree the note as sent. It is written only while the note is out for
-// review (status sent), so an agreed or returned note cannot gain one, here or by plain SQL.
+// on the server"; review_pack/region_review.h), the review pack's working amendment kept in the region:
+// at most one per note, the text the DCS would send back, replaced with each save. It belongs to one
+// sending: it is taken only while the note is out for review (status sent) and for the revision last
+// sent, and the step that ends that sending (the DCS's answer, or the facilitator's record of one)
+// removes it, so an agreed or re-sent note never keeps an old draft, here or by plain SQL.
 //
 // On a server only the DCS of the note's LA (and the region's project manager and read-only logins)
-// can see it: the facilitator sees the DCS's answer when it is returned, not the text half typed.
+// can see it: the facilitator sees the DCS's answer when it is returned, not the text half typed. So
+// the step's removal runs as the tables' owner (SECURITY DEFINER) on a server, where the facilitator
+// recording an answer can neither see nor delete the row.
 namespace balcony::migrations {
 
 Migration dcsAmendment() {
@@ -26,12 +29,27 @@ Migration dcsAmendment() {
             QStringLiteral(R"(CREATE TRIGGER dcs_amendment_while_sent
             BEFORE INSERT ON dcs_amendment
             WHEN (SELECT status FROM session_note WHERE id = NEW.note_id) IS NOT 'sent'
-            BEGIN SELECT RAISE(ABORT, 'a DCS amends a session note only while it is out for review'); END)"),
+                OR NEW.revision_sent IS NOT (SELECT max(revision) FROM session_note_step
+                                             WHERE note_id = NEW.note_id AND to_status = 'sent')
+            BEGIN SELECT RAISE(ABORT, 'a DCS amends a session note only while it is out for review, and only the revision last sent'); END)"),
             QStringLiteral(R"(CREATE TRIGGER dcs_amendment_while_sent_update
             BEFORE UPDATE ON dcs_amendment
             WHEN (SELECT status FROM session_note WHERE id = NEW.note_id) IS NOT 'sent'
+                OR NEW.revision_sent IS NOT (SELECT max(revision) FROM session_note_step
+                                             WHERE note_id = NEW.note_id AND to_status = 'sent')
                 OR NEW.note_id IS NOT OLD.note_id
-            BEGIN SELECT RAISE(ABORT, 'a DCS amends a session note only while it is out for review'); END)"),
+            BEGIN SELECT RAISE(ABORT, 'a DCS amends a session note only while it is out for review, and only the revision last sent'); END)"),
+            // The step that ends a sending removes its draft.
+            dialect::fileOnly(QStringLiteral(R"(CREATE TRIGGER dcs_amendment_ends_with_sending
+            AFTER INSERT ON session_note_step WHEN NEW.from_status = 'sent'
+            BEGIN DELETE FROM dcs_amendment WHERE note_id = NEW.note_id; END)")),
+            dialect::serverOnly(QStringLiteral(
+                "CREATE FUNCTION balcony_end_dcs_amendment() RETURNS trigger LANGUAGE plpgsql SECURITY "
+                "DEFINER SET search_path FROM CURRENT AS $balcony$ BEGIN DELETE FROM dcs_amendment WHERE "
+                "note_id = NEW.note_id; RETURN NULL; END $balcony$")),
+            dialect::serverOnly(QStringLiteral(
+                "CREATE TRIGGER dcs_amendment_ends_with_sending AFTER INSERT ON session_note_step FOR EACH "
+                "ROW WHEN (NEW.from_status = 'sent') EXECUTE FUNCTION balcony_end_dcs_amendment()")),
             dialect::serverOnly(QStringLiteral("ALTER TABLE dcs_amendment ENABLE ROW LEVEL SECURITY")),
             dialect::serverOnly(QStringLiteral(
                 "CREATE POLICY balcony_rows ON dcs_amendment USING ((SELECT balcony_sees_all(current_user)) "

@@ -88,6 +88,15 @@ QString labelsOf(const QWidget& window) {
     return text;
 }
 
+// Everything the window shows as text: its labels, the DCS's editor and the note as sent.
+QString shownIn(const DcsWindow& window) {
+    QString text = labelsOf(window) + window.editor()->toPlainText();
+    for (const QTextEdit* view : window.findChildren<QTextEdit*>()) {
+        text += u'\n' + view->toPlainText();
+    }
+    return text;
+}
+
 // Amends Kent's note in window and returns it; checks what the facilitator's side sees afterwards.
 void amendAndReturn(RegionNote& r, DcsWindow& window) {
     CHECK(window.windowTitle() == QStringLiteral("Session note for Kent"));
@@ -127,7 +136,7 @@ TEST_CASE("A DCS amends and returns their own note in the window, straight from 
     REQUIRE(window.openRegionNote(std::move(r.facilitatorDb), r.f.kent));
     amendAndReturn(r, window);
     // Medway's note was never the window's.
-    CHECK_FALSE(labelsOf(window).contains(QStringLiteral("workforce")));
+    CHECK_FALSE(shownIn(window).contains(QStringLiteral("workforce")));
     CHECK(r.note(r.medwayNote).status == NoteStatus::Sent);
 }
 
@@ -184,11 +193,21 @@ TEST_CASE("A DCS login amends and returns its own LA's note on the server, and i
     REQUIRE(medway.ok());
     REQUIRE(medway->next());
     CHECK(medway->value(0).toInt() == 0);
-    CHECK_FALSE(sql::run(**mine,
-                         QStringLiteral("INSERT INTO dcs_amendment(note_id, revision_sent, body, dcs_name, "
-                                        "saved_at_utc) VALUES (?, 1, 'x', 'y', '2026-11-24T10:00:00.000Z')"),
-                         {r.medwayNote})
-                    .ok());
+    // Kent's login can neither change nor remove Medway's draft: to it the row does not exist.
+    auto changed =
+        sql::run(**mine, QStringLiteral("UPDATE dcs_amendment SET body = 'Kent was here' WHERE note_id = ?"),
+                 {r.medwayNote});
+    REQUIRE(changed.ok());
+    CHECK(changed->numRowsAffected() == 0);
+    auto removed =
+        sql::run(**mine, QStringLiteral("DELETE FROM dcs_amendment WHERE note_id = ?"), {r.medwayNote});
+    REQUIRE(removed.ok());
+    CHECK(removed->numRowsAffected() == 0);
+    auto kept = sql::run(*r.facilitatorDb, QStringLiteral("SELECT body FROM dcs_amendment WHERE note_id = ?"),
+                         {r.medwayNote});
+    REQUIRE(kept.ok());
+    REQUIRE(kept->next());
+    CHECK(kept->value(0).toString() == QStringLiteral("Medway typed this"));
 
     DcsWindow window{r.prompter, r.clock, r.settings};
     window.setServerLogin(asDcs.shown(), QStringLiteral("Kent"));
@@ -196,5 +215,43 @@ TEST_CASE("A DCS login amends and returns its own LA's note on the server, and i
     CHECK(window.review()->isInRegion());
     CHECK(labelsOf(window).contains(asDcs.shown().toHtmlEscaped()));
     amendAndReturn(r, window);
-    CHECK_FALSE(labelsOf(window).contains(QStringLiteral("workforce")));
+    CHECK_FALSE(shownIn(window).contains(QStringLiteral("workforce")));
+}
+
+TEST_CASE("A DCS login whose note was not sent yet finds it with Reload once it is", "[gui][dcs][server]") {
+    if (test::testServer().isEmpty()) {
+        WARN("No PostgreSQL test server (ctest runs this as gui_on_server)");
+        return;
+    }
+    test::FreshDatabase fresh(Engine::PostgreSQL);
+    auto owner = fresh.open();
+    const test::NoteFixture f = test::makeNoteFixture(*owner);
+    auto location = Location::parse(fresh.location());
+    REQUIRE(location.ok());
+    const QString login = location->database + QStringLiteral("_surrey");
+    REQUIRE(server::addUser(*owner, {login, server::Role::Dcs, QStringLiteral("Surrey"), {}}).ok());
+    Location asDcs = *location;
+    asDcs.user = login;
+    auto mine = Database::open(asDcs.shown());
+    REQUIRE(mine.ok());
+    TempDir dir;
+    FakeClock clock{QDateTime(QDate(2026, 11, 24), QTime(10, 0), Qt::UTC)};
+    FakePrompter prompter;
+    QSettings settings{dir.path(QStringLiteral("settings.ini")), QSettings::IniFormat};
+    DcsWindow window{prompter, clock, settings};
+    window.setServerLogin(asDcs.shown(), QStringLiteral("Surrey"));
+    CHECK_FALSE(window.openRegionNote(std::move(*mine), f.surrey));
+    CHECK(labelsOf(window).contains(
+        QStringLiteral("No session note for Surrey has been sent for your review yet")));
+    CHECK_FALSE(window.reload()); // still nothing
+
+    SessionNoteStore store(*owner, clock);
+    auto note =
+        store.create(f.groupA, f.surrey, QStringLiteral("# Surrey\n\nEarly help is strong.\n"), facilitator);
+    REQUIRE(note.ok());
+    REQUIRE(store.markSent(*note, facilitator).ok());
+    REQUIRE(window.reload());
+    REQUIRE(window.review() != nullptr);
+    CHECK(window.windowTitle() == QStringLiteral("Session note for Surrey"));
+    CHECK(window.editor()->toPlainText().contains(QStringLiteral("Early help is strong.")));
 }

@@ -72,8 +72,9 @@ TEST_CASE("A DCS login to a server region is opened in the DCS's window, the own
     asDcs.user = login;
     const auto dcs = gui::dcsLoginOf(asDcs.shown());
     REQUIRE(dcs.has_value());
-    CHECK(dcs->authority == QStringLiteral("Kent"));
-    CHECK(dcs->login == login);
+    CHECK(dcs->login.authority == QStringLiteral("Kent"));
+    CHECK(dcs->region != nullptr);
+    CHECK(dcs->login.login == login);
     Location asReader = *location;
     asReader.user = reader;
     CHECK_FALSE(gui::dcsLoginOf(asReader.shown()).has_value());
