@@ -329,7 +329,9 @@ Result<qint64> Copier::copySessionNoteHistory(const Shape& revisions, const Shap
     }
     Inserter addRevision(m_target, revisions);
     Inserter addStep(m_target, steps);
-    for (auto& [note, history] : notes) {
+    for (auto& entry : notes) {
+        // Not a structured binding: clang 14 (the fuzz build) cannot capture one in the lambda below.
+        History& history = entry.second;
         std::sort(history.revisions.begin(), history.revisions.end(), byNumber(revisionNumber));
         std::sort(history.steps.begin(), history.steps.end(), byNumber(stepNumber));
         std::size_t next = 0;
